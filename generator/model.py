@@ -1,0 +1,243 @@
+"""The typed content model: the one place that says what a valid file holds.
+
+Records are frozen pydantic models (``extra="forbid"``). Field descriptions are the
+field docs: validation messages quote them.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic.json_schema import SkipJsonSchema
+
+from .dates import DATE_PATTERN, PartialDate
+from .load import ID_MAX_LENGTH, ID_PATTERN, id_problem, suggest_id
+
+_LINK_TARGET = re.compile(
+    r"\]\(\s*<?([^)\s>]*)"  # inline link or image: [text](target)
+    r"|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"  # reference definition: [label]: target
+    r"|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>",  # autolink: <scheme:...>
+    re.MULTILINE,
+)
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*):")
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
+
+
+def _check_id(value: str) -> str:
+    problem = id_problem(value)
+    if problem:
+        fix = suggest_id(value)
+        hint = f" (write '{fix}')" if fix and fix != value else ""
+        raise ValueError(f"'{value}' is not a valid id: an id {problem}{hint}")
+    return value
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("is empty: write some text or remove the field")
+    return value
+
+
+def _check_markdown(value: str) -> str:
+    _check_text(value)
+    for match in _LINK_TARGET.finditer(value):
+        target = next(group for group in match.groups() if group is not None)
+        scheme = _SCHEME.match(target)
+        if scheme and scheme.group(1).lower() not in ("http", "https"):
+            raise ValueError(
+                f"has a link to '{target}': links must start with http: or https:, or be relative"
+            )
+    return value
+
+
+def _check_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/?#]+\.[^\s]*$", value.strip()):
+        raise ValueError(f"'{value}' is not a web address: write a full http:// or https:// URL")
+    return value
+
+
+def _parse_date(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("must be a date such as 2024-03-28, 2024-03 or 2024")
+    return PartialDate.parse(value)
+
+
+def _parse_full_date(value: Any) -> PartialDate:
+    date = _parse_date(value)
+    if not date.is_full or date.is_approximate:
+        raise ValueError(f"'{date}' must be a full, exact date such as 2024-04-15")
+    return date
+
+
+def _check_wikidata(value: str) -> str:
+    if not re.match(WIKIDATA_PATTERN, value):
+        raise ValueError(f"'{value}' is not a Wikidata id: write Q followed by digits, such as Q423")
+    return value
+
+
+Id = Annotated[
+    str,
+    AfterValidator(_check_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN.pattern, "maxLength": ID_MAX_LENGTH}),
+]
+Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Markdown = Annotated[
+    str,
+    AfterValidator(_check_markdown),
+    WithJsonSchema({"type": "string", "minLength": 1, "contentMediaType": "text/markdown"}),
+]
+Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+Date = Annotated[
+    PartialDate,
+    PlainValidator(_parse_date),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": DATE_PATTERN}),
+]
+FullDate = Annotated[
+    PartialDate,
+    PlainValidator(_parse_full_date),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+WikidataId = Annotated[str, AfterValidator(_check_wikidata), WithJsonSchema({"type": "string", "pattern": WIKIDATA_PATTERN})]
+
+
+class ActorKind(str, Enum):
+    PERSON = "person"
+    COUNTRY = "country"
+    ORGANIZATION = "organization"
+
+
+class Stance(str, Enum):
+    SUPPORTS = "supports"
+    OPPOSES = "opposes"
+    NEUTRAL = "neutral"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=False, arbitrary_types_allowed=True)
+
+
+class Source(Record):
+    publisher: Text = Field(description="who published the article, such as Reuters")
+    published: FullDate = Field(description="the day it was published, a full date such as 2024-04-15")
+    url: Url | None = Field(None, description="the article's web address, http(s)")
+    dateline: Text | None = Field(None, description="where it was reported from, such as Seoul")
+    authors: tuple[Text, ...] = Field((), description="a list of the authors' names")
+
+
+class ActorInStory(Record):
+    id: Id = Field(description="the actor's id (its file name in content/actors/)")
+    role: Text | None = Field(None, description="the actor's role in this story")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, value: Any) -> Any:
+        return {"id": value} if isinstance(value, str) else value
+
+
+class Event(Record):
+    id: Id | None = Field(None, description="an id shared by every article that reports this event")
+    date: Date = Field(description="when it happened: YYYY, YYYY-MM or YYYY-MM-DD, '~' for approximately")
+    as_written: Text | None = Field(None, description="how the article dated it, such as 'last month'")
+    title: Text = Field(description="what happened, in plain text")
+    actors: tuple[Id, ...] = Field((), description="a list of the ids of the actors involved")
+    details: Markdown | None = Field(None, description="more about the event, in Markdown")
+
+
+class Quote(Record):
+    by: Id = Field(description="the id of the actor who said it, or for whom the speaker spoke")
+    speaker: Text | None = Field(None, description="who spoke, when not the actor itself")
+    text: Text = Field(description="the words, verbatim, without quotation marks")
+    date: Date | None = Field(None, description="when it was said; defaults to the article's date")
+    context: Markdown | None = Field(None, description="what the words were about, in Markdown")
+
+
+class Statement(Record):
+    by: Id = Field(description="the id of the actor whose position this is")
+    text: Markdown = Field(description="the position or claim, paraphrased, in Markdown")
+    topic: Id | None = Field(None, description="the id of the topic it is about")
+    stance: Stance | None = Field(None, description="supports, opposes or neutral (needs a topic)")
+
+    @model_validator(mode="after")
+    def _stance_needs_topic(self) -> Statement:
+        if self.stance is not None and self.topic is None:
+            raise ValueError("has a stance but no topic: add 'topic:' with the topic the stance is on")
+        return self
+
+
+class Relation(Record):
+    source: Id = Field(alias="from", description="the id of the actor the relation goes from")
+    target: Id = Field(alias="to", description="the id of the actor the relation goes to")
+    kind: Text = Field(description="a short verb phrase, such as 'accuses'")
+    date: Date | None = Field(None, description="when the relation held or began")
+    text: Text | None = Field(None, description="what the relation is about, in plain text")
+
+
+class Article(Record):
+    id: SkipJsonSchema[str] = Field("", exclude=True)
+    title: Text = Field(description="the article's headline or a title for it, in plain text")
+    source: Source = Field(description="where the article was published: publisher, published, url...")
+    topics: tuple[Id, ...] = Field((), description="a list of topic ids")
+    tags: tuple[Id, ...] = Field((), description="a list of free tags, written like ids")
+    summary: Markdown = Field(description="what the article reports, in your own words, in Markdown")
+    key_points: tuple[Markdown, ...] = Field((), description="a list of short points, in Markdown")
+    actors: tuple[ActorInStory, ...] = Field((), description="who is in the story: ids, or id and role")
+    events: tuple[Event, ...] = Field((), description="dated things the article reports")
+    quotes: tuple[Quote, ...] = Field((), description="words the article puts in quotation marks")
+    statements: tuple[Statement, ...] = Field((), description="positions and claims, paraphrased")
+    relations: tuple[Relation, ...] = Field((), description="directed links between actors")
+
+
+class Role(Record):
+    title: Text = Field(description="the position held, such as 'Foreign Minister'")
+    organization: Id | None = Field(None, description="the id of the actor it is held in")
+    start: Date | None = Field(None, alias="from", description="when it began")
+    end: Date | None = Field(None, alias="to", description="when it ended; absent means current")
+
+    @model_validator(mode="after")
+    def _starts_before_end(self) -> Role:
+        if self.start and self.end and self.end < self.start and not self.start.agrees_with(self.end):
+            raise ValueError(f"starts ({self.start}) after it ends ({self.end}): swap 'from' and 'to'")
+        return self
+
+    @property
+    def is_current(self) -> bool:
+        return self.end is None
+
+
+class Identifiers(Record):
+    wikidata: WikidataId | None = Field(None, description="the Wikidata item, Q followed by digits")
+
+
+class Link(Record):
+    title: Text = Field(description="what the link leads to")
+    url: Url = Field(description="an http(s) address")
+
+
+class Actor(Record):
+    id: SkipJsonSchema[str] = Field("", exclude=True)
+    name: Text = Field(description="the actor's usual name, in plain text")
+    kind: ActorKind = Field(description="person, country or organization")
+    aliases: tuple[Text, ...] = Field((), description="other names: other scripts, short forms, metonyms")
+    summary: Markdown | None = Field(None, description="who or what the actor is, in Markdown")
+    country: Id | None = Field(None, description="the id of an actor of kind country")
+    roles: tuple[Role, ...] = Field((), description="positions held, with dates")
+    identifiers: Identifiers | None = Field(None, description="ids in other databases")
+    links: tuple[Link, ...] = Field((), description="links to elsewhere: title and url")
+
+
+class Topic(Record):
+    id: SkipJsonSchema[str] = Field("", exclude=True)
+    name: Text = Field(description="the topic's name, in plain text")
+    summary: Markdown | None = Field(None, description="what the topic covers, in Markdown")
+
+
+RECORD_TYPES: dict[str, type[Article] | type[Actor] | type[Topic]] = {
+    "article": Article,
+    "actor": Actor,
+    "topic": Topic,
+}
