@@ -1,0 +1,48 @@
+"""The MkDocs glue: generate the briefing pages in memory on every build and serve."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .diagnostics import ContentError
+from .pipeline import build_pages
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+
+class BriefingConfig(Config):
+    content_dir = config_options.Type(str, default="content")
+    templates_dir = config_options.Type(str, default="site_templates")
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    """Add one generated page per briefing, actor, topic and index to the site."""
+
+    def _path(self, config: Any, value: str) -> Path:
+        return Path(config.config_file_path).parent / value
+
+    def on_files(self, files: Files, /, *, config: Any) -> Files:
+        try:
+            build = build_pages(self._path(config, self.config.content_dir), self._path(config, self.config.templates_dir))
+        except ContentError as error:
+            raise PluginError(f"the content has errors:\n{error}") from None
+        for warning in build.warnings:
+            log.info(str(warning))
+        for page in build.pages:
+            file = File.generated(config, page.path, content=page.markdown)
+            file.edit_uri = page.source
+            files.append(file)
+        return files
+
+    def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
+        server.watch(str(self._path(config, self.config.content_dir)))
+        server.watch(str(self._path(config, self.config.templates_dir)))
+        return server

@@ -1,0 +1,122 @@
+"""Render: page specs -> Markdown, through the Jinja2 templates in site_templates/.
+
+Content text reaches Markdown through exactly two filters: ``text`` for plain-text
+fields (shown exactly as written: every character Markdown could read as syntax
+becomes a character reference) and ``md`` for Markdown fields (Markdown kept; raw
+HTML and the syntax of Markdown extensions shown as text).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from .dates import PartialDate
+from .plan import PageSpec, page_path
+
+_TEXT_ESCAPES = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]<>&|#"}
+_TEXT_ESCAPES[ord("\n")] = " "
+# What Markdown reads as a block marker only at the start of a line: '- ', '+ ', '1. '.
+_LINE_START = re.compile(r"^(\s*\d*)([+.)-])")
+_CODE = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
+_ABBREVIATION = re.compile(r"^(\s*)\*\[", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page ready for a builder: its path, its Markdown, and the content file it came from."""
+
+    path: str
+    markdown: str
+    source: str | None
+
+
+def escape_text(value: str) -> str:
+    """Make plain text show exactly as written in Markdown."""
+    escaped = value.translate(_TEXT_ESCAPES)
+    return _LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", escaped)
+
+
+def escape_markdown(value: str) -> str:
+    """Keep Markdown, but show raw HTML and extension syntax as text."""
+    parts: list[str] = []
+    position = 0
+    for match in _CODE.finditer(value):
+        parts.append(_escape_prose(value[position : match.start()]))
+        parts.append(match.group())
+        position = match.end()
+    parts.append(_escape_prose(value[position:]))
+    return "".join(parts).strip()
+
+
+def _escape_prose(value: str) -> str:
+    value = value.replace("<", "&lt;").replace("{", "&#123;")
+    return _ABBREVIATION.sub(r"\1&#42;[", value)
+
+
+def inline_markdown(value: str) -> str:
+    """Markdown for a table cell or a line: one paragraph, line breaks as spaces."""
+    return " ".join(escape_markdown(value).split()).replace("|", "&#124;")
+
+
+def front_matter(spec: PageSpec) -> str:
+    """Write the page's YAML front matter (JSON strings are valid YAML)."""
+    lines = ["---", f"title: {json.dumps(spec.title)}"]
+    if spec.description:
+        lines.append(f"description: {json.dumps(spec.description)}")
+    if spec.search_boost is not None:
+        lines += ["search:", f"  boost: {spec.search_boost}"]
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def human_date(value: PartialDate) -> str:
+    return value.human()
+
+
+@jinja2.pass_context
+def url(context: Any, kind: str, id: str = "", anchor: str = "") -> str:
+    """Link from the page being rendered to another page, as a relative Markdown path."""
+    target = page_path(kind, id)
+    here = posixpath.dirname(context["page"].path)
+    relative = posixpath.relpath(target, here or ".")
+    return f"{relative}#{anchor}" if anchor else relative
+
+
+def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+    """Create the one Jinja2 environment: strict, and with every filter registered here."""
+    environment = jinja2.Environment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(
+        text=escape_text,
+        md=escape_markdown,
+        md_inline=inline_markdown,
+        date=human_date,
+    )
+    environment.globals.update(url=url)
+    return environment
+
+
+def render_pages(
+    specs: Iterable[PageSpec], environment: jinja2.Environment, shared: Mapping[str, Any]
+) -> tuple[RenderedPage, ...]:
+    """Render each page spec to Markdown; ``shared`` is what every template may look up."""
+    pages = []
+    for spec in specs:
+        template = environment.get_template(f"pages/{spec.template}")
+        body = template.render(page=spec, **shared, **spec.context)
+        markdown = front_matter(spec) + re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
+        pages.append(RenderedPage(spec.path, markdown, spec.source))
+    return tuple(pages)
