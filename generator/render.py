@@ -67,9 +67,9 @@ def inline_markdown(value: str) -> str:
 
 def front_matter(spec: PageSpec) -> str:
     """Write the page's YAML front matter (JSON strings are valid YAML)."""
-    lines = ["---", f"title: {json.dumps(spec.title)}"]
+    lines = ["---", f"title: {json.dumps(spec.title, ensure_ascii=False)}"]
     if spec.description:
-        lines.append(f"description: {json.dumps(spec.description)}")
+        lines.append(f"description: {json.dumps(spec.description, ensure_ascii=False)}")
     if spec.search_boost is not None:
         lines += ["search:", f"  boost: {spec.search_boost}"]
     lines.append("---")

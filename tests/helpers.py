@@ -1,0 +1,43 @@
+"""Small helpers shared by the tests: write a content tree from a {path: text} dict."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
+    """Write each file under ``root``; return ``root``."""
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return root
+
+
+ACTORS = {
+    "content/actors/russia.yaml": "name: Russia\nkind: country\naliases: [Moscow]\n",
+    "content/actors/north-korea.yaml": "name: North Korea\nkind: country\naliases: [Pyongyang, DPRK]\n",
+    "content/topics/sanctions.yaml": "name: Sanctions\n",
+}
+
+
+def article(published: str = "2024-04-15", events: str = "", extra: str = "") -> str:
+    """A minimal valid article, with optional events and other fields appended."""
+    text = (
+        "title: A report\n"
+        "source:\n"
+        "  publisher: Wire\n"
+        f"  published: {published}\n"
+        "summary: What happened.\n"
+    )
+    if events:
+        text += "events:\n" + events
+    return text + extra

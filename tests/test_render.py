@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import jinja2
+import markdown
+import pytest
+
+from generator.pipeline import build_pages
+from generator.plan import PageSpec
+from generator.render import escape_markdown, escape_text, make_environment, render_pages
+from tests.helpers import REPO, UPDATE_GOLDEN
+
+GOLDEN = REPO / "tests" / "golden"
+EXTENSIONS = ["attr_list", "tables", "toc"]
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+def visible_text(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html)).strip()
+
+
+@pytest.mark.parametrize(
+    "plain",
+    [
+        "*stars* and _underscores_ and a # sign",
+        "[brackets](not-a-link) and `ticks` and \\backslash",
+        "- starts like a list",
+        "1986. starts like a numbered list",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "{: onclick=alert(1) } and --8<-- snippet",
+        "pipes | in | tables",
+        "AT&T &amp; friends",
+    ],
+)
+def test_plain_text_shows_exactly_as_written(plain: str) -> None:
+    html = to_html(escape_text(plain))
+    assert visible_text(html) == plain
+    assert "<script" not in html and "<img" not in html
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("<b onmouseover=alert(1)>hi</b>", "<b onmouseover=alert(1)>hi</b>"),
+        ("Text {: onclick=alert(1) }", "Text {: onclick=alert(1) }"),
+        ("*[HTML]: Hyper Text", "*[HTML]: Hyper Text"),
+        ('--8<-- "/etc/passwd"', '--8<-- "/etc/passwd"'),
+    ],
+)
+def test_markdown_fields_show_raw_html_and_extension_syntax_as_text(written: str, shown: str) -> None:
+    html = to_html(escape_markdown(written))
+    assert visible_text(html) == shown
+    assert "<b " not in html and "onclick=\"" not in html and "<abbr" not in html
+
+
+def test_markdown_fields_keep_markdown() -> None:
+    html = to_html(escape_markdown("Some *emphasis*, a [link](https://example.org) and `<code>`.\n\n- a\n- b"))
+    assert "<em>emphasis</em>" in html
+    assert '<a href="https://example.org">link</a>' in html
+    assert "<code>&lt;code&gt;</code>" in html
+    assert "<li>a</li>" in html
+
+
+def test_templates_come_from_the_loader_they_are_given() -> None:
+    environment = make_environment(jinja2.DictLoader({"pages/x.md.j2": "# {{ title|text }}\n[up]({{ url('actors') }})\n"}))
+    spec = PageSpec("actors/russia.md", "x.md.j2", "R", {"title": "A *bold* claim"})
+    [page] = render_pages([spec], environment, {})
+    assert page.markdown == '---\ntitle: "R"\n---\n\n# A &#42;bold&#42; claim\n[up](index.md)\n'
+
+
+def test_an_undefined_name_in_a_template_is_an_error() -> None:
+    environment = make_environment(jinja2.DictLoader({"pages/x.md.j2": "{{ missing }}"}))
+    with pytest.raises(jinja2.UndefinedError):
+        render_pages([PageSpec("index.md", "x.md.j2", "T", {})], environment, {})
+
+
+def _pages(content: str) -> dict[str, str]:
+    build = build_pages(REPO / content, REPO / "site_templates")
+    return {page.path: page.markdown for page in build.pages}
+
+
+SAMPLE = _pages("content")
+CORPUS = _pages("tests/corpus")
+CASES = [("sample", path) for path in sorted(SAMPLE)] + [("corpus", path) for path in sorted(CORPUS)]
+
+
+@pytest.mark.parametrize(("tree", "path"), CASES, ids=[f"golden-{t}-{p}" for t, p in CASES])
+def test_golden_pages(tree: str, path: str) -> None:
+    """The rendered Markdown of every page is pinned; `make golden` refreshes it."""
+    rendered = (SAMPLE if tree == "sample" else CORPUS)[path]
+    golden = GOLDEN / tree / path
+    if UPDATE_GOLDEN:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(rendered, encoding="utf-8")
+    assert golden.read_text(encoding="utf-8") == rendered
+
+
+def test_every_golden_file_is_still_a_page() -> None:
+    pinned = {(p.parts[0], "/".join(p.parts[1:])) for p in (f.relative_to(GOLDEN) for f in GOLDEN.rglob("*.md"))}
+    assert pinned == set(CASES)
+
+
+def test_rendering_is_deterministic() -> None:
+    assert _pages("content") == SAMPLE
