@@ -26,12 +26,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     build = commands.add_parser("build", help="validate, generate and build the site with MkDocs")
     _content_option(build)
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where the site goes (default: site)")
-    build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration (default: mkdocs.yml)")
+    build.add_argument(
+        "--config-file", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration (default: mkdocs.yml)"
+    )
     build.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
 
     render = commands.add_parser("render", help="write the generated Markdown pages to a folder")
     _content_option(render)
-    render.add_argument("--templates", type=Path, default=Path("site_templates"), help="the templates folder (default: site_templates)")
+    render.add_argument(
+        "--templates", type=Path, default=Path("site_templates"), help="the templates folder (default: site_templates)"
+    )
     render.add_argument("--out", type=Path, required=True, help="the folder to write the Markdown into")
 
     args = parser.parse_args(argv)
@@ -60,7 +64,9 @@ def _report(diagnostics: Sequence[Diagnostic]) -> None:
 def _check(content: Path) -> int:
     corpus, warnings = check_content(content)
     _report(warnings)
-    print(f"{content}: {len(corpus.articles)} articles, {len(corpus.actors)} actors, {len(corpus.topics)} topics, {len(corpus.events)} events: ok")
+    print(
+        f"{content}: {len(corpus.articles)} articles, {len(corpus.actors)} actors, {len(corpus.topics)} topics, {len(corpus.events)} events: ok"
+    )
     return OK
 
 

@@ -21,7 +21,7 @@ def write_pages(pages: Iterable[RenderedPage], out_dir: Path) -> int:
     return count
 
 
-def replace_directory(target: Path, fill: Callable[[Path], None]) -> None:
+def replace_directory(target: Path, fill: Callable[[Path], object]) -> None:
     """Fill a fresh folder beside ``target``, then put it in ``target``'s place.
 
     If ``fill`` raises, ``target`` is left exactly as it was.

@@ -119,8 +119,7 @@ def link_corpus(content: Content) -> tuple[Corpus, tuple[Diagnostic, ...]]:
     events, article_events, diagnostics = _merge_events(content)
     article_actors = {article.id: _appearances(article, content.actors) for article in articles}
     by_actor = {
-        actor_id: _index_actor(actor_id, articles, events, article_actors, content)
-        for actor_id in content.actors
+        actor_id: _index_actor(actor_id, articles, events, article_actors, content) for actor_id in content.actors
     }
     by_topic = {
         topic_id: _index_topic(topic_id, articles, article_events, article_actors, content)
@@ -130,12 +129,14 @@ def link_corpus(content: Content) -> tuple[Corpus, tuple[Diagnostic, ...]]:
     return corpus, diagnostics
 
 
-def _merge_events(content: Content) -> tuple[tuple[MergedEvent, ...], dict[str, tuple[MergedEvent, ...]], tuple[Diagnostic, ...]]:
+def _merge_events(
+    content: Content,
+) -> tuple[tuple[MergedEvent, ...], dict[str, tuple[MergedEvent, ...]], tuple[Diagnostic, ...]]:
     groups: dict[str, list[tuple[Article, int]]] = {}
     oldest_first = sorted(content.articles.values(), key=lambda a: (a.source.published.sort_key, a.id))
     for article in oldest_first:
-        for index, event in enumerate(article.events):
-            key = event.id if event.id is not None else f"{article.id}-{index + 1}"
+        for index, reported in enumerate(article.events):
+            key = reported.id if reported.id is not None else f"{article.id}-{index + 1}"
             groups.setdefault(key, []).append((article, index))
     merged: dict[str, MergedEvent] = {}
     diagnostics: list[Diagnostic] = []
@@ -147,14 +148,20 @@ def _merge_events(content: Content) -> tuple[tuple[MergedEvent, ...], dict[str, 
     events = tuple(sorted(merged.values(), key=lambda e: e.sort_key))
     article_events: dict[str, list[MergedEvent]] = {article_id: [] for article_id in content.articles}
     for event in events:
-        for article in dict.fromkeys(event.sources):
-            article_events[article.id].append(event)
+        for article_id in dict.fromkeys(report.article.id for report in event.reports):
+            article_events[article_id].append(event)
     return events, {k: tuple(v) for k, v in article_events.items()}, tuple(diagnostics)
 
 
 def _merge(key: str, members: list[tuple[Article, int]], content: Content) -> tuple[MergedEvent, Diagnostic | None]:
     reports = tuple(
-        Report(article, article.events[i].date, article.events[i].title, article.events[i].as_written, article.events[i].details)
+        Report(
+            article,
+            article.events[i].date,
+            article.events[i].title,
+            article.events[i].as_written,
+            article.events[i].details,
+        )
         for article, i in members
     )
     dates = [report.date for report in reports]
@@ -167,9 +174,7 @@ def _merge(key: str, members: list[tuple[Article, int]], content: Content) -> tu
     if is_conflicting:
         article, index = members[-1]
         document = content.documents[("article", article.id)]
-        accounts = "; ".join(
-            f"{r.date} in {content.source_path('article', r.article.id)}" for r in reports
-        )
+        accounts = "; ".join(f"{r.date} in {content.source_path('article', r.article.id)}" for r in reports)
         warning = document.diagnostic(
             ("events", index, "date"),
             f"the articles that report event '{key}' disagree on its date ({accounts}); the site shows each date with its source",
@@ -230,9 +235,7 @@ def _index_topic(
     content: Content,
 ) -> TopicIndex:
     positions = tuple(Cited(s, a) for a in articles for s in a.statements if s.topic == topic_id)
-    related = tuple(
-        a for a in articles if topic_id in a.topics or any(s.topic == topic_id for s in a.statements)
-    )
+    related = tuple(a for a in articles if topic_id in a.topics or any(s.topic == topic_id for s in a.statements))
     events = {e.key: e for a in related for e in article_events[a.id]}
     counts: Counter[str] = Counter(p.item.by for p in positions)
     for article in related:

@@ -28,9 +28,7 @@ NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 # Control characters other than tab and newline, bidirectional overrides and isolates,
 # and the invisible line separators that YAML would read as line breaks.
-FORBIDDEN_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
-)
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -108,7 +106,9 @@ def load_tree(content_dir: Path) -> LoadResult:
             fix = suggest_id(stem)
             hint = f" (rename the file to '{fix}.yaml')" if fix else ""
             diagnostics.append(
-                Diagnostic(shown, 1, 1, Severity.ERROR, f"file name '{path.name}' is not a valid id: it {problem}{hint}")
+                Diagnostic(
+                    shown, 1, 1, Severity.ERROR, f"file name '{path.name}' is not a valid id: it {problem}{hint}"
+                )
             )
             continue
         try:
@@ -123,9 +123,7 @@ def load_tree(content_dir: Path) -> LoadResult:
 def _content_files(content_dir: Path, diagnostics: list[Diagnostic]) -> Iterator[tuple[Path, str]]:
     """Yield (path, kind) for every content file, in a stable order; report misplaced files."""
     if not content_dir.is_dir():
-        diagnostics.append(
-            Diagnostic(display_path(content_dir), 1, 1, Severity.ERROR, "content folder not found")
-        )
+        diagnostics.append(Diagnostic(display_path(content_dir), 1, 1, Severity.ERROR, "content folder not found"))
         return
     for entry in sorted(content_dir.iterdir()):
         if _is_ignored(entry):
@@ -133,9 +131,18 @@ def _content_files(content_dir: Path, diagnostics: list[Diagnostic]) -> Iterator
         if entry.is_dir() and entry.name in KINDS:
             yield from _kind_files(entry, KINDS[entry.name], diagnostics)
         elif entry.is_dir():
-            diagnostics.append(_misplaced(entry, f"unknown folder '{entry.name}'{did_you_mean(entry.name, KINDS)}: content goes in articles/, actors/ or topics/"))
+            diagnostics.append(
+                _misplaced(
+                    entry,
+                    f"unknown folder '{entry.name}'{did_you_mean(entry.name, KINDS)}: content goes in articles/, actors/ or topics/",
+                )
+            )
         elif entry.suffix in (".yaml", ".yml"):
-            diagnostics.append(_misplaced(entry, "content files go in articles/, actors/ or topics/, not at the top of the content folder"))
+            diagnostics.append(
+                _misplaced(
+                    entry, "content files go in articles/, actors/ or topics/, not at the top of the content folder"
+                )
+            )
 
 
 def _kind_files(folder: Path, kind: str, diagnostics: list[Diagnostic]) -> Iterator[tuple[Path, str]]:
@@ -144,7 +151,9 @@ def _kind_files(folder: Path, kind: str, diagnostics: list[Diagnostic]) -> Itera
         if _is_ignored(entry):
             continue
         if entry.is_dir():
-            diagnostics.append(_misplaced(entry, f"folders inside {folder.name}/ are not read: move its files up into {folder.name}/"))
+            diagnostics.append(
+                _misplaced(entry, f"folders inside {folder.name}/ are not read: move its files up into {folder.name}/")
+            )
         elif entry.is_symlink():
             diagnostics.append(_misplaced(entry, "symbolic links are not read: copy the file instead"))
         elif entry.suffix == ".yml":
@@ -152,7 +161,9 @@ def _kind_files(folder: Path, kind: str, diagnostics: list[Diagnostic]) -> Itera
         elif entry.suffix == ".yaml":
             folded = entry.name.casefold()
             if folded in seen:
-                diagnostics.append(_misplaced(entry, f"'{entry.name}' and '{seen[folded].name}' differ only in case: keep one"))
+                diagnostics.append(
+                    _misplaced(entry, f"'{entry.name}' and '{seen[folded].name}' differ only in case: keep one")
+                )
                 continue
             seen[folded] = entry
             yield entry, kind
@@ -169,7 +180,9 @@ def _misplaced(path: Path, message: str) -> Diagnostic:
 def parse_document(raw: bytes) -> tuple[dict[str, Any], dict[Key, tuple[int, int]], dict[Key, tuple[int, int]]]:
     """Parse one file's bytes into plain data (strings, lists, dicts) and positions."""
     if len(raw) > MAX_FILE_BYTES:
-        raise _FileError(1, 1, f"file is {len(raw):,} bytes; the limit is 1 MiB (1,048,576 bytes): split it into several files")
+        raise _FileError(
+            1, 1, f"file is {len(raw):,} bytes; the limit is 1 MiB (1,048,576 bytes): split it into several files"
+        )
     text = _decode(raw)
     _check_characters(text)
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
@@ -203,7 +216,9 @@ def _check_characters(text: str) -> None:
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         code = f"U+{ord(match.group()):04X}"
         name = unicodedata.name(match.group(), "a control character")
-        raise _FileError(line, column, f"invisible or control character {code} ({name.lower()}) is not allowed: delete it")
+        raise _FileError(
+            line, column, f"invisible or control character {code} ({name.lower()}) is not allowed: delete it"
+        )
 
 
 _YAML_HINTS = (
@@ -227,10 +242,12 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
 
 def _position(event: yaml.Event) -> tuple[int, int]:
     mark = event.start_mark
-    return mark.line + 1, mark.column + 1
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _build(events: Iterator[yaml.Event]) -> tuple[dict[str, Any], dict[Key, tuple[int, int]], dict[Key, tuple[int, int]]]:
+def _build(
+    events: Iterator[yaml.Event],
+) -> tuple[dict[str, Any], dict[Key, tuple[int, int]], dict[Key, tuple[int, int]]]:
     """Turn a YAML event stream into data and positions, iteratively (deep input cannot recurse)."""
     values: dict[Key, tuple[int, int]] = {}
     keys: dict[Key, tuple[int, int]] = {}
@@ -257,7 +274,9 @@ def _build(events: Iterator[yaml.Event]) -> tuple[dict[str, Any], dict[Key, tupl
                 raise _FileError(*position, "a key must be a plain name such as 'title'")
             if value in seen:
                 first = seen[value][0]
-                raise _FileError(*position, f"key '{value}' appears twice in this mapping (first on line {first}): keep one")
+                raise _FileError(
+                    *position, f"key '{value}' appears twice in this mapping (first on line {first}): keep one"
+                )
             seen[value] = position
             pending.append(value)
             return None
@@ -278,7 +297,10 @@ def _build(events: Iterator[yaml.Event]) -> tuple[dict[str, Any], dict[Key, tupl
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise _FileError(*_position(event), "a file holds one YAML document: remove the '---' and what follows, or move it to its own file")
+                raise _FileError(
+                    *_position(event),
+                    "a file holds one YAML document: remove the '---' and what follows, or move it to its own file",
+                )
         elif isinstance(event, yaml.AliasEvent):
             raise _FileError(*_position(event), f"aliases (*{event.anchor}) are not allowed: write the value out")
         elif isinstance(event, yaml.ScalarEvent):
@@ -299,5 +321,7 @@ def _build(events: Iterator[yaml.Event]) -> tuple[dict[str, Any], dict[Key, tupl
     if root is None:
         raise _FileError(1, 1, "file is empty: write a mapping of fields, such as 'name: ...'")
     if not isinstance(root, dict):
-        raise _FileError(*values[()], "the file must be a mapping of fields ('name: value' lines), not a single value or a list")
+        raise _FileError(
+            *values[()], "the file must be a mapping of fields ('name: value' lines), not a single value or a list"
+        )
     return root, values, keys

@@ -18,12 +18,12 @@ from .pipeline import build_pages
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 
-class BriefingConfig(Config):
+class BriefingConfig(Config):  # type: ignore[no-untyped-call]
     content_dir = config_options.Type(str, default="content")
     templates_dir = config_options.Type(str, default="site_templates")
 
 
-class BriefingPlugin(BasePlugin[BriefingConfig]):
+class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
     """Add one generated page per briefing, actor, topic and index to the site."""
 
     def _path(self, config: Any, value: str) -> Path:
@@ -31,7 +31,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         try:
-            build = build_pages(self._path(config, self.config.content_dir), self._path(config, self.config.templates_dir))
+            build = build_pages(
+                self._path(config, self.config.content_dir), self._path(config, self.config.templates_dir)
+            )
         except ContentError as error:
             raise PluginError(f"the content has errors:\n{error}") from None
         for warning in build.warnings:

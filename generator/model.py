@@ -7,7 +7,7 @@ field docs: validation messages quote them.
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
@@ -47,9 +47,7 @@ def _check_markdown(value: str) -> str:
         target = next(group for group in match.groups() if group is not None)
         scheme = _SCHEME.match(target)
         if scheme and scheme.group(1).lower() not in ("http", "https"):
-            raise ValueError(
-                f"has a link to '{target}': links must start with http: or https:, or be relative"
-            )
+            raise ValueError(f"has a link to '{target}': links must start with http: or https:, or be relative")
     return value
 
 
@@ -91,7 +89,9 @@ Markdown = Annotated[
     AfterValidator(_check_markdown),
     WithJsonSchema({"type": "string", "minLength": 1, "contentMediaType": "text/markdown"}),
 ]
-Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+Url = Annotated[
+    str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
+]
 Date = Annotated[
     PartialDate,
     PlainValidator(_parse_date),
@@ -102,16 +102,18 @@ FullDate = Annotated[
     PlainValidator(_parse_full_date),
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
-WikidataId = Annotated[str, AfterValidator(_check_wikidata), WithJsonSchema({"type": "string", "pattern": WIKIDATA_PATTERN})]
+WikidataId = Annotated[
+    str, AfterValidator(_check_wikidata), WithJsonSchema({"type": "string", "pattern": WIKIDATA_PATTERN})
+]
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     PERSON = "person"
     COUNTRY = "country"
     ORGANIZATION = "organization"
 
 
-class Stance(str, Enum):
+class Stance(StrEnum):
     SUPPORTS = "supports"
     OPPOSES = "opposes"
     NEUTRAL = "neutral"

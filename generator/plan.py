@@ -59,51 +59,90 @@ def plan_pages(corpus: Corpus) -> tuple[PageSpec, ...]:
     content = corpus.content
     pages = [
         _home(corpus),
-        PageSpec(page_path("briefings"), "briefings.md.j2", "Briefings", {"articles": corpus.articles},
-                 description=f"All {len(corpus.articles)} briefings, newest first."),
+        PageSpec(
+            page_path("briefings"),
+            "briefings.md.j2",
+            "Briefings",
+            {"articles": corpus.articles},
+            description=f"All {len(corpus.articles)} briefings, newest first.",
+        ),
         _actor_index(corpus),
-        PageSpec(page_path("topics"), "topics.md.j2", "Topics",
-                 {"topics": tuple(sorted(corpus.topics.values(), key=lambda t: (t.name.casefold(), t.id))),
-                  "by_topic": corpus.by_topic},
-                 description="The topics these briefings follow."),
-        PageSpec(page_path("timeline"), "timeline.md.j2", "Timeline",
-                 {"years": group_by_year(corpus.events), "event_count": len(corpus.events)},
-                 description=f"{len(corpus.events)} events from every briefing, by date."),
+        PageSpec(
+            page_path("topics"),
+            "topics.md.j2",
+            "Topics",
+            {
+                "topics": tuple(sorted(corpus.topics.values(), key=lambda t: (t.name.casefold(), t.id))),
+                "by_topic": corpus.by_topic,
+            },
+            description="The topics these briefings follow.",
+        ),
+        PageSpec(
+            page_path("timeline"),
+            "timeline.md.j2",
+            "Timeline",
+            {"years": group_by_year(corpus.events), "event_count": len(corpus.events)},
+            description=f"{len(corpus.events)} events from every briefing, by date.",
+        ),
     ]
     for article in corpus.articles:
-        pages.append(PageSpec(
-            page_path("briefing", article.id), "briefing.md.j2", article.title,
-            {"article": article, "reports": _reports(article, corpus.article_events[article.id]),
-             "appearances": corpus.article_actors[article.id]},
-            source=content.source_path("article", article.id),
-            description=f"{article.source.publisher}, {article.source.published.human()}: {article.title}",
-        ))
+        pages.append(
+            PageSpec(
+                page_path("briefing", article.id),
+                "briefing.md.j2",
+                article.title,
+                {
+                    "article": article,
+                    "reports": _reports(article, corpus.article_events[article.id]),
+                    "appearances": corpus.article_actors[article.id],
+                },
+                source=content.source_path("article", article.id),
+                description=f"{article.source.publisher}, {article.source.published.human()}: {article.title}",
+            )
+        )
     for actor in content.actors.values():
-        pages.append(PageSpec(
-            page_path("actor", actor.id), "actor.md.j2", actor.name,
-            {"actor": actor, "index": corpus.by_actor[actor.id]},
-            source=content.source_path("actor", actor.id),
-            description=_describe_actor(actor, corpus.actors),
-            search_boost=2,
-        ))
+        pages.append(
+            PageSpec(
+                page_path("actor", actor.id),
+                "actor.md.j2",
+                actor.name,
+                {"actor": actor, "index": corpus.by_actor[actor.id]},
+                source=content.source_path("actor", actor.id),
+                description=_describe_actor(actor, corpus.actors),
+                search_boost=2,
+            )
+        )
     for topic in content.topics.values():
-        pages.append(PageSpec(
-            page_path("topic", topic.id), "topic.md.j2", topic.name,
-            {"topic": topic, "index": corpus.by_topic[topic.id]},
-            source=content.source_path("topic", topic.id),
-            description=f"Topic: {topic.name}. Positions, events and briefings.",
-        ))
+        pages.append(
+            PageSpec(
+                page_path("topic", topic.id),
+                "topic.md.j2",
+                topic.name,
+                {"topic": topic, "index": corpus.by_topic[topic.id]},
+                source=content.source_path("topic", topic.id),
+                description=f"Topic: {topic.name}. Positions, events and briefings.",
+            )
+        )
     return tuple(pages)
 
 
 def _home(corpus: Corpus) -> PageSpec:
     recent = tuple(reversed(corpus.events[-RECENT_EVENTS:]))
     return PageSpec(
-        page_path("home"), "home.md.j2", "Home",
-        {"latest": corpus.articles[:LATEST], "recent_events": recent,
-         "topics": tuple(sorted(corpus.topics.values(), key=lambda t: (t.name.casefold(), t.id))),
-         "counts": {"briefings": len(corpus.articles), "actors": len(corpus.actors),
-                    "topics": len(corpus.topics), "events": len(corpus.events)}},
+        page_path("home"),
+        "home.md.j2",
+        "Home",
+        {
+            "latest": corpus.articles[:LATEST],
+            "recent_events": recent,
+            "topics": tuple(sorted(corpus.topics.values(), key=lambda t: (t.name.casefold(), t.id))),
+            "counts": {
+                "briefings": len(corpus.articles),
+                "actors": len(corpus.actors),
+                "topics": len(corpus.topics),
+                "events": len(corpus.events),
+            },
+        },
         description="Briefings, actor profiles, topics and a timeline, every fact linked to its source.",
     )
 
@@ -115,7 +154,9 @@ def _actor_index(corpus: Corpus) -> PageSpec:
         if members:
             groups.append((KIND_HEADINGS[kind], tuple(members)))
     return PageSpec(
-        page_path("actors"), "actors.md.j2", "Actors",
+        page_path("actors"),
+        "actors.md.j2",
+        "Actors",
         {"groups": tuple(groups), "by_actor": corpus.by_actor},
         description=f"{len(corpus.actors)} people, countries and organizations in these briefings.",
     )

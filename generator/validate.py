@@ -17,6 +17,7 @@ from .diagnostics import Diagnostic, Severity, did_you_mean
 from .load import Document, Key
 from .model import RECORD_TYPES, Actor, ActorKind, Article, Topic
 
+RESERVED_IDS = frozenset({"index"})
 _SINGULAR = {
     "actors": "actor",
     "aliases": "alias",
@@ -75,10 +76,25 @@ def validate_documents(documents: Iterable[Document]) -> tuple[Content, tuple[Di
 
 def _validate_document(document: Document, diagnostics: list[Diagnostic]) -> Any:
     model = RECORD_TYPES[document.kind]
+    if document.id in RESERVED_IDS:
+        diagnostics.append(
+            Diagnostic(
+                document.path,
+                1,
+                1,
+                Severity.ERROR,
+                f"'{document.id}' is reserved for the page that lists every {document.kind}: choose another file name",
+            )
+        )
+        return None
     if "id" in document.data:
         diagnostics.append(
-            Diagnostic(document.path, *document.key_at(("id",)), Severity.ERROR,
-                       f"there is no 'id' field: the file name ('{document.id}.yaml') is the id; remove this line")
+            Diagnostic(
+                document.path,
+                *document.key_at(("id",)),
+                Severity.ERROR,
+                f"there is no 'id' field: the file name ('{document.id}.yaml') is the id; remove this line",
+            )
         )
         return None
     try:
@@ -163,7 +179,11 @@ def _field_name(model: type[BaseModel], key: str) -> str:
 
 
 def _field_aliases(model: type[BaseModel]) -> list[str]:
-    return [info.alias or name for name, info in model.model_fields.items() if name != "id" or model.__name__ in ("Event", "ActorInStory")]
+    return [
+        info.alias or name
+        for name, info in model.model_fields.items()
+        if name != "id" or model.__name__ in ("Event", "ActorInStory")
+    ]
 
 
 def _inner_types(annotation: Any) -> Iterator[Any]:
@@ -208,7 +228,10 @@ def _enum_at(model: type[BaseModel], loc: Key) -> list[Enum]:
 
 def _check_article(article: Article, document: Document, actors: set[str], topics: set[str]) -> Iterator[Diagnostic]:
     """Check that every id an article uses exists, and flag events dated after publication."""
-    references: list[tuple[Key, str]] = [(("actors", i, "id") if isinstance(document.data["actors"][i], dict) else ("actors", i), ref.id) for i, ref in enumerate(article.actors)]
+    references: list[tuple[Key, str]] = [
+        (("actors", i, "id") if isinstance(document.data["actors"][i], dict) else ("actors", i), ref.id)
+        for i, ref in enumerate(article.actors)
+    ]
     for i, event in enumerate(article.events):
         references += [(("events", i, "actors", j), actor) for j, actor in enumerate(event.actors)]
     references += [(("quotes", i, "by"), quote.by) for i, quote in enumerate(article.quotes)]
@@ -218,7 +241,7 @@ def _check_article(article: Article, document: Document, actors: set[str], topic
     for key, actor in references:
         if actor not in actors:
             yield document.diagnostic(key, _unknown("actor", actor, actors, topics))
-    topic_references = [(("topics", i), topic) for i, topic in enumerate(article.topics)]
+    topic_references: list[tuple[Key, str]] = [(("topics", i), topic) for i, topic in enumerate(article.topics)]
     topic_references += [(("statements", i, "topic"), s.topic) for i, s in enumerate(article.statements) if s.topic]
     for key, topic in topic_references:
         if topic not in topics:
@@ -229,7 +252,10 @@ def _check_article(article: Article, document: Document, actors: set[str], topic
         if event.id is not None:
             if event.id in seen:
                 first = document.at(("events", seen[event.id]))[0]
-                yield document.diagnostic(("events", i, "id"), f"event id '{event.id}' is used twice in this article (first on line {first}): give each event its own id")
+                yield document.diagnostic(
+                    ("events", i, "id"),
+                    f"event id '{event.id}' is used twice in this article (first on line {first}): give each event its own id",
+                )
             seen.setdefault(event.id, i)
         if event.date.is_after(published):
             yield document.diagnostic(
@@ -243,7 +269,11 @@ def _unknown(kind: str, value: str, known: set[str], other: set[str]) -> str:
     folder = f"{kind}s"
     other_kind = "topic" if kind == "actor" else "actor"
     if value in other:
-        return f"'{value}' is a {other_kind}, not an {kind}" if kind == "actor" else f"'{value}' is an {other_kind}, not a {kind}"
+        return (
+            f"'{value}' is a {other_kind}, not an {kind}"
+            if kind == "actor"
+            else f"'{value}' is an {other_kind}, not a {kind}"
+        )
     hint = did_you_mean(value, known) or f" (add content/{folder}/{value}.yaml to create it)"
     return f"unknown {kind} '{value}'{hint}"
 
@@ -254,10 +284,15 @@ def _check_actor(actor: Actor, document: Document, content: Content, known: set[
         if actor.country not in known:
             yield document.diagnostic(("country",), _unknown("actor", actor.country, known, set(content.topics)))
         elif country is not None and country.kind is not ActorKind.COUNTRY:
-            yield document.diagnostic(("country",), f"'country' must name an actor of kind country, and '{actor.country}' is a {country.kind.value}")
+            yield document.diagnostic(
+                ("country",),
+                f"'country' must name an actor of kind country, and '{actor.country}' is a {country.kind.value}",
+            )
     for i, role in enumerate(actor.roles):
         if role.organization is not None and role.organization not in known:
-            yield document.diagnostic(("roles", i, "organization"), _unknown("actor", role.organization, known, set(content.topics)))
+            yield document.diagnostic(
+                ("roles", i, "organization"), _unknown("actor", role.organization, known, set(content.topics))
+            )
 
 
 def _check_names(content: Content) -> Iterator[Diagnostic]:
@@ -265,7 +300,9 @@ def _check_names(content: Content) -> Iterator[Diagnostic]:
     owners: dict[str, tuple[str, str]] = {}
     for actor in content.actors.values():
         document = content.documents[("actor", actor.id)]
-        names: list[tuple[Key, str]] = [(("name",), actor.name)] + [(("aliases", i), alias) for i, alias in enumerate(actor.aliases)]
+        names: list[tuple[Key, str]] = [(("name",), actor.name)] + [
+            (("aliases", i), alias) for i, alias in enumerate(actor.aliases)
+        ]
         for key, name in names:
             folded = unicodedata.normalize("NFKC", name).casefold().strip()
             owner = owners.get(folded)
@@ -274,4 +311,7 @@ def _check_names(content: Content) -> Iterator[Diagnostic]:
             elif owner[0] == actor.id:
                 yield document.diagnostic(key, f"'{name}' is already a name of this actor: remove the repeat")
             else:
-                yield document.diagnostic(key, f"'{name}' is already a name of actor '{owner[0]}' ('{owner[1]}'): a name must lead to one actor")
+                yield document.diagnostic(
+                    key,
+                    f"'{name}' is already a name of actor '{owner[0]}' ('{owner[1]}'): a name must lead to one actor",
+                )

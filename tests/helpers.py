@@ -31,13 +31,7 @@ ACTORS = {
 
 def article(published: str = "2024-04-15", events: str = "", extra: str = "") -> str:
     """A minimal valid article, with optional events and other fields appended."""
-    text = (
-        "title: A report\n"
-        "source:\n"
-        "  publisher: Wire\n"
-        f"  published: {published}\n"
-        "summary: What happened.\n"
-    )
+    text = f"title: A report\nsource:\n  publisher: Wire\n  published: {published}\nsummary: What happened.\n"
     if events:
         text += "events:\n" + events
     return text + extra

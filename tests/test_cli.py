@@ -21,12 +21,15 @@ def test_check_passes_on_the_sample_content() -> None:
 
 
 def test_check_prints_every_error_with_a_fix_and_exits_1(tmp_path: Path) -> None:
-    write_tree(tmp_path, {
-        **ACTORS,
-        "content/articles/a.yaml": article(extra="actors: [rusia]\ntopics: [sanction]\n"),
-        "content/articles/b.yaml": article(published="15 April 2024"),
-        "content/actors/china.yaml": "name: China\nkind: nation\n",
-    })
+    write_tree(
+        tmp_path,
+        {
+            **ACTORS,
+            "content/articles/a.yaml": article(extra="actors: [rusia]\ntopics: [sanction]\n"),
+            "content/articles/b.yaml": article(published="15 April 2024"),
+            "content/actors/china.yaml": "name: China\nkind: nation\n",
+        },
+    )
     result = run("check", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout == ""
@@ -60,13 +63,24 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_a_missing_content_folder_is_one_clear_error(tmp_path: Path) -> None:
     result = run("check", "--content", "nowhere", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.splitlines() == ["nowhere:1:1: error: content folder not found", "1 error, 0 warnings in 1 file"]
+    assert result.stderr.splitlines() == [
+        "nowhere:1:1: error: content folder not found",
+        "1 error, 0 warnings in 1 file",
+    ]
 
 
 def test_render_writes_the_markdown_pages(tmp_path: Path) -> None:
     out = tmp_path / "pages"
-    result = run("render", "--content", str(REPO / "tests/corpus"), "--templates", str(REPO / "site_templates"),
-                 "--out", str(out), cwd=tmp_path)
+    result = run(
+        "render",
+        "--content",
+        str(REPO / "tests/corpus"),
+        "--templates",
+        str(REPO / "site_templates"),
+        "--out",
+        str(out),
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"wrote 19 pages to {out}\n"
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*.md"))

@@ -52,11 +52,16 @@ def test_articles_are_newest_first(corpus: Corpus) -> None:
 
 def test_conflicting_dates_are_a_warning_naming_every_source(tmp_path: Path) -> None:
     summit = "  - id: summit\n    date: {date}\n    title: {title}\n    actors: [russia, north-korea]\n"
-    write_tree(tmp_path, {
-        **ACTORS,
-        "content/articles/first.yaml": article("2023-09-14", summit.format(date="2023-09-12", title="Leaders meet")),
-        "content/articles/second.yaml": article("2023-09-20", summit.format(date="2023-09-13", title="Summit")),
-    })
+    write_tree(
+        tmp_path,
+        {
+            **ACTORS,
+            "content/articles/first.yaml": article(
+                "2023-09-14", summit.format(date="2023-09-12", title="Leaders meet")
+            ),
+            "content/articles/second.yaml": article("2023-09-20", summit.format(date="2023-09-13", title="Summit")),
+        },
+    )
     content, problems = validate_documents(load_tree(tmp_path / "content").documents)
     assert problems == ()
     corpus, warnings = link_corpus(content)

@@ -44,14 +44,19 @@ def test_editing_an_actor_file_reloads_its_profile(tmp_path: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         url = f"http://127.0.0.1:{port}/actors/russia/"
         marker = "Edited while serving"
         assert marker not in wait_for(url, "Russia")
         actor = tmp_path / "content/actors/russia.yaml"
-        actor.write_text(actor.read_text(encoding="utf-8") + f"links:\n  - title: {marker}\n    url: https://example.org/\n", encoding="utf-8")
+        actor.write_text(
+            actor.read_text(encoding="utf-8") + f"links:\n  - title: {marker}\n    url: https://example.org/\n",
+            encoding="utf-8",
+        )
         page = wait_for(url, marker)
         assert 'href="https://example.org/"' in page
     finally:
