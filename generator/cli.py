@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
+import os
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -14,6 +17,7 @@ from .emit import replace_directory, write_pages
 from .pipeline import build_pages, check_content
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
+INTERRUPTED = 128 + signal.SIGINT
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -39,6 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     render.add_argument("--out", type=Path, required=True, help="the folder to write the Markdown into")
 
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         if args.command == "check":
             return _check(args.content)
@@ -48,6 +53,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContentError as error:
         _report(error.diagnostics)
         return CONTENT_ERRORS
+    except KeyboardInterrupt:
+        print("interrupted: nothing was changed", file=sys.stderr)
+        return INTERRUPTED
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _content_option(parser: argparse.ArgumentParser) -> None:
@@ -86,8 +98,13 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> in
     if not config_file.is_file():
         print(f"error: {config_file} not found: run from the project folder or pass --config-file", file=sys.stderr)
         return USAGE
-    _, warnings = check_content(content)
+    corpus, warnings = check_content(content)
     _report(warnings)
+    if "SOURCE_DATE_EPOCH" not in os.environ and corpus.articles:
+        # Date the build by its newest article, so the same content gives the same bytes.
+        newest = corpus.articles[0].source.published.first_day()
+        epoch = dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch.timestamp()))
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
     handler.setLevel(logging.WARNING)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .render import RenderedPage
@@ -21,10 +23,22 @@ def write_pages(pages: Iterable[RenderedPage], out_dir: Path) -> int:
     return count
 
 
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the block ends, so that a swap is never half done."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def replace_directory(target: Path, fill: Callable[[Path], object]) -> None:
     """Fill a fresh folder beside ``target``, then put it in ``target``'s place.
 
-    If ``fill`` raises, ``target`` is left exactly as it was.
+    If ``fill`` raises (or the build is interrupted), ``target`` is left exactly as it
+    was; the swap itself runs with SIGINT and SIGTERM held.
     """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -35,10 +49,11 @@ def replace_directory(target: Path, fill: Callable[[Path], object]) -> None:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        target.rename(old / target.name)
     fresh.chmod(0o755)
-    fresh.rename(target)
+    with _signals_held():
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+            target.rename(old / target.name)
+        fresh.rename(target)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

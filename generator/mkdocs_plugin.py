@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from .diagnostics import ContentError
 from .pipeline import build_pages
+from .sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -25,6 +27,8 @@ class BriefingConfig(Config):  # type: ignore[no-untyped-call]
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
     """Add one generated page per briefing, actor, topic and index to the site."""
+
+    _generated_by = "briefing"
 
     def _path(self, config: Any, value: str) -> Path:
         return Path(config.config_file_path).parent / value
@@ -40,9 +44,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             log.info(str(warning))
         for page in build.pages:
             file = File.generated(config, page.path, content=page.markdown)
+            file.generated_by = self._generated_by
             file.edit_uri = page.source
             files.append(file)
         return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Files) -> str:
+        # The theme puts the title and description into HTML unescaped; content is text.
+        if page.file.generated_by == self._generated_by:
+            for key in ("title", "description"):
+                if key in page.meta:
+                    page.meta[key] = html.escape(str(page.meta[key]), quote=True)
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Files) -> str:
+        return sanitize_html(html) if page.file.generated_by == self._generated_by else html
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         server.watch(str(self._path(config, self.config.content_dir)))

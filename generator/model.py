@@ -24,6 +24,8 @@ _LINK_TARGET = re.compile(
 )
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*):")
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
+# An http(s) address with a host name and no character that could end a link or start markup.
+_URL = re.compile(r"^https?://[^\s/?#<>\"'`{}|\\^]+\.[^\s<>\"'`{}|\\^]*$")
 
 
 def _check_id(value: str) -> str:
@@ -52,7 +54,11 @@ def _check_markdown(value: str) -> str:
 
 
 def _check_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/?#]+\.[^\s]*$", value.strip()):
+    if not _URL.match(value):
+        bad = sorted(set(re.findall(r"[\s<>\"'`{}|\\^]", value)))
+        if value.startswith(("http://", "https://")) and bad:
+            shown = " ".join(repr(c) for c in bad)
+            raise ValueError(f"'{value}' holds characters a web address cannot: {shown}; percent-encode them")
         raise ValueError(f"'{value}' is not a web address: write a full http:// or https:// URL")
     return value
 
