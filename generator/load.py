@@ -30,6 +30,8 @@ NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # and the invisible line separators that YAML would read as line breaks.
 FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
+LINE_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Key = tuple[str | int, ...]
@@ -65,6 +67,7 @@ class Document:
 class LoadResult:
     documents: tuple[Document, ...]
     diagnostics: tuple[Diagnostic, ...]
+    present: frozenset[tuple[str, str]] = frozenset()  # (kind, id) of every file, read or not
 
 
 class _FileError(Exception):
@@ -98,6 +101,7 @@ def load_tree(content_dir: Path) -> LoadResult:
     """Read every content file under ``content_dir``; report layout and YAML problems."""
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
+    present: set[tuple[str, str]] = set()
     for path, kind in _content_files(content_dir, diagnostics):
         shown = display_path(path)
         stem = path.stem
@@ -111,13 +115,14 @@ def load_tree(content_dir: Path) -> LoadResult:
                 )
             )
             continue
-        try:
-            data, values, keys = parse_document(path.read_bytes())
-        except _FileError as error:
-            diagnostics.append(Diagnostic(shown, error.line, error.column, Severity.ERROR, error.message))
-            continue
-        documents.append(Document(shown, kind, stem, data, values, keys))
-    return LoadResult(tuple(documents), tuple(diagnostics))
+        present.add((kind, stem))
+        parsed = read_document(path.read_bytes())
+        diagnostics += [
+            Diagnostic(shown, line, column, Severity.ERROR, message) for line, column, message in parsed.problems
+        ]
+        if parsed.data is not None:
+            documents.append(Document(shown, kind, stem, parsed.data, parsed.values, parsed.keys))
+    return LoadResult(tuple(documents), tuple(diagnostics), frozenset(present))
 
 
 def _content_files(content_dir: Path, diagnostics: list[Diagnostic]) -> Iterator[tuple[Path, str]]:
@@ -177,24 +182,77 @@ def _misplaced(path: Path, message: str) -> Diagnostic:
     return Diagnostic(display_path(path), 1, 1, Severity.ERROR, message)
 
 
-def parse_document(raw: bytes) -> tuple[dict[str, Any], dict[Key, tuple[int, int]], dict[Key, tuple[int, int]]]:
-    """Parse one file's bytes into plain data (strings, lists, dicts) and positions."""
+Positions = dict[Key, tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A file's data and positions, and the problems found in it (data may be None)."""
+
+    data: dict[str, Any] | None
+    values: Positions
+    keys: Positions
+    problems: tuple[tuple[int, int, str], ...]
+
+
+def parse_document(raw: bytes) -> tuple[dict[str, Any], Positions, Positions]:
+    """Parse one file's bytes into plain data and positions; raise on its first problem."""
+    parsed = read_document(raw)
+    if parsed.problems or parsed.data is None:
+        line, column, message = parsed.problems[0]
+        raise _FileError(line, column, message)
+    return parsed.data, parsed.values, parsed.keys
+
+
+def read_document(raw: bytes) -> Parsed:
+    """Parse one file's bytes into plain data (strings, lists, dicts) and positions.
+
+    Problems that leave the structure readable (a duplicate key, a tag, an anchor, a
+    forbidden character) are collected and reading goes on, so that one run reports
+    them all; a syntax error stops the file.
+    """
     if len(raw) > MAX_FILE_BYTES:
-        raise _FileError(
+        return _failed(
             1, 1, f"file is {len(raw):,} bytes; the limit is 1 MiB (1,048,576 bytes): split it into several files"
         )
-    text = _decode(raw)
-    _check_characters(text)
-    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
-        raise _FileError(1, 1, "file is empty: write a mapping of fields, such as 'name: ...'")
     try:
-        return _build(yaml.parse(text, Loader=_Parser))
+        text = _decode(raw)
+    except _FileError as error:
+        return _failed(error.line, error.column, error.message)
+    problems = list(_forbidden_characters(text))
+    if LINE_BREAKS.search(text):
+        # YAML reads these as line breaks: past one, lines no longer match the editor's.
+        return Parsed(None, {}, {}, tuple(problems))
+    text = FORBIDDEN_CHARACTERS.sub(" ", text)
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        return _failed(1, 1, "file is empty: write a mapping of fields, such as 'name: ...'")
+    builder = _Builder(problems)
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            builder.feed(event)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise _FileError(line, column, _yaml_message(error, text, mark)) from None
-    except yaml.YAMLError as error:  # a reader error has no problem_mark
-        raise _FileError(1, 1, f"this is not valid YAML: {error}") from None
+        line, column, message = _yaml_problem(error, text)
+        return Parsed(None, {}, {}, (*problems, (line, column, message)))
+    except yaml.YAMLError as error:  # a reader error has no mark
+        return Parsed(None, {}, {}, (*problems, (1, 1, f"this is not valid YAML: {error}")))
+    except _FileError as error:
+        return Parsed(None, {}, {}, (*problems, (error.line, error.column, error.message)))
+    root = builder.root
+    if root is None:
+        return _failed(1, 1, "file is empty: write a mapping of fields, such as 'name: ...'")
+    if builder.is_partial:  # what an alias or a tag stood for is unknown: validating would only guess
+        return Parsed(None, builder.values, builder.keys, tuple(problems))
+    if not isinstance(root, dict):
+        position = builder.values.get((), (1, 1))
+        problems.append(
+            (*position, "the file must be a mapping of fields ('name: value' lines), not a single value or a list")
+        )
+        return Parsed(None, builder.values, builder.keys, tuple(problems))
+    return Parsed(root, builder.values, builder.keys, tuple(problems))
+
+
+def _failed(line: int, column: int, message: str) -> Parsed:
+    return Parsed(None, {}, {}, ((line, column, message),))
 
 
 def _decode(raw: bytes) -> str:
@@ -209,35 +267,51 @@ def _decode(raw: bytes) -> str:
     return text.replace("\r\n", "\n")
 
 
-def _check_characters(text: str) -> None:
-    match = FORBIDDEN_CHARACTERS.search(text)
-    if match:
+def _character_message(character: str) -> str:
+    code = f"U+{ord(character):04X}"
+    name = unicodedata.name(character, "a control character")
+    return f"invisible or control character {code} ({name.lower()}) is not allowed: delete it"
+
+
+def _forbidden_characters(text: str) -> Iterator[tuple[int, int, str]]:
+    for match in FORBIDDEN_CHARACTERS.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        code = f"U+{ord(match.group()):04X}"
-        name = unicodedata.name(match.group(), "a control character")
-        raise _FileError(
-            line, column, f"invisible or control character {code} ({name.lower()}) is not allowed: delete it"
-        )
+        yield line, column, _character_message(match.group())
 
 
-_YAML_HINTS = (
-    ("mapping values are not allowed", "a ': ' inside a value starts a new key: put the value in quotes"),
-    ("did not find expected key", "this line is not indented like the keys around it: line it up with them"),
-    ("found undefined alias", "aliases (*name) are not allowed: write the value out"),
-    ("could not find expected ':'", "expected 'key: value' here: check the indentation and quotes"),
-    ("found unexpected end of stream", "the file ends inside a quoted value: close the quotes"),
-)
+def _line_at(text: str, line: int) -> str:
+    lines = text.split("\n")
+    return lines[line] if 0 <= line < len(lines) else ""
 
 
-def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
+def _yaml_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """Turn a PyYAML error into a position and a message that says what to do."""
     problem = error.problem or str(error)
+    context = error.context or ""
+    mark, opened = error.problem_mark, error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        return "a tab is not allowed here: indent with spaces"
-    for needle, message in _YAML_HINTS:
-        if needle in problem:
-            return message
-    return f"this is not valid YAML: {problem}"
+        return line, column, "a tab is not allowed here: indent with spaces"
+    if opened is not None and "quoted scalar" in context:
+        return opened.line + 1, opened.column + 1, "the file ends inside a quoted value: close the quotes"
+    if opened is not None and "flow sequence" in context:
+        return opened.line + 1, opened.column + 1, "this '[' is never closed: end the list with ']'"
+    if opened is not None and "flow mapping" in context:
+        return opened.line + 1, opened.column + 1, "this '{' is never closed: end the mapping with '}'"
+    if "mapping values are not allowed" in problem and mark is not None:
+        before = _line_at(text, mark.line)[: mark.column]
+        if re.fullmatch(r"\s+[^\s:#]+", before):  # a lone key, indented too far
+            indent = len(before) - len(before.lstrip())
+            return line, indent + 1, "this line is not indented like the keys around it: line it up with them"
+        return line, column, "a ': ' inside a value starts a new key: put the value in quotes"
+    if "did not find expected key" in problem:
+        return line, column, "this line is not indented like the keys around it: line it up with them"
+    if "found undefined alias" in problem:
+        return line, column, "aliases (*name) are not allowed: write the value out"
+    if "could not find expected ':'" in problem:
+        return line, column, "expected 'key: value' here: check the indentation and quotes"
+    return line, column, f"this is not valid YAML: {problem}"
 
 
 def _position(event: yaml.Event) -> tuple[int, int]:
@@ -245,83 +319,95 @@ def _position(event: yaml.Event) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _build(
-    events: Iterator[yaml.Event],
-) -> tuple[dict[str, Any], dict[Key, tuple[int, int]], dict[Key, tuple[int, int]]]:
-    """Turn a YAML event stream into data and positions, iteratively (deep input cannot recurse)."""
-    values: dict[Key, tuple[int, int]] = {}
-    keys: dict[Key, tuple[int, int]] = {}
-    # Each frame: (container, its key path, pending mapping key or None, seen keys).
-    stack: list[tuple[Any, Key, list[Any], dict[str, tuple[int, int]]]] = []
-    root: Any = None
-    documents = 0
+def _tag_as_written(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
-    def attach(value: Any, event: yaml.Event) -> Key | None:
-        nonlocal root
+
+class _Builder:
+    """Build data and positions from YAML events, iteratively (deep input cannot recurse)."""
+
+    def __init__(self, problems: list[tuple[int, int, str]]) -> None:
+        self.problems = problems
+        self.values: Positions = {}
+        self.keys: Positions = {}
+        self.root: Any = None
+        self.documents = 0
+        # Each frame: the container, its key path, the pending mapping key, the keys seen.
+        self.stack: list[tuple[Any, Key, list[str], dict[str, tuple[int, int]]]] = []
+        self.is_partial = False
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.AliasEvent):
+            self.problems.append((*_position(event), f"aliases (*{event.anchor}) are not allowed: write the value out"))
+            self.is_partial = True
+            self._attach(None, event)
+            return
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.problems.append((*_position(event), f"anchors (&{anchor}) are not allowed: write each value out"))
+        tag = getattr(event, "tag", None)
+        if tag is not None and not isinstance(event, yaml.DocumentStartEvent):
+            self.problems.append(
+                (*_position(event), f"YAML tags ({_tag_as_written(tag)}) are not allowed: remove the tag")
+            )
+            self.is_partial = True
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _FileError(
+                    *_position(event),
+                    "a file holds one YAML document: remove the '---' and what follows, or move it to its own file",
+                )
+        elif isinstance(event, yaml.ScalarEvent):
+            value = unicodedata.normalize("NFC", event.value)
+            found = FORBIDDEN_CHARACTERS.search(value)
+            if found:
+                self.problems.append((*_position(event), _character_message(found.group())))
+            is_null = event.implicit[0] and value in NULLS  # plain (unquoted) only
+            self._attach(None if is_null else value, event)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(self.stack) >= MAX_DEPTH:
+                raise _FileError(
+                    *_position(event),
+                    f"values are nested more than {MAX_DEPTH} levels deep: no field nests that deep, so check the brackets and the indentation",
+                )
+            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            path = self._attach(container, event)
+            self.stack.append((container, path if path is not None else ("?",), [], {}))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()
+
+    def _attach(self, value: Any, event: yaml.Event) -> Key | None:
+        """Put a value where the event stands; return its key path (None for a mapping key)."""
         position = _position(event)
-        if not stack:
-            root = value
-            values[()] = position
+        if not self.stack:
+            self.root = value
+            self.values[()] = position
             return ()
-        container, path, pending, seen = stack[-1]
+        container, path, pending, seen = self.stack[-1]
         if isinstance(container, list):
             key: Key = (*path, len(container))
             container.append(value)
-            values[key] = position
+            self.values[key] = position
             return key
         if not pending:
             if not isinstance(value, str):
                 raise _FileError(*position, "a key must be a plain name such as 'title'")
             if value in seen:
                 first = seen[value][0]
-                raise _FileError(
-                    *position, f"key '{value}' appears twice in this mapping (first on line {first}): keep one"
+                self.problems.append(
+                    (*position, f"key '{value}' appears twice in this mapping (first on line {first}): keep one")
                 )
+                pending.append("\0duplicate")
+                return None
             seen[value] = position
             pending.append(value)
             return None
         name = pending.pop()
+        if name == "\0duplicate":  # keep the first value; the second is reported above
+            return ("\0duplicate",)
         key = (*path, name)
         container[name] = value
-        keys[key] = seen[name]
-        values[key] = position
+        self.keys[key] = seen[name]
+        self.values[key] = position
         return key
-
-    for event in events:
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _FileError(*_position(event), f"anchors (&{anchor}) are not allowed: write each value out")
-        tag = getattr(event, "tag", None)
-        if tag is not None and not isinstance(event, yaml.DocumentStartEvent):
-            raise _FileError(*_position(event), f"YAML tags ({tag}) are not allowed: remove the tag")
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise _FileError(
-                    *_position(event),
-                    "a file holds one YAML document: remove the '---' and what follows, or move it to its own file",
-                )
-        elif isinstance(event, yaml.AliasEvent):
-            raise _FileError(*_position(event), f"aliases (*{event.anchor}) are not allowed: write the value out")
-        elif isinstance(event, yaml.ScalarEvent):
-            value = event.value
-            is_null = event.implicit[0] and value in NULLS  # plain (unquoted) only
-            attach(None if is_null else unicodedata.normalize("NFC", value), event)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if len(stack) >= MAX_DEPTH:
-                raise _FileError(*_position(event), f"values are nested more than {MAX_DEPTH} levels deep")
-            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-            if stack and isinstance(stack[-1][0], dict) and not stack[-1][2]:
-                raise _FileError(*_position(event), "a key must be a plain name such as 'title'")
-            path = attach(container, event)
-            assert path is not None
-            stack.append((container, path, [], {}))
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
-    if root is None:
-        raise _FileError(1, 1, "file is empty: write a mapping of fields, such as 'name: ...'")
-    if not isinstance(root, dict):
-        raise _FileError(
-            *values[()], "the file must be a mapping of fields ('name: value' lines), not a single value or a list"
-        )
-    return root, values, keys

@@ -6,7 +6,9 @@ field docs: validation messages quote them.
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -16,16 +18,21 @@ from pydantic.json_schema import SkipJsonSchema
 from .dates import DATE_PATTERN, PartialDate
 from .load import ID_MAX_LENGTH, ID_PATTERN, id_problem, suggest_id
 
-_LINK_TARGET = re.compile(
-    r"\]\(\s*<?([^)\s>]*)"  # inline link or image: [text](target)
-    r"|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"  # reference definition: [label]: target
-    r"|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>",  # autolink: <scheme:...>
-    re.MULTILINE,
-)
-_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*):")
+# Where a link target starts: an inline link '](', a reference definition ']:' (anywhere:
+# inside lists and quotes too), or an autolink '<scheme:'.
+_LINK_START = re.compile(r"\]\(|\]:|<(?=[A-Za-z][A-Za-z0-9+.\-]*:)")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 # An http(s) address with a host name and no character that could end a link or start markup.
 _URL = re.compile(r"^https?://[^\s/?#<>\"'`{}|\\^]+\.[^\s<>\"'`{}|\\^]*$")
+
+
+class FieldError(ValueError):
+    """A record-level rule broken by one field: the message points at that field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def _check_id(value: str) -> str:
@@ -43,12 +50,44 @@ def _check_text(value: str) -> str:
     return value
 
 
+def link_targets(text: str) -> Iterator[str]:
+    """Yield every link target in Markdown text, as written."""
+    for match in _LINK_START.finditer(text):
+        rest = text[match.end() :]
+        if match.group() == "<":
+            yield re.split(r"[>\s]", rest, maxsplit=1)[0]
+            continue
+        rest = rest.lstrip(" \t")
+        if rest.startswith("<"):
+            yield rest[1:].split(">", 1)[0]
+        elif match.group() == "]:":
+            yield rest.split(None, 1)[0] if rest.strip() else ""
+        else:
+            yield _balanced(rest)
+
+
+def _balanced(text: str) -> str:
+    """Read an inline link target: up to white space or the ')' that closes the link."""
+    depth = 0
+    for index, character in enumerate(text):
+        if character.isspace() or (character == ")" and depth == 0):
+            return text[:index]
+        depth += {"(": 1, ")": -1}.get(character, 0)
+    return text
+
+
+def link_scheme(target: str) -> str | None:
+    """Return the scheme a browser would see in a link target ('javascript'), or None."""
+    # Browsers decode character references and drop control characters and white space.
+    cleaned = re.sub(r"[\x00-\x20\\]", "", html.unescape(target))
+    scheme = _SCHEME.match(cleaned)
+    return scheme.group(1).lower() if scheme else None
+
+
 def _check_markdown(value: str) -> str:
     _check_text(value)
-    for match in _LINK_TARGET.finditer(value):
-        target = next(group for group in match.groups() if group is not None)
-        scheme = _SCHEME.match(target)
-        if scheme and scheme.group(1).lower() not in ("http", "https"):
+    for target in link_targets(value):
+        if link_scheme(target) not in (None, "http", "https"):
             raise ValueError(f"has a link to '{target}': links must start with http: or https:, or be relative")
     return value
 
@@ -173,7 +212,7 @@ class Statement(Record):
     @model_validator(mode="after")
     def _stance_needs_topic(self) -> Statement:
         if self.stance is not None and self.topic is None:
-            raise ValueError("has a stance but no topic: add 'topic:' with the topic the stance is on")
+            raise FieldError("stance", "has a stance but no topic: add 'topic:' with the topic the stance is on")
         return self
 
 
@@ -209,7 +248,7 @@ class Role(Record):
     @model_validator(mode="after")
     def _starts_before_end(self) -> Role:
         if self.start and self.end and self.end < self.start and not self.start.agrees_with(self.end):
-            raise ValueError(f"starts ({self.start}) after it ends ({self.end}): swap 'from' and 'to'")
+            raise FieldError("from", f"starts ({self.start}) after it ends ({self.end}): swap 'from' and 'to'")
         return self
 
     @property

@@ -24,7 +24,7 @@ class Build:
 def check_content(content_dir: Path) -> tuple[Corpus, tuple[Diagnostic, ...]]:
     """Load, validate and link; raise ContentError with every diagnostic if any is an error."""
     loaded = load_tree(content_dir)
-    content, problems = validate_documents(loaded.documents)
+    content, problems = validate_documents(loaded.documents, loaded.present)
     diagnostics = loaded.diagnostics + problems
     if any(d.is_error for d in diagnostics):
         raise ContentError(diagnostics)

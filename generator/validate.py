@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import types
 import typing
 import unicodedata
@@ -14,8 +15,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .diagnostics import Diagnostic, Severity, did_you_mean
-from .load import Document, Key
-from .model import RECORD_TYPES, Actor, ActorKind, Article, Topic
+from .load import Document, Key, id_problem
+from .model import RECORD_TYPES, Actor, ActorInStory, ActorKind, Article, FieldError, Topic
 
 RESERVED_IDS = frozenset({"index"})
 _SINGULAR = {
@@ -47,8 +48,15 @@ class Content:
         return self.documents[(kind, id)].path
 
 
-def validate_documents(documents: Iterable[Document]) -> tuple[Content, tuple[Diagnostic, ...]]:
-    """Check every document against the model, then every reference across documents."""
+def validate_documents(
+    documents: Iterable[Document], present: Iterable[tuple[str, str]] = ()
+) -> tuple[Content, tuple[Diagnostic, ...]]:
+    """Check every document against the model, then every reference across documents.
+
+    ``present`` names every content file found, read or not, so that a file with a
+    mistake of its own still counts as existing when others refer to it.
+    """
+    documents = tuple(documents)
     diagnostics: list[Diagnostic] = []
     records: dict[str, dict[str, Any]] = {kind: {} for kind in RECORD_TYPES}
     by_key: dict[tuple[str, str], Document] = {}
@@ -63,13 +71,12 @@ def validate_documents(documents: Iterable[Document]) -> tuple[Content, tuple[Di
         topics=dict(sorted(records["topic"].items())),
         documents=by_key,
     )
-    known_actors = {doc.id for doc in by_key.values() if doc.kind == "actor"}
-    known_topics = {doc.id for doc in by_key.values() if doc.kind == "topic"}
+    known = set(present) | set(by_key)
+    ids = {kind: {id for k, id in known if k == kind} for kind in ("actor", "topic")}
+    for document in documents:
+        diagnostics.extend(_check_references(document, ids, content))
     for article in content.articles.values():
-        document = by_key[("article", article.id)]
-        diagnostics.extend(_check_article(article, document, known_actors, known_topics))
-    for actor in content.actors.values():
-        diagnostics.extend(_check_actor(actor, by_key[("actor", actor.id)], content, known_actors))
+        diagnostics.extend(_check_events(article, by_key[("article", article.id)]))
     diagnostics.extend(_check_names(content))
     return content, tuple(sorted(diagnostics))
 
@@ -77,38 +84,40 @@ def validate_documents(documents: Iterable[Document]) -> tuple[Content, tuple[Di
 def _validate_document(document: Document, diagnostics: list[Diagnostic]) -> Any:
     model = RECORD_TYPES[document.kind]
     if document.id in RESERVED_IDS:
-        diagnostics.append(
-            Diagnostic(
-                document.path,
-                1,
-                1,
-                Severity.ERROR,
-                f"'{document.id}' is reserved for the page that lists every {document.kind}: choose another file name",
-            )
-        )
+        message = f"'{document.id}' is reserved for the page that lists every {document.kind}: choose another file name"
+        diagnostics.append(Diagnostic(document.path, 1, 1, Severity.ERROR, message))
         return None
-    if "id" in document.data:
-        diagnostics.append(
-            Diagnostic(
-                document.path,
-                *document.key_at(("id",)),
-                Severity.ERROR,
-                f"there is no 'id' field: the file name ('{document.id}.yaml') is the id; remove this line",
-            )
-        )
-        return None
+    data = dict(document.data)
+    if "id" in data:
+        del data["id"]
+        message = f"there is no 'id' field: the file name ('{document.id}.yaml') is the id; remove this line"
+        diagnostics.append(Diagnostic(document.path, *document.key_at(("id",)), Severity.ERROR, message))
     try:
-        return model.model_validate({**document.data, "id": document.id})
+        record = model.model_validate({**data, "id": document.id})
     except ValidationError as error:
         diagnostics.extend(_translate(error.errors(), model, document))
         return None
+    return None if "id" in document.data else record
 
 
 def _translate(errors: list[ErrorDetails], model: type[BaseModel], document: Document) -> Iterator[Diagnostic]:
+    # A typo ('titel') is one mistake: say "unknown field, did you mean 'title'", not also "missing 'title'".
+    misspelt = set()
     for error in errors:
-        loc: Key = tuple(error["loc"])
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            parent = _model_at(model, loc[:-1])
+            for name in difflib.get_close_matches(str(loc[-1]), _field_aliases(parent) if parent else [], n=1):
+                misspelt.add((*loc[:-1], name))
+    for error in errors:
+        loc = tuple(error["loc"])
         if loc and isinstance(loc[-1], str) and loc[-1].startswith(("function-", "tagged-union")):
             loc = loc[:-1]
+        if error["type"] == "missing" and loc in misspelt:
+            continue
+        cause = (error.get("ctx") or {}).get("error")
+        if isinstance(cause, FieldError):
+            loc = (*loc, cause.field)
         message, position = _describe(error, loc, model, document)
         yield Diagnostic(document.path, *position, Severity.ERROR, message)
 
@@ -133,7 +142,12 @@ def _describe(error: ErrorDetails, loc: Key, model: type[BaseModel], document: D
     if kind in ("string_type", "str_type"):
         return f"'{field}' must be text, not {_a(value)}", position
     if kind in ("tuple_type", "list_type"):
-        fix = f": write [{value}]" if isinstance(value, str) else ""
+        item = _type_at(model, (*loc, 0))
+        if isinstance(item, type) and issubclass(item, BaseModel) and item is not ActorInStory:
+            required = [a for a in _field_aliases(item) if item.model_fields[_field_name(item, a)].is_required()]
+            fix = f": write each {_SINGULAR.get(str(loc[-1]), 'entry')} as '- {required[0]}: ...' with its other fields under it"
+        else:
+            fix = f": write [{value}]" if isinstance(value, str) else ""
         return f"'{field}' must be a list, not {_a(value)}{fix}", position
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         if loc and loc[-2:-1] == ("actors",) and isinstance(loc[-1], int):
@@ -147,6 +161,8 @@ def _describe(error: ErrorDetails, loc: Key, model: type[BaseModel], document: D
         text = str(context.get("error", error["msg"]))
         if text.startswith("'"):
             return text, position
+        if isinstance(context.get("error"), FieldError):
+            return f"this {_SINGULAR.get(str(loc[-3]), 'entry')} {text}", position
         if loc and isinstance(loc[-1], int):
             return f"this {field} {text}", position
         return f"'{field}' {text}", position
@@ -226,26 +242,66 @@ def _enum_at(model: type[BaseModel], loc: Key) -> list[Enum]:
     return list(found) if isinstance(found, type) and issubclass(found, Enum) else []
 
 
-def _check_article(article: Article, document: Document, actors: set[str], topics: set[str]) -> Iterator[Diagnostic]:
-    """Check that every id an article uses exists, and flag events dated after publication."""
-    references: list[tuple[Key, str]] = [
-        (("actors", i, "id") if isinstance(document.data["actors"][i], dict) else ("actors", i), ref.id)
-        for i, ref in enumerate(article.actors)
-    ]
-    for i, event in enumerate(article.events):
-        references += [(("events", i, "actors", j), actor) for j, actor in enumerate(event.actors)]
-    references += [(("quotes", i, "by"), quote.by) for i, quote in enumerate(article.quotes)]
-    references += [(("statements", i, "by"), statement.by) for i, statement in enumerate(article.statements)]
-    for i, relation in enumerate(article.relations):
-        references += [(("relations", i, "from"), relation.source), (("relations", i, "to"), relation.target)]
-    for key, actor in references:
-        if actor not in actors:
-            yield document.diagnostic(key, _unknown("actor", actor, actors, topics))
-    topic_references: list[tuple[Key, str]] = [(("topics", i), topic) for i, topic in enumerate(article.topics)]
-    topic_references += [(("statements", i, "topic"), s.topic) for i, s in enumerate(article.statements) if s.topic]
-    for key, topic in topic_references:
-        if topic not in topics:
-            yield document.diagnostic(key, _unknown("topic", topic, topics, actors))
+def _raw_ids(document: Document) -> Iterator[tuple[Key, str, Any]]:
+    """Yield (key, kind, id) for every id a document refers to, read from its raw data."""
+    data = document.data
+
+    def items(name: str) -> Iterator[tuple[int, Any]]:
+        value = data.get(name)
+        return enumerate(value) if isinstance(value, list) else iter(())
+
+    def field(entry: Any, name: str) -> Any:
+        return entry.get(name) if isinstance(entry, dict) else None
+
+    if document.kind == "article":
+        for i, entry in items("actors"):
+            yield (
+                (("actors", i, "id"), "actor", entry.get("id"))
+                if isinstance(entry, dict)
+                else (("actors", i), "actor", entry)
+            )
+        for i, event in items("events"):
+            actors = field(event, "actors")
+            for j, actor in enumerate(actors if isinstance(actors, list) else ()):
+                yield ("events", i, "actors", j), "actor", actor
+        for i, quote in items("quotes"):
+            yield ("quotes", i, "by"), "actor", field(quote, "by")
+        for i, statement in items("statements"):
+            yield ("statements", i, "by"), "actor", field(statement, "by")
+            yield ("statements", i, "topic"), "topic", field(statement, "topic")
+        for i, relation in items("relations"):
+            yield ("relations", i, "from"), "actor", field(relation, "from")
+            yield ("relations", i, "to"), "actor", field(relation, "to")
+        for i, topic in items("topics"):
+            yield ("topics", i), "topic", topic
+    elif document.kind == "actor":
+        yield ("country",), "actor", data.get("country")
+        for i, role in items("roles"):
+            yield ("roles", i, "organization"), "actor", field(role, "organization")
+
+
+def _check_references(document: Document, ids: Mapping[str, set[str]], content: Content) -> Iterator[Diagnostic]:
+    """Check that every actor and topic id a document uses names an existing file."""
+    for key, kind, value in _raw_ids(document):
+        if not isinstance(value, str) or id_problem(value):
+            continue  # a missing or malformed id is the model's to report
+        if value not in ids[kind]:
+            other = "topic" if kind == "actor" else "actor"
+            yield document.diagnostic(key, _unknown(kind, value, ids[kind], ids[other]))
+        elif key == ("country",) and (country := content.actors.get(value)) and country.kind is not ActorKind.COUNTRY:
+            yield document.diagnostic(
+                key,
+                f"'country' must name an actor of kind country, and '{value}' is {_article_for(country.kind.value)} "
+                f"{country.kind.value}: name a country, or move it to 'roles:' as an organization",
+            )
+
+
+def _article_for(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _check_events(article: Article, document: Document) -> Iterator[Diagnostic]:
+    """Flag an event id used twice in one article, and events dated after publication."""
     seen: dict[str, int] = {}
     published = article.source.published
     for i, event in enumerate(article.events):
@@ -267,32 +323,13 @@ def _check_article(article: Article, document: Document, actors: set[str], topic
 
 def _unknown(kind: str, value: str, known: set[str], other: set[str]) -> str:
     folder = f"{kind}s"
-    other_kind = "topic" if kind == "actor" else "actor"
     if value in other:
-        return (
-            f"'{value}' is a {other_kind}, not an {kind}"
-            if kind == "actor"
-            else f"'{value}' is an {other_kind}, not a {kind}"
-        )
+        other_kind = "topic" if kind == "actor" else "actor"
+        if kind == "topic":
+            return f"'{value}' is an actor, not a topic: write the id of a topic (a file name in content/topics/), and list actors under 'actors:'"
+        return f"'{value}' is a {other_kind}, not an actor: write the id of an actor (a file name in content/actors/)"
     hint = did_you_mean(value, known) or f" (add content/{folder}/{value}.yaml to create it)"
     return f"unknown {kind} '{value}'{hint}"
-
-
-def _check_actor(actor: Actor, document: Document, content: Content, known: set[str]) -> Iterator[Diagnostic]:
-    if actor.country is not None:
-        country = content.actors.get(actor.country)
-        if actor.country not in known:
-            yield document.diagnostic(("country",), _unknown("actor", actor.country, known, set(content.topics)))
-        elif country is not None and country.kind is not ActorKind.COUNTRY:
-            yield document.diagnostic(
-                ("country",),
-                f"'country' must name an actor of kind country, and '{actor.country}' is a {country.kind.value}",
-            )
-    for i, role in enumerate(actor.roles):
-        if role.organization is not None and role.organization not in known:
-            yield document.diagnostic(
-                ("roles", i, "organization"), _unknown("actor", role.organization, known, set(content.topics))
-            )
 
 
 def _check_names(content: Content) -> Iterator[Diagnostic]:
