@@ -1,0 +1,52 @@
+# Build, check and test the briefing site. `make` builds site/; `make test` is what CI runs.
+SHELL := /bin/bash
+MAKEFLAGS += --no-print-directory
+.DEFAULT_GOAL := site
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: install chromium site serve check lint test golden clean
+
+install: $(STAMP)
+
+# Reinstall only when the pins or the project metadata change.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -r requirements.lock
+	$(PY) -m pip install --no-deps -e .
+	touch $@
+
+# Debian's Chromium, driven by the browser tests (tests/test_browser.py).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+		echo "chromium: /usr/bin/chromium is installed"; \
+	fi
+
+site: install
+	$(PY) -m generator build --strict
+
+serve: install
+	$(VENV)/bin/mkdocs serve -a 127.0.0.1:8000
+
+check: install
+	$(PY) -m generator check
+
+lint: install
+	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff format --check generator tests
+	$(VENV)/bin/mypy
+
+test: install chromium
+	$(MAKE) lint
+	$(PY) -m pytest
+
+golden: install
+	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py tests/test_diagnostics.py
+
+clean:
+	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache tests/screenshots *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

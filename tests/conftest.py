@@ -1,0 +1,66 @@
+"""Fixtures shared by the test modules."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CONTENT = REPO_ROOT / "content"
+CORPUS = REPO_ROOT / "tests" / "corpus"
+
+
+def run_generator(*args: str | Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run `python -m generator ARGS` from the repository root, capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *map(str, args)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A site built by `python -m generator build --strict`, and what the build said."""
+
+    root: Path
+    content: Path
+    stdout: str
+    stderr: str
+
+
+def build_site(site_dir: Path, content: Path | None = None) -> BuiltSite:
+    """Build ``content`` (default: the sample content/) into ``site_dir`` with --strict.
+
+    Fails the calling test if the build exits non-zero or prints a MkDocs WARNING.
+    """
+    args: list[str | Path] = ["build", "--strict"]
+    if content is not None:
+        args += ["--content", content]
+    args += ["--site-dir", site_dir]
+    result = run_generator(*args)
+    output = result.stdout + result.stderr
+    what = content or SAMPLE_CONTENT
+    assert result.returncode == 0, f"building {what} exited {result.returncode}:\n{output}"
+    assert "WARNING" not in output, f"building {what} printed warnings:\n{output}"
+    assert (site_dir / "index.html").is_file(), f"building {what} wrote no {site_dir}/index.html:\n{output}"
+    return BuiltSite(site_dir, what, result.stdout, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The sample site (content/), built once per test session."""
+    return build_site(tmp_path_factory.mktemp("sample") / "site")
+
+
+@pytest.fixture(scope="session")
+def built_corpus(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The test corpus (tests/corpus/), built once per test session."""
+    return build_site(tmp_path_factory.mktemp("corpus") / "site", CORPUS)

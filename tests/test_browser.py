@@ -1,0 +1,204 @@
+"""The built site in a real browser: search ranking, clean page loads, no remote requests, phones.
+
+Drives Debian's Chromium (/usr/bin/chromium; `make chromium` installs it) with Playwright,
+against the sample site served by http.server on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, ViewportSize, sync_playwright
+
+from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, BuiltSite
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+SCREENSHOTS = REPO_ROOT / "tests" / "screenshots"
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+HOST = "127.0.0.1"
+
+
+def _first_id(kind: str) -> str:
+    ids = sorted(p.stem for p in (SAMPLE_CONTENT / kind).glob("*.yaml") if not p.name.startswith(("_", ".")))
+    assert ids, f"no {kind} in {SAMPLE_CONTENT}"
+    return ids[0]
+
+
+PAGE_KINDS = {
+    "home": "/",
+    "briefing": f"/briefings/{_first_id('articles')}/",
+    "profile": "/actors/north-korea/",
+    "topic": f"/topics/{_first_id('topics')}/",
+    "timeline": "/timeline/",
+    "actors-index": "/actors/",
+}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: BuiltSite) -> Iterator[str]:
+    """Serve the built sample site on 127.0.0.1 and a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site.root))
+    server = http.server.ThreadingHTTPServer((HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{HOST}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` to install Debian's Chromium", pytrace=False)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class PageLog:
+    """What a page did while loading: console errors, uncaught errors, requests elsewhere."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> None:
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.on("request", self._request)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
+
+    def _request(self, request: Request) -> None:
+        host = urlsplit(request.url).hostname
+        if host is not None and host != HOST:  # data: and blob: URLs have no host
+            self.foreign_requests.append(request.url)
+
+
+def _open(browser: Browser, viewport: ViewportSize) -> tuple[Page, PageLog]:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    log = PageLog()
+    log.attach(page)
+    return page, log
+
+
+@pytest.fixture
+def desktop(browser: Browser) -> Iterator[tuple[Page, PageLog]]:
+    page, log = _open(browser, DESKTOP)
+    yield page, log
+    page.context.close()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[tuple[Page, PageLog]]:
+    page, log = _open(browser, PHONE)
+    yield page, log
+    page.context.close()
+
+
+def _stable_results(page: Page, timeout: float = 10.0) -> list[tuple[str, str]]:
+    """Wait for search results, then until two reads 300 ms apart agree; return (path, title) pairs."""
+    page.wait_for_selector(".md-search-result__item")
+    deadline = time.monotonic() + timeout
+    previous: list[tuple[str, str]] | None = None
+    while True:
+        links = page.locator(".md-search-result__item > a")
+        current = [
+            (urlsplit(links.nth(i).get_attribute("href") or "").path, " ".join(links.nth(i).inner_text().split())[:80])
+            for i in range(links.count())
+        ]
+        if (current and current == previous) or time.monotonic() > deadline:
+            return current
+        previous = current
+        page.wait_for_timeout(300)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Pyongyang", "/actors/north-korea/"), ("Thomas-Greenfield", "/actors/linda-thomas-greenfield/")],
+)
+def test_search_puts_the_profile_first(desktop: tuple[Page, PageLog], base_url: str, query: str, expected: str) -> None:
+    page, log = desktop
+    page.goto(base_url + "/", wait_until="networkidle")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query, delay=20)
+    results = _stable_results(page)
+    ranking = "\n".join(f"  {i + 1}. {path}  {title}" for i, (path, title) in enumerate(results[:6]))
+    assert results[0][0] == expected, f"searching {query!r} ranks first {results[0][0]}, not {expected}:\n{ranking}"
+    assert not log.page_errors and not log.console_errors, f"{log.page_errors} {log.console_errors}"
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_page_loads_cleanly_and_stays_local(desktop: tuple[Page, PageLog], base_url: str, kind: str) -> None:
+    page, log = desktop
+    response = page.goto(base_url + PAGE_KINDS[kind], wait_until="networkidle")
+    assert response is not None and response.status == 200, f"{PAGE_KINDS[kind]}: HTTP {response and response.status}"
+    assert not log.console_errors, f"console errors on {PAGE_KINDS[kind]}: {log.console_errors}"
+    assert not log.page_errors, f"uncaught errors on {PAGE_KINDS[kind]}: {log.page_errors}"
+    assert not log.foreign_requests, f"{PAGE_KINDS[kind]} requested other hosts: {log.foreign_requests}"
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_no_sideways_scroll_on_a_phone(phone: tuple[Page, PageLog], base_url: str, kind: str) -> None:
+    page, _ = phone
+    page.goto(base_url + PAGE_KINDS[kind], wait_until="networkidle")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{PAGE_KINDS[kind]} is {width} px wide at {PHONE['width']} px: it scrolls sideways"
+
+
+def test_screenshots(browser: Browser, base_url: str) -> None:
+    """Full-page screenshots for people to look at (tests/screenshots/, not committed)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shots = [
+        ("briefing-1280.png", PAGE_KINDS["briefing"], DESKTOP),
+        ("north-korea-1280.png", PAGE_KINDS["profile"], DESKTOP),
+        ("timeline-1280.png", PAGE_KINDS["timeline"], DESKTOP),
+        ("briefing-390.png", PAGE_KINDS["briefing"], PHONE),
+    ]
+    for name, path, viewport in shots:
+        page, _ = _open(browser, viewport)
+        try:
+            page.goto(base_url + path, wait_until="networkidle")
+            target = SCREENSHOTS / name
+            page.screenshot(path=str(target), full_page=True)
+            assert target.stat().st_size > 10_000, f"{target} is suspiciously small"
+        finally:
+            page.context.close()
