@@ -52,6 +52,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Files) -> str:
         # The theme puts the title and description into HTML unescaped; content is text.
         if page.file.generated_by == self._generated_by:
+            # The nav holds sections only, so the left column would stand empty on every page.
+            page.meta.setdefault("hide", ["navigation"])
             for key in ("title", "description"):
                 if key in page.meta:
                     page.meta[key] = html.escape(str(page.meta[key]), quote=True)

@@ -65,6 +65,11 @@ def inline_markdown(value: str) -> str:
     return " ".join(escape_markdown(value).split()).replace("|", "&#124;")
 
 
+def blockquote(markdown: str) -> str:
+    """Put Markdown inside a block quote, line by line."""
+    return "\n".join(f"> {line}".rstrip() for line in markdown.splitlines())
+
+
 def front_matter(spec: PageSpec) -> str:
     """Write the page's YAML front matter (JSON strings are valid YAML)."""
     lines = ["---", f"title: {json.dumps(spec.title, ensure_ascii=False)}"]
@@ -103,6 +108,7 @@ def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         text=escape_text,
         md=escape_markdown,
         md_inline=inline_markdown,
+        blockquote=blockquote,
         date=human_date,
     )
     environment.globals.update(url=url)
