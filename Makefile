@@ -50,3 +50,8 @@ golden: install
 clean:
 	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache tests/screenshots *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# A long property-based run of the content checker (tests/test_fuzz.py); `make test` runs a short one.
+.PHONY: fuzz
+fuzz: install
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz.py --hypothesis-show-statistics

@@ -12,9 +12,12 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import jinja2
+
 from .diagnostics import ContentError, Diagnostic, summarize
 from .emit import replace_directory, write_pages
 from .pipeline import build_pages, check_content
+from .render import template_problem
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
 INTERRUPTED = 128 + signal.SIGINT
@@ -52,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _build(args.content, args.site_dir, args.config_file, args.strict)
     except ContentError as error:
         _report(error.diagnostics)
+        return CONTENT_ERRORS
+    except jinja2.TemplateError as error:
+        print(template_problem(error), file=sys.stderr)
         return CONTENT_ERRORS
     except KeyboardInterrupt:
         print("interrupted: nothing was changed", file=sys.stderr)

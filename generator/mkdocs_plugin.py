@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -15,6 +16,7 @@ from mkdocs.structure.files import File, Files
 
 from .diagnostics import ContentError
 from .pipeline import build_pages
+from .render import template_problem
 from .sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -40,6 +42,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             )
         except ContentError as error:
             raise PluginError(f"the content has errors:\n{error}") from None
+        except jinja2.TemplateError as error:
+            raise PluginError(template_problem(error)) from None
         for warning in build.warnings:
             log.info(str(warning))
         for page in build.pages:

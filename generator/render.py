@@ -94,6 +94,21 @@ def url(context: Any, kind: str, id: str = "", anchor: str = "") -> str:
     return f"{relative}#{anchor}" if anchor else relative
 
 
+def template_problem(error: jinja2.TemplateError) -> str:
+    """Say where a template went wrong, compiler-style, for the people who maintain templates."""
+    name = getattr(error, "filename", None) or getattr(error, "name", None)
+    line = getattr(error, "lineno", None)
+    if name is None:  # an error while rendering: find the template frame in the traceback
+        frame = error.__traceback__
+        while frame is not None:
+            code = frame.tb_frame.f_code
+            if code.co_filename.endswith(".j2"):
+                name, line = code.co_filename, frame.tb_lineno
+            frame = frame.tb_next
+    where = f"{name}:{line}: " if name else ""
+    return f"{where}template error: {error.message or type(error).__name__}"
+
+
 def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     """Create the one Jinja2 environment: strict, and with every filter registered here."""
     environment = jinja2.Environment(

@@ -1,0 +1,197 @@
+"""Hostile and broken input: nothing from content runs, nothing outside the site is written, nothing is lost."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from generator.emit import replace_directory
+from generator.pipeline import build_pages
+from tests.conftest import REPO_ROOT, BuiltSite, build_site
+from tests.test_browser import HOST, PageLog, _open, _QuietHandler, browser  # noqa: F401  (fixture)
+
+HOSTILE = REPO_ROOT / "tests" / "hostile"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return build_site(tmp_path_factory.mktemp("hostile") / "site", HOSTILE)
+
+
+class _ArticleScan(HTMLParser):
+    """Collect what the content area of a page holds that could run: tags, handlers, URLs."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.depth += 1
+        if not self.depth:
+            return
+        if tag in ("script", "style", "iframe", "object", "embed", "img", "svg", "details", "abbr", "form"):
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on") or name == "style":
+                self.found.append(f"{tag}[{name}]")
+            if name in ("href", "src") and value and re.match(r"\s*(javascript|data|vbscript):", value, re.I):
+                self.found.append(f"{tag}[{name}={value}]")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article" and self.depth:
+            self.depth -= 1
+
+
+def test_hostile_content_reaches_the_html_as_text_only(hostile_site: BuiltSite) -> None:
+    pages = sorted(hostile_site.root.rglob("*.html"))
+    assert len(pages) >= 8
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        scan = _ArticleScan()
+        scan.feed(html)
+        assert scan.found == [], f"{page.relative_to(hostile_site.root)} holds {scan.found}"
+        assert "<script>window.pwned" not in html, f"{page.relative_to(hostile_site.root)} holds a content script"
+    briefing = (hostile_site.root / "briefings/hostile-report/index.html").read_text(encoding="utf-8")
+    assert "Hello &lt;script&gt;window.pwned = 21&lt;/script&gt; <strong>bold</strong>" in briefing  # text, Markdown kept
+    assert "<title>Report &lt;/title&gt;&lt;script&gt;" in briefing
+
+
+def test_hostile_pages_run_no_script_of_the_content(hostile_site: BuiltSite, browser: Browser) -> None:  # noqa: F811
+    handler = functools.partial(_QuietHandler, directory=str(hostile_site.root))
+    server = http.server.ThreadingHTTPServer((HOST, 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://{HOST}:{server.server_address[1]}"
+    dialogs: list[str] = []
+    try:
+        for path in sorted(hostile_site.root.rglob("index.html")):
+            url = base + "/" + path.parent.relative_to(hostile_site.root).as_posix() + "/"
+            page, log = _open(browser, {"width": 1280, "height": 800})
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            try:
+                page.goto(url.replace("/./", "/"), wait_until="networkidle")
+                # Fire what content handlers would wait for, on every element of the page body.
+                page.evaluate(
+                    """() => document.querySelectorAll('article *').forEach(element => {
+                        for (const type of ['mouseover', 'mouseenter', 'focus', 'toggle', 'load', 'error']) {
+                            element.dispatchEvent(new Event(type, {bubbles: true}));
+                        }
+                    })"""
+                )
+                assert page.evaluate("typeof window.pwned") == "undefined", f"{url} ran content script"
+                assert not log.page_errors, f"{url}: {log.page_errors}"
+                assert not log.console_errors, f"{url}: {log.console_errors}"
+                assert not log.foreign_requests, f"{url} requested {log.foreign_requests}"
+            finally:
+                page.context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert dialogs == []
+
+
+def _tree_bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_the_same_content_gives_byte_identical_sites(tmp_path: Path) -> None:
+    sites = []
+    for seed in ("1", "2"):
+        site = tmp_path / f"site-{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1713139200"}
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
+            cwd=REPO_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        sites.append(_tree_bytes(site))
+    assert sites[0].keys() == sites[1].keys()
+    assert [path for path in sites[0] if sites[0][path] != sites[1][path]] == []
+
+
+def test_the_listing_order_of_the_file_system_does_not_matter(monkeypatch: pytest.MonkeyPatch) -> None:
+    templates = REPO_ROOT / "site_templates"
+    forward = build_pages(REPO_ROOT / "tests/corpus", templates)
+    listing = Path.iterdir
+    monkeypatch.setattr(Path, "iterdir", lambda self: iter(sorted(listing(self), reverse=True)))
+    backward = build_pages(REPO_ROOT / "tests/corpus", templates)
+    assert backward == forward
+
+
+def test_a_failed_fill_leaves_the_target_as_it_was(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "index.html").write_text("old")
+
+    def fail(fresh: Path) -> None:
+        (fresh / "index.html").write_text("half")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        replace_directory(target, fail)
+    assert _tree_bytes(target) == {"index.html": b"old"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_broken_template_leaves_the_site_as_it_was(tmp_path: Path) -> None:
+    site = build_site(tmp_path / "site").root
+    before = _tree_bytes(site)
+    project = tmp_path / "project"
+    for name in ("content", "site_templates"):
+        shutil.copytree(REPO_ROOT / name, project / name)
+    (project / "mkdocs.yml").write_text((REPO_ROOT / "mkdocs.yml").read_text())
+    (project / "site_templates/pages/actor.md.j2").write_text("{{ undefined_name }}")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert _tree_bytes(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.6, 0.9, 1.2])
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_build_never_leaves_a_half_written_site(tmp_path: Path, delay: float, signum: int) -> None:
+    site = build_site(tmp_path / "site").root
+    before = _tree_bytes(site)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(delay)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    assert "Traceback" not in stderr
+    after = _tree_bytes(site)
+    if process.returncode == 0:  # the build finished before the signal: a whole new site
+        assert after.keys() == before.keys()
+    else:
+        assert process.returncode in (130, -signum), stderr
+        assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
