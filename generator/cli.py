@@ -16,8 +16,12 @@ import jinja2
 
 from .diagnostics import ContentError, Diagnostic, summarize
 from .emit import replace_directory, write_pages
+from .load import display_path, id_problem, suggest_id
+from .model import URL_PATTERN, parse_full_date
 from .pipeline import build_pages, check_content
 from .render import template_problem
+from .scaffold import content_path, skeleton
+from .schema import schema_texts
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
 INTERRUPTED = 128 + signal.SIGINT
@@ -29,6 +33,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     check = commands.add_parser("check", help="validate the content only")
     _content_option(check)
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text: path:line:col: error: ... (default); github: GitHub Actions annotations",
+    )
+
+    new = commands.add_parser("new", help="write the skeleton of a new article, actor or topic")
+    new.add_argument("kind", choices=("article", "actor", "topic"))
+    new.add_argument("id", help="the new file's id: lowercase letters, digits, hyphens (north-korea)")
+    _content_option(new)
+    new.add_argument("--from-url", dest="url", help="an article's web address, to fill in its source")
+    new.add_argument("--published", help="the day the article was published, YYYY-MM-DD")
+
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the content files")
+    schema.add_argument(
+        "--out", type=Path, default=Path("schemas"), help="the folder to write them to (default: schemas)"
+    )
 
     build = commands.add_parser("build", help="validate, generate and build the site with MkDocs")
     _content_option(build)
@@ -45,16 +67,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     render.add_argument("--out", type=Path, required=True, help="the folder to write the Markdown into")
 
+
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         if args.command == "check":
-            return _check(args.content)
+            return _check(args.content, args.format)
+        if args.command == "new":
+            return _new(args.kind, args.id, args.content, args.url, args.published)
+        if args.command == "schema":
+            return _schema(args.out)
         if args.command == "render":
             return _render(args.content, args.templates, args.out)
         return _build(args.content, args.site_dir, args.config_file, args.strict)
     except ContentError as error:
-        _report(error.diagnostics)
+        _report(error.diagnostics, getattr(args, "format", "text"))
         return CONTENT_ERRORS
     except jinja2.TemplateError as error:
         print(template_problem(error), file=sys.stderr)
@@ -72,19 +99,73 @@ def _content_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
 
 
-def _report(diagnostics: Sequence[Diagnostic]) -> None:
+def _report(diagnostics: Sequence[Diagnostic], style: str = "text") -> None:
+    if style == "github":  # annotations are read from standard output
+        for diagnostic in diagnostics:
+            print(diagnostic.github())
+        if diagnostics:
+            print(summarize(diagnostics))
+        return
     for diagnostic in diagnostics:
         print(diagnostic, file=sys.stderr)
     if diagnostics:
         print(summarize(diagnostics), file=sys.stderr)
 
 
-def _check(content: Path) -> int:
+def _check(content: Path, style: str = "text") -> int:
     corpus, warnings = check_content(content)
-    _report(warnings)
+    _report(warnings, style)
     print(
-        f"{content}: {len(corpus.articles)} articles, {len(corpus.actors)} actors, {len(corpus.topics)} topics, {len(corpus.events)} events: ok"
+        f"{content}: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
+        f"{len(corpus.topics)} topics, {len(corpus.events)} events: ok"
     )
+    return OK
+
+
+def _new(kind: str, id: str, content: Path, url: str | None, published: str | None) -> int:
+    problem = id_problem(id)
+    if problem:
+        fix = suggest_id(id)
+        hint = f" (try '{fix}')" if fix and fix != id else ""
+        print(f"error: '{id}' is not a valid id: an id {problem}{hint}", file=sys.stderr)
+        return USAGE
+    if kind != "article" and (url or published):
+        print("error: --from-url and --published go with 'new article'", file=sys.stderr)
+        return USAGE
+    date = None
+    if published is not None:
+        try:
+            date = parse_full_date(published)
+        except ValueError as error:
+            print(f"error: --published {error}", file=sys.stderr)
+            return USAGE
+    if url is not None and not URL_PATTERN.match(url):
+        print(f"error: --from-url '{url}' is not a web address: write a full http:// or https:// URL", file=sys.stderr)
+        return USAGE
+    path = content / content_path(kind, id)
+    twins = (
+        [p for p in path.parent.glob("*.yaml") if p.name.casefold() == path.name.casefold()]
+        if path.parent.is_dir()
+        else []
+    )
+    if path.exists() or twins:
+        print(
+            f"error: {display_path(twins[0] if twins else path)} already exists: edit it, or choose another id",
+            file=sys.stderr,
+        )
+        return CONTENT_ERRORS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:
+        file.write(skeleton(kind, id, url, date))
+    print(f"wrote {display_path(path)}: fill in the values marked 'required', then run: python -m generator check")
+    return OK
+
+
+def _schema(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_texts().items():
+        (out / name).write_text(text, encoding="utf-8")
+        print(f"wrote {out / name}")
     return OK
 
 

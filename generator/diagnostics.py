@@ -26,9 +26,22 @@ class Diagnostic:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
 
+    def github(self) -> str:
+        """Write the diagnostic as a GitHub Actions annotation, shown on the pull request's diff."""
+        properties = f"file={_escape_property(self.path)},line={self.line},col={self.column}"
+        return f"::{self.severity.value} {properties}::{_escape_data(self.message)}"
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 class ContentError(Exception):

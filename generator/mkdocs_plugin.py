@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         for page in build.pages:
             file = File.generated(config, page.path, content=page.markdown)
             file.generated_by = self._generated_by
-            file.edit_uri = page.source
+            # Edit links open the YAML file a page came from, as a path in the repository.
+            file.edit_uri = (
+                Path(os.path.relpath(Path(page.source).resolve(), self._path(config, "."))).as_posix()
+                if page.source
+                else None
+            )
             files.append(file)
         return files
 

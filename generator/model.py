@@ -24,7 +24,7 @@ _LINK_START = re.compile(r"\]\(|\]:|<(?=[A-Za-z][A-Za-z0-9+.\-]*:)")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 # An http(s) address with a host name and no character that could end a link or start markup.
-_URL = re.compile(r"^https?://[^\s/?#<>\"'`{}|\\^]+\.[^\s<>\"'`{}|\\^]*$")
+URL_PATTERN = re.compile(r"^https?://[^\s/?#<>\"'`{}|\\^]+\.[^\s<>\"'`{}|\\^]*$")
 
 
 class FieldError(ValueError):
@@ -93,7 +93,7 @@ def _check_markdown(value: str) -> str:
 
 
 def _check_url(value: str) -> str:
-    if not _URL.match(value):
+    if not URL_PATTERN.match(value):
         bad = sorted(set(re.findall(r"[\s<>\"'`{}|\\^]", value)))
         if value.startswith(("http://", "https://")) and bad:
             shown = " ".join(repr(c) for c in bad)
@@ -110,7 +110,7 @@ def _parse_date(value: Any) -> PartialDate:
     return PartialDate.parse(value)
 
 
-def _parse_full_date(value: Any) -> PartialDate:
+def parse_full_date(value: Any) -> PartialDate:
     date = _parse_date(value)
     if not date.is_full or date.is_approximate:
         raise ValueError(f"'{date}' must be a full, exact date such as 2024-04-15")
@@ -126,13 +126,14 @@ def _check_wikidata(value: str) -> str:
 Id = Annotated[
     str,
     AfterValidator(_check_id),
-    WithJsonSchema({"type": "string", "pattern": ID_PATTERN.pattern, "maxLength": ID_MAX_LENGTH}),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": ID_PATTERN.pattern, "maxLength": ID_MAX_LENGTH}),
 ]
-Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})]
+# Editors read YAML 1.2, where `title: 1984` is a number: the generator reads it as the text "1984".
+Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": ["string", "number"], "minLength": 1})]
 Markdown = Annotated[
     str,
     AfterValidator(_check_markdown),
-    WithJsonSchema({"type": "string", "minLength": 1, "contentMediaType": "text/markdown"}),
+    WithJsonSchema({"type": ["string", "number"], "minLength": 1, "contentMediaType": "text/markdown"}),
 ]
 Url = Annotated[
     str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
@@ -144,7 +145,7 @@ Date = Annotated[
 ]
 FullDate = Annotated[
     PartialDate,
-    PlainValidator(_parse_full_date),
+    PlainValidator(parse_full_date),
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
 WikidataId = Annotated[

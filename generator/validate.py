@@ -138,6 +138,10 @@ def _describe(error: ErrorDetails, loc: Key, model: type[BaseModel], document: D
         return f"unknown field '{loc[-1]}'{hint}", document.key_at(loc)
     position = document.at(loc)
     if value is None:
+        parent = _model_at(model, loc[:-1])
+        info = parent.model_fields.get(_field_name(parent, str(loc[-1]))) if parent and loc else None
+        if info is not None and info.is_required():
+            return f"'{field}' has no value, and it is required: write {info.description}", position
         return f"'{field}' has no value: write one or remove the line", position
     if kind in ("string_type", "str_type"):
         return f"'{field}' must be text, not {_a(value)}", position
@@ -322,13 +326,12 @@ def _check_events(article: Article, document: Document) -> Iterator[Diagnostic]:
 
 
 def _unknown(kind: str, value: str, known: set[str], other: set[str]) -> str:
-    folder = f"{kind}s"
     if value in other:
         other_kind = "topic" if kind == "actor" else "actor"
         if kind == "topic":
             return f"'{value}' is an actor, not a topic: write the id of a topic (a file name in content/topics/), and list actors under 'actors:'"
         return f"'{value}' is a {other_kind}, not an actor: write the id of an actor (a file name in content/actors/)"
-    hint = did_you_mean(value, known) or f" (add content/{folder}/{value}.yaml to create it)"
+    hint = did_you_mean(value, known) or f" (create it with: python -m generator new {kind} {value})"
     return f"unknown {kind} '{value}'{hint}"
 
 

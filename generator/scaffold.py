@@ -1,0 +1,67 @@
+"""Scaffolds: the commented skeleton of a new content file, for `python -m generator new`."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from .dates import PartialDate
+from .schema import FOLDERS, schema_comment
+
+_HEADER = "# {what}. The format: CONTENT-FORMAT.md; a worked example: CONTRIBUTING.md.\n# Fill in every empty value marked 'required'; delete the optional lines you do not use.\n"
+
+
+def content_path(kind: str, id: str) -> str:
+    """Where a kind's file lives, relative to the content folder: 'articles/<id>.yaml'."""
+    return f"{FOLDERS[kind]}/{id}.yaml"
+
+
+def skeleton(kind: str, id: str, url: str | None = None, published: PartialDate | None = None) -> str:
+    """Write the skeleton of a new article, actor or topic."""
+    top = schema_comment(kind) + "\n"
+    if kind == "article":
+        return top + _HEADER.format(what="An annotated news article") + _article(url, published)
+    if kind == "actor":
+        return top + _HEADER.format(what="An actor: a person, a country or an organization") + _ACTOR
+    return top + _HEADER.format(what="A topic") + _TOPIC
+
+
+def _article(url: str | None, published: PartialDate | None) -> str:
+    host = urlsplit(url).hostname if url else None
+    publisher_hint = (
+        f"  # required: who published it (the link is on {host})"
+        if host
+        else "  # required: who published it, such as Reuters"
+    )
+    return f"""title:  # required: the headline, or a title for it, in plain text
+source:
+  publisher:{publisher_hint}
+  published: {published.iso() if published else ""}  # required: the day it was published, YYYY-MM-DD
+  url: {url or ""}  # the article's web address
+  # dateline: Seoul
+  # authors: [First Author]
+topics: []  # topic ids (file names in content/topics/), such as [north-korea-sanctions]
+tags: []  # free tags, written like ids
+summary:  # required: what the article reports, in your own words (Markdown); use '|' for several lines
+key_points: []  # short points in your own words
+actors: []  # who is in the story: ids, or '- id: ...' with 'role: ...' on the next line
+events: []  # '- date: YYYY-MM-DD' with 'title: ...' (and 'id:', 'as_written:', 'actors: [...]')
+quotes: []  # '- by: actor-id' with 'text: ...': only words the article puts in quotation marks, verbatim
+statements: []  # '- by: actor-id' with 'text: ...' (and 'topic:', 'stance: supports|opposes|neutral')
+relations: []  # '- from: actor-id' with 'to: actor-id' and 'kind: a short verb phrase'
+"""
+
+
+_ACTOR = """name:  # required: the usual name, in plain text
+kind:  # required: person, country or organization
+aliases: []  # other names: other scripts, short forms, metonyms ("Washington")
+summary:  # who or what this is, in Markdown
+# country: united-states  # for a person or an organization: the id of a country
+roles: []  # '- title: ...' with 'organization: actor-id', 'from: YYYY-MM', 'to: YYYY-MM' (no 'to': current)
+# identifiers:
+#   wikidata: Q30
+links: []  # '- title: ...' with 'url: https://...'
+"""
+
+_TOPIC = """name:  # required: the topic's name, in plain text
+summary:  # what the topic covers, in Markdown
+"""

@@ -1,0 +1,230 @@
+"""The contributor's path: schemas for the editor, scaffolds, annotations on the pull request, CI files."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from pydantic import ValidationError
+
+from generator.load import read_document
+from generator.model import RECORD_TYPES
+from generator.schema import json_schema, schema_texts
+from tests.conftest import REPO_ROOT, build_site
+from tests.helpers import ACTORS, write_tree
+
+SCHEMAS = REPO_ROOT / "schemas"
+KINDS = {"articles": "article", "actors": "actor", "topics": "topic"}
+TREES = [REPO_ROOT / "content", REPO_ROOT / "tests" / "corpus"]
+# Cases of the golden diagnostics whose one error is a field's shape: the schema must refuse them too.
+# (Dates that do not exist, such as 2024-02-30, have the right shape: only the model can tell.)
+BAD_FIELD_CASES = sorted(
+    p for p in (REPO_ROOT / "tests/cases/diagnostics").glob("*.yaml")
+    if re.match(r"(field-unknown|missing-|type-|kind-|stance-unknown|date-(slashes|us-order|written))", p.stem)
+)  # fmt: skip
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+def content_files(root: Path) -> list[tuple[str, Path]]:
+    return [(kind, path) for folder, kind in KINDS.items() for path in sorted((root / folder).glob("*.yaml"))]
+
+
+def test_committed_schemas_match_the_models() -> None:
+    """`python -m generator schema` rewrites schemas/; run it after changing the model."""
+    committed = {p.name: p.read_text(encoding="utf-8") for p in SCHEMAS.glob("*.schema.json")}
+    assert committed == schema_texts()
+
+
+@pytest.mark.parametrize("kind", sorted(RECORD_TYPES))
+def test_schemas_are_valid_and_documented(kind: str) -> None:
+    schema = json_schema(kind)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    undocumented = [name for name, field in schema["properties"].items() if not field.get("description")]
+    assert undocumented == []
+
+
+@pytest.mark.parametrize("tree", TREES, ids=lambda p: p.relative_to(REPO_ROOT).as_posix())
+def test_every_valid_content_file_validates_against_its_schema(tree: Path) -> None:
+    for kind, path in content_files(tree):
+        parsed = read_document(path.read_bytes())
+        assert parsed.data is not None
+        jsonschema.validate(parsed.data, json_schema(kind))
+
+
+@pytest.mark.parametrize("case", BAD_FIELD_CASES, ids=lambda p: p.stem)
+def test_a_bad_field_fails_both_the_model_and_the_schema(case: Path) -> None:
+    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    failing = [(path, text) for path, text in spec["files"].items() if any(path in line for line in spec["expected"])]
+    assert failing, f"{case.name}: no file of the case is named in its expected errors"
+    for path, text in failing:
+        kind = KINDS[path.split("/")[1]]
+        parsed = read_document(text.encode("utf-8"))
+        assert parsed.data is not None and not parsed.problems
+        with pytest.raises(ValidationError):
+            RECORD_TYPES[kind].model_validate({**parsed.data, "id": Path(path).stem})
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(parsed.data, json_schema(kind))
+
+
+@pytest.mark.parametrize("tree", TREES, ids=lambda p: p.relative_to(REPO_ROOT).as_posix())
+def test_every_content_file_names_its_schema_on_its_first_line(tree: Path) -> None:
+    for kind, path in content_files(tree):
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema = (path.parent / first.split("=", 1)[1]).resolve()
+        assert schema == SCHEMAS / f"{kind}.schema.json", path
+
+
+FILLED = {
+    "article": {
+        "title:  #": "title: A new report  #",
+        "publisher:  #": "publisher: Wire  #",
+        "summary:  #": "summary: What happened, in our words.  #",
+    },
+    "actor": {"name:  #": "name: Belarus  #", "kind:  #": "kind: country  #"},
+    "topic": {"name:  #": "name: Arms control  #"},
+}
+
+
+@pytest.mark.parametrize("kind", ["article", "actor", "topic"])
+def test_new_writes_a_skeleton_that_passes_check_once_filled(tmp_path: Path, kind: str) -> None:
+    write_tree(tmp_path, ACTORS)
+    args = ["new", kind, "belarus"]
+    if kind == "article":
+        args += ["--from-url", "https://www.reuters.com/world/x", "--published", "2024-05-02"]
+    result = run(*args, cwd=tmp_path)
+    folder = {"article": "articles", "actor": "actors", "topic": "topics"}[kind]
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"wrote content/{folder}/belarus.yaml: fill in the values marked 'required', then run: python -m generator check\n"
+    )
+    path = tmp_path / "content" / folder / "belarus.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n")
+    unfilled = run("check", cwd=tmp_path)
+    assert unfilled.returncode == 1 and "is required" in unfilled.stderr
+    for placeholder, value in FILLED[kind].items():
+        text = text.replace(placeholder, value)
+    path.write_text(text, encoding="utf-8")
+    filled = run("check", cwd=tmp_path)
+    assert filled.returncode == 0, filled.stderr
+    if kind == "article":
+        assert "published: 2024-05-02" in text and "url: https://www.reuters.com/world/x" in text
+
+
+def test_new_refuses_a_bad_id_with_the_rule(tmp_path: Path) -> None:
+    result = run("new", "actor", "North_Korea", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "error: 'North_Korea' is not a valid id: an id must be lowercase letters and digits, "
+        "words joined by single hyphens (try 'north-korea')\n"
+    )
+    assert not (tmp_path / "content").exists()
+
+
+def test_new_never_overwrites(tmp_path: Path) -> None:
+    write_tree(tmp_path, ACTORS)
+    before = (tmp_path / "content/actors/russia.yaml").read_bytes()
+    result = run("new", "actor", "russia", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == "error: content/actors/russia.yaml already exists: edit it, or choose another id\n"
+    assert (tmp_path / "content/actors/russia.yaml").read_bytes() == before
+
+
+def test_new_article_checks_its_date_and_url(tmp_path: Path) -> None:
+    bad_date = run("new", "article", "x", "--published", "15 April 2024", cwd=tmp_path)
+    assert (bad_date.returncode, bad_date.stderr) == (
+        2,
+        "error: --published '15 April 2024' is not a date: write '2024-04-15'\n",
+    )
+    bad_url = run("new", "article", "x", "--from-url", "javascript:alert(1)", cwd=tmp_path)
+    assert bad_url.returncode == 2
+    assert "is not a web address" in bad_url.stderr
+
+
+# GitHub's workflow command syntax: ::error file=F,line=L,col=C::MESSAGE (properties and data escaped).
+ANNOTATION = re.compile(r"^::(error|warning) file=[^,:%\n]+,line=\d+,col=\d+::[^\r\n]+$")
+
+
+def test_check_format_github_prints_annotations(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        **ACTORS,
+        "content/articles/a.yaml": "title: A\nsource:\n  publisher: Wire\n  published: 2024-04-15\nsummary: 100% sure\n"
+                                   "actors: [rusia]\nevents:\n  - date: 2024-05-01\n    title: Later\n",
+    })  # fmt: skip
+    result = run("check", "--format", "github", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == ""
+    assert result.stdout.splitlines() == [
+        "::error file=content/articles/a.yaml,line=6,col=10::unknown actor 'rusia' (did you mean 'russia'?)",
+        "::warning file=content/articles/a.yaml,line=8,col=11::event 'Later' is dated 2024-05-01, "
+        "after the article was published (2024-04-15); fine for a scheduled event",
+        "1 error, 1 warning in 1 file",
+    ]
+    for line in result.stdout.splitlines()[:-1]:
+        assert ANNOTATION.match(line), line
+
+
+def test_github_annotations_escape_what_github_reads_as_syntax() -> None:
+    from generator.diagnostics import Diagnostic, Severity
+
+    diagnostic = Diagnostic("content/a,b:c.yaml", 2, 3, Severity.WARNING, "50% done\nnext line")
+    assert diagnostic.github() == "::warning file=content/a%2Cb%3Ac.yaml,line=2,col=3::50%25 done%0Anext line"
+
+
+def test_the_workflows_follow_githubs_schema() -> None:
+    workflows = sorted((REPO_ROOT / ".github/workflows").glob("*.yml"))
+    assert workflows
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    result = subprocess.run(
+        [str(checker), "--builtin-schema", "vendor.github-workflows", *map(str, workflows)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pull_requests_build_read_only_and_only_main_deploys() -> None:
+    workflow = yaml.safe_load((REPO_ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {"contents": "read"}
+    deploy = workflow["jobs"]["deploy"]
+    assert "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert all("permissions" not in job for name, job in workflow["jobs"].items() if name != "deploy")
+
+
+def test_the_pre_commit_hook_runs_the_content_check() -> None:
+    config = yaml.safe_load((REPO_ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [hook] = config["repos"][0]["hooks"]
+    assert hook["entry"] == "python -m generator check"
+    assert re.match(hook["files"], "content/articles/x.yaml") and not re.match(hook["files"], "generator/x.py")
+    checker = Path(sys.executable).parent / "pre-commit"
+    result = subprocess.run([str(checker), "validate-config", ".pre-commit-config.yaml"], cwd=REPO_ROOT,
+                            capture_output=True, text=True, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_edit_links_open_the_yaml_file_a_page_came_from(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFING_REPO_URL", "https://github.com/example/briefings")
+    site = build_site(tmp_path / "site").root
+    edit = "https://github.com/example/briefings/edit/main/"
+
+    def edit_links(page: str) -> list[str]:
+        html = (site / page).read_text(encoding="utf-8")
+        return re.findall(r'href="(https://github.com/example/briefings/edit/[^"]+)"', html)
+
+    article = next((REPO_ROOT / "content/articles").glob("*.yaml")).stem
+    assert edit_links(f"briefings/{article}/index.html") == [f"{edit}content/articles/{article}.yaml"]
+    assert edit_links("actors/russia/index.html") == [f"{edit}content/actors/russia.yaml"]
+    assert edit_links("topics/north-korea-sanctions/index.html") == [f"{edit}content/topics/north-korea-sanctions.yaml"]
+    assert edit_links("index.html") == [] and edit_links("timeline/index.html") == []
+    assert 'data-md-component="source"' not in (site / "index.html").read_text(encoding="utf-8")
