@@ -53,7 +53,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             # Edit links open the YAML file a page came from, as a path in the repository.
             file.edit_uri = (
                 Path(os.path.relpath(Path(page.source).resolve(), self._path(config, "."))).as_posix()
-                if page.source
+                if page.source and config.repo_url
                 else None
             )
             files.append(file)
