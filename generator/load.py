@@ -273,11 +273,21 @@ def _character_message(character: str) -> str:
     return f"invisible or control character {code} ({name.lower()}) is not allowed: delete it"
 
 
+MAX_REPORTED_CHARACTERS = 20
+
+
 def _forbidden_characters(text: str) -> Iterator[tuple[int, int, str]]:
+    """Report forbidden characters in one pass: each of the first 20, then how many more."""
+    line, line_start, count = 1, 0, 0
     for match in FORBIDDEN_CHARACTERS.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        yield line, column, _character_message(match.group())
+        count += 1
+        if count > MAX_REPORTED_CHARACTERS:
+            continue
+        line += text.count("\n", line_start, match.start())
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        yield line, match.start() - line_start + 1, _character_message(match.group())
+    if count > MAX_REPORTED_CHARACTERS:
+        yield line, 1, f"and {count - MAX_REPORTED_CHARACTERS:,} more forbidden characters after this line: delete them all"
 
 
 def _line_at(text: str, line: int) -> str:
