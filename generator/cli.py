@@ -67,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     render.add_argument("--out", type=Path, required=True, help="the folder to write the Markdown into")
 
+    export = commands.add_parser("export", help="write the content in a data exchange format")
+    export.add_argument("format", choices=["ftm"], help="ftm: FollowTheMoney entities, one JSON object a line")
+    _content_option(export)
+    export.add_argument("--out", type=Path, help="the file to write (default: standard output)")
 
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _interrupt)
@@ -79,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(args.out)
         if args.command == "render":
             return _render(args.content, args.templates, args.out)
+        if args.command == "export":
+            return _export(args.content, args.out)
         return _build(args.content, args.site_dir, args.config_file, args.strict)
     except ContentError as error:
         _report(error.diagnostics, getattr(args, "format", "text"))
@@ -172,8 +178,32 @@ def _schema(out: Path) -> int:
 def _render(content: Path, templates: Path, out: Path) -> int:
     build = build_pages(content, templates)
     _report(build.warnings)
-    replace_directory(out, lambda fresh: write_pages(build.pages, fresh))
-    print(f"wrote {len(build.pages)} pages to {out}")
+    replace_directory(out, lambda fresh: write_pages(build.pages, build.assets, fresh))
+    print(f"wrote {len(build.pages)} pages and {len(build.assets)} data files to {out}")
+    return OK
+
+
+def _export(content: Path, out: Path | None) -> int:
+    from .exports.ftm import ftm_lines
+
+    corpus, warnings = check_content(content)
+    _report(warnings)
+    data = ftm_lines(corpus)
+    if out is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return OK
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(out)  # in one step: a reader never sees half a file
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        print(f"error: cannot write {out}: {error.strerror}", file=sys.stderr)
+        return USAGE
+    entities = data.count(b"\n")  # one a line
+    print(f"wrote {entities} entities to {out}")
     return OK
 
 

@@ -9,18 +9,18 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .exports import Asset
 from .render import RenderedPage
 
 
-def write_pages(pages: Iterable[RenderedPage], out_dir: Path) -> int:
-    """Write each page's Markdown under ``out_dir``; return how many were written."""
-    count = 0
-    for page in pages:
-        target = out_dir / page.path
+def write_pages(pages: Iterable[RenderedPage], assets: Iterable[Asset], out_dir: Path) -> None:
+    """Write each page's Markdown, and each data file, under ``out_dir``."""
+    files = [(page.path, page.markdown.encode("utf-8")) for page in pages]
+    files += [(asset.path, asset.content) for asset in assets]
+    for path, content in files:
+        target = out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
-        count += 1
-    return count
+        target.write_bytes(content)
 
 
 @contextmanager

@@ -39,7 +39,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         try:
             build = build_pages(
-                self._path(config, self.config.content_dir), self._path(config, self.config.templates_dir)
+                self._path(config, self.config.content_dir),
+                self._path(config, self.config.templates_dir),
+                config.site_url or None,
             )
         except ContentError as error:
             raise PluginError(f"the content has errors:\n{error}") from None
@@ -57,6 +59,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 else None
             )
             files.append(file)
+        for asset in build.assets:
+            files.append(File.generated(config, asset.path, content=asset.content))
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Files) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 
 from .diagnostics import ContentError, Diagnostic
+from .exports import Asset, export_files
 from .link import Corpus, link_corpus
 from .load import load_tree
 from .plan import plan_pages
@@ -18,6 +19,7 @@ from .validate import validate_documents
 @dataclass(frozen=True)
 class Build:
     pages: tuple[RenderedPage, ...]
+    assets: tuple[Asset, ...]  # files that are not pages: feeds, calendars, data
     warnings: tuple[Diagnostic, ...]
 
 
@@ -32,10 +34,10 @@ def check_content(content_dir: Path) -> tuple[Corpus, tuple[Diagnostic, ...]]:
     return corpus, tuple(sorted(diagnostics + warnings))
 
 
-def build_pages(content_dir: Path, templates_dir: Path) -> Build:
-    """Turn a content folder into Markdown pages."""
+def build_pages(content_dir: Path, templates_dir: Path, site_url: str | None = None) -> Build:
+    """Turn a content folder into Markdown pages, and the data files published beside them."""
     corpus, warnings = check_content(content_dir)
     specs = plan_pages(corpus)
     environment = make_environment(jinja2.FileSystemLoader(templates_dir))
     shared = {"actors_by_id": corpus.actors, "topics_by_id": corpus.topics}
-    return Build(render_pages(specs, environment, shared), warnings)
+    return Build(render_pages(specs, environment, shared), export_files(corpus, site_url), warnings)

@@ -82,7 +82,7 @@ def test_render_writes_the_markdown_pages(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"wrote 19 pages to {out}\n"
+    assert result.stdout == f"wrote 19 pages and 36 data files to {out}\n"
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*.md"))
     assert len(written) == 19
     assert "actors/norvessa.md" in written and "timeline.md" in written

@@ -1,0 +1,78 @@
+"""Exports: the content as data for other tools (feeds, calendars, JSON, CSV, FollowTheMoney).
+
+Every export is a pure function of the linked corpus and the site's address; the
+same content gives the same bytes (no clock: dates come from the content).
+"""
+
+from __future__ import annotations
+
+from ..link import Corpus
+from ..plan import page_path
+from . import api, calendar, feeds, ftm, tables
+from .common import Asset, normalize_site_url
+
+__all__ = ["Asset", "export_files", "export_links"]
+
+Link = tuple[str, str, str]
+
+
+def export_files(corpus: Corpus, site_url: str | None = None) -> tuple[Asset, ...]:
+    """List every data file the site publishes beside its pages, sorted by path.
+
+    With ``site_url`` (MkDocs' ``site_url``), links inside the files are absolute;
+    without it, they are relative to the file that holds them.
+    """
+    base = normalize_site_url(site_url)
+    assets = (
+        *feeds.export_feeds(corpus, base),
+        *calendar.export_calendars(corpus, base),
+        *api.export_api(corpus, base),
+        *tables.export_tables(corpus),
+        Asset(ftm.ENTITIES_PATH, ftm.ftm_lines(corpus)),
+    )
+    return tuple(sorted(assets, key=lambda asset: asset.path))
+
+
+_SITE_FEED = ("Atom feed of new briefings", feeds.feed_path(), feeds.MIME)
+_SITE_CALENDAR = ("Calendar of events (iCalendar)", calendar.calendar_path(), calendar.MIME)
+_LINKS: dict[str, tuple[Link, ...]] = {
+    "home": (
+        _SITE_FEED,
+        _SITE_CALENDAR,
+        ("Data: JSON API (OpenAPI description)", api.OPENAPI_PATH, "application/json"),
+        ("Data: FollowTheMoney entities", ftm.ENTITIES_PATH, ftm.MIME),
+    ),
+    "briefings": (_SITE_FEED, ("Briefings as JSON", api.data_path("briefings"), "application/json")),
+    "actors": (("Actors as JSON", api.data_path("actors"), "application/json"),),
+    "topics": (
+        ("Topics as JSON", api.data_path("topics"), "application/json"),
+        ("Statements as CSV", tables.STATEMENTS_PATH, tables.MIME),
+    ),
+    "timeline": (
+        _SITE_CALENDAR,
+        ("Events as JSON", api.data_path("events"), "application/json"),
+        ("Timeline as CSV", tables.TIMELINE_PATH, tables.MIME),
+    ),
+}
+
+
+def export_links(kind: str, id: str = "") -> tuple[Link, ...]:
+    """Return (label, site path, MIME type) for each export a page of ``kind`` should link.
+
+    Paths are relative to the site root, like ``Asset.path``. Feeds
+    (``application/atom+xml``) are what a page's head links as ``rel="alternate"``.
+    ``id`` names the actor or topic; other kinds ignore it. A page kind with no
+    exports (a briefing) gives (); a kind that is no page kind raises KeyError.
+    """
+    page_path(kind, id)  # raises KeyError for a kind that is not a page kind
+    if kind == "actor":
+        return (
+            ("Atom feed of briefings that involve this actor", feeds.feed_path(kind, id), feeds.MIME),
+            ("Calendar of this actor's events (iCalendar)", calendar.calendar_path(kind, id), calendar.MIME),
+        )
+    if kind == "topic":
+        return (
+            ("Atom feed of briefings on this topic", feeds.feed_path(kind, id), feeds.MIME),
+            ("Calendar of this topic's events (iCalendar)", calendar.calendar_path(kind, id), calendar.MIME),
+        )
+    return _LINKS.get(kind, ())

@@ -1,0 +1,129 @@
+"""What every export shares: the Asset, site paths and links, stable ids, dates and plain text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import uuid
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import markdown
+
+from ..dates import PartialDate
+from ..link import Corpus
+from ..plan import page_path
+from ..render import escape_markdown
+
+# Fixed forever: every feed, entry and calendar id is a UUID in this namespace, so
+# ids stay the same when the site moves to another address.
+ID_NAMESPACE = uuid.UUID("6f0d8a52-3c0e-5b7e-9a41-2f7c1e9b5d33")
+EPOCH = dt.date(1970, 1, 1)
+PRECISIONS = {1: "year", 2: "month", 3: "day"}
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file of the site that is not a page: its path in the site and its bytes."""
+
+    path: str
+    content: bytes
+
+
+def page_url_path(kind: str, id: str = "") -> str:
+    """Return a page's path in the built site: ('actor', 'russia') -> 'actors/russia/', ('home',) -> ''."""
+    stem = page_path(kind, id).removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    else:
+        stem += "/"
+    return stem
+
+
+def normalize_site_url(site_url: str | None) -> str | None:
+    """Return the site's address ending in '/', or None when it has none."""
+    if not site_url:
+        return None
+    return site_url if site_url.endswith("/") else site_url + "/"
+
+
+def href(site_url: str | None, here: str, target: str) -> str:
+    """Link from the file at site path ``here`` to site path ``target``.
+
+    Absolute under ``site_url`` when the site has an address; otherwise relative
+    to ``here``, so that the link works wherever the site is served.
+    """
+    if site_url is not None:
+        return site_url + target
+    path, _, fragment = target.partition("#")
+    relative = posixpath.relpath(path or ".", posixpath.dirname(here) or ".")
+    if path == "" or path.endswith("/"):
+        relative = "./" if relative == "." else relative + "/"
+    return relative + (f"#{fragment}" if fragment else "")
+
+
+def stable_id(*parts: str) -> str:
+    """Return a UUID that depends on ``parts`` only: 'article', 'x' -> the same UUID on every build."""
+    return str(uuid.uuid5(ID_NAMESPACE, "/".join(parts)))
+
+
+def site_date(corpus: Corpus) -> dt.date:
+    """Date the exports by the newest article (never the clock), so the same content gives the same bytes."""
+    return corpus.articles[0].source.published.first_day() if corpus.articles else EPOCH
+
+
+def timestamp(day: dt.date) -> str:
+    """Write the start of a day in UTC, RFC 3339: '2024-04-15T00:00:00Z'."""
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def last_day(date: PartialDate) -> dt.date:
+    """Return the last day a date may mean: 2024-02 -> 2024-02-29, 2009 -> 2009-12-31."""
+    if date.day is not None:
+        return date.first_day()
+    if date.month is None:
+        return dt.date(date.year, 12, 31)
+    following = dt.date(date.year + (date.month == 12), date.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def plain_date(date: PartialDate) -> str:
+    """Write a date in ISO form without the approximate mark: '2009~' -> '2009'."""
+    return date.iso().removesuffix("~")
+
+
+class _TextExtractor(HTMLParser):
+    _BLOCKS = frozenset({"p", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._BLOCKS:
+            self._flush()
+        if tag == "li":
+            self._current.append("- ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        self._current.append(data)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._current).split())
+        if text and text != "-":
+            self.blocks.append(text)
+        self._current = []
+
+
+def plain_text(source: str) -> str:
+    """Turn Markdown into plain text as a reader sees it: no markup, raw HTML shown as written."""
+    extractor = _TextExtractor()
+    extractor.feed(markdown.markdown(escape_markdown(source)))
+    extractor.close()
+    extractor._flush()
+    return "\n".join(extractor.blocks)

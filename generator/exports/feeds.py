@@ -1,0 +1,102 @@
+"""Atom feeds of briefings (RFC 4287): the whole site, each topic and each actor, newest first."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from ..link import Corpus
+from ..model import Article
+from .common import Asset, href, page_url_path, plain_text, site_date, stable_id, timestamp
+
+ATOM = "http://www.w3.org/2005/Atom"
+MIME = "application/atom+xml"
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed: where it lives, what it is called, the page it follows and its briefings."""
+
+    path: str
+    title: str
+    subtitle: str | None
+    page: str
+    articles: tuple[Article, ...]
+
+
+def feed_path(kind: str = "site", id: str = "") -> str:
+    """Return a feed's site path: ('site',) -> 'feeds/briefings.xml', ('topic', 'x') -> 'feeds/topics/x.xml'."""
+    return "feeds/briefings.xml" if kind == "site" else f"feeds/{kind}s/{id}.xml"
+
+
+def plan_feeds(corpus: Corpus) -> tuple[Feed, ...]:
+    """List the site's feed, then one per topic and one per actor, in id order."""
+    feeds = [Feed(feed_path(), "Briefings", None, page_url_path("home"), corpus.articles)]
+    feeds += [
+        Feed(
+            feed_path("topic", topic.id),
+            f"Briefings on {topic.name}",
+            plain_text(topic.summary) if topic.summary else None,
+            page_url_path("topic", topic.id),
+            corpus.by_topic[topic.id].articles,
+        )
+        for topic in corpus.topics.values()
+    ]
+    feeds += [
+        Feed(
+            feed_path("actor", actor.id),
+            f"Briefings that involve {actor.name}",
+            None,
+            page_url_path("actor", actor.id),
+            corpus.by_actor[actor.id].articles,
+        )
+        for actor in corpus.actors.values()
+    ]
+    return tuple(feeds)
+
+
+def export_feeds(corpus: Corpus, site_url: str | None) -> tuple[Asset, ...]:
+    """Write every feed as Atom XML."""
+    return tuple(Asset(feed.path, write_feed(feed, corpus, site_url)) for feed in plan_feeds(corpus))
+
+
+def write_feed(feed: Feed, corpus: Corpus, site_url: str | None) -> bytes:
+    """Write one feed; it is as new as its newest briefing (an empty one takes the site's date)."""
+    updated = feed.articles[0].source.published.first_day() if feed.articles else site_date(corpus)
+    root = ET.Element("feed", {"xmlns": ATOM})
+    _text(root, "id", f"urn:uuid:{stable_id('feed', feed.path)}")
+    _text(root, "title", feed.title)
+    if feed.subtitle:
+        _text(root, "subtitle", feed.subtitle)
+    _text(root, "updated", timestamp(updated))
+    ET.SubElement(root, "link", {"rel": "self", "type": MIME, "href": href(site_url, feed.path, feed.path)})
+    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": href(site_url, feed.path, feed.page)})
+    for article in feed.articles:
+        _entry(root, article, corpus, feed.path, site_url)
+    ET.indent(root)
+    xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return xml + b"\n"
+
+
+def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, tag)
+    element.text = text
+    return element
+
+
+def _entry(root: ET.Element, article: Article, corpus: Corpus, here: str, site_url: str | None) -> None:
+    entry = ET.SubElement(root, "entry")
+    published = timestamp(article.source.published.first_day())
+    _text(entry, "id", f"urn:uuid:{stable_id('article', article.id)}")
+    _text(entry, "title", article.title)
+    page = page_url_path("briefing", article.id)
+    ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": href(site_url, here, page)})
+    if article.source.url:
+        ET.SubElement(entry, "link", {"rel": "via", "href": article.source.url})
+    _text(entry, "published", published)
+    _text(entry, "updated", published)
+    author = ET.SubElement(entry, "author")
+    _text(author, "name", article.source.publisher)
+    for topic in article.topics:
+        ET.SubElement(entry, "category", {"term": topic, "label": corpus.topics[topic].name})
+    _text(entry, "summary", plain_text(article.summary))

@@ -1,0 +1,262 @@
+"""FollowTheMoney entities: the content in the exchange format of Aleph and OpenSanctions tools.
+
+- actors: a person is a Person; an organization a PublicBody when its name says it
+  is one (a ministry, a council, a UN body...), else an Organization; a country a
+  PublicBody, the state as an actor (FtM has no Country schema, and its Territory is
+  reference data that cannot take part in events or relations);
+- briefings: Article, with the source's URL, publisher, date and authors;
+- events: Event, with the actors `involved`, and every reporting article as `proof`;
+- relations: the nearest FtM link (Representation, Membership, Employment, Family,
+  Associate), UnknownLink where none fits, with the relation's kind as its role;
+- statements and quotes: Note on the actor; each actor in a briefing: Documentation.
+
+Ids are FtM's hashed natural keys (``make_entity_id(kind, key, key_prefix="briefing")``), so the
+same content gives the same ids. Entities and their properties come in a fixed order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..link import Corpus, MergedEvent
+from ..model import Actor, ActorKind, Article, Relation
+from .api import API
+from .common import plain_date, plain_text
+
+ENTITIES_PATH = f"{API}/entities.ftm.json"
+MIME = "application/x-ndjson"
+KEY_PREFIX = "briefing"
+# Words that make an organization's name that of a public body.
+PUBLIC_BODY_WORDS = frozenset(
+    {
+        "agency", "authority", "commission", "council", "court", "department", "embassy",
+        "government", "ministry", "nations", "parliament", "un", "u.n",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"[\w.']+")
+_ORGANIZATIONS = frozenset({"Organization", "PublicBody"})
+
+
+@dataclass(frozen=True)
+class LinkSchema:
+    """How a relation kind becomes an FtM link: its schema and the properties it uses."""
+
+    schema: str
+    subject: str
+    object: str
+    role: str
+    subjects: frozenset[str]  # the schemata the subject may have
+    objects: frozenset[str]
+
+
+_ANYONE = frozenset({"Person", "Organization", "PublicBody"})
+_PEOPLE = frozenset({"Person"})
+UNKNOWN_LINK = LinkSchema("UnknownLink", "subject", "object", "role", _ANYONE, _ANYONE)
+# The start of a relation's kind (a verb phrase) -> the link it is; the first that fits wins.
+LINKS: tuple[tuple[tuple[str, ...], LinkSchema], ...] = (
+    (
+        ("represents", "speaks for", "spokesperson for", "acts for", "acts on behalf of"),
+        LinkSchema("Representation", "agent", "client", "role", _ANYONE, _ANYONE),
+    ),
+    (
+        ("member of", "is a member of", "belongs to"),
+        LinkSchema("Membership", "member", "organization", "role", _ANYONE, _ORGANIZATIONS),
+    ),
+    (
+        ("works for", "employed by", "works at"),
+        LinkSchema("Employment", "employee", "employer", "role", _PEOPLE, _ORGANIZATIONS),
+    ),
+    (
+        ("spouse of", "married to", "child of", "parent of", "sibling of", "relative of"),
+        LinkSchema("Family", "person", "relative", "relationship", _PEOPLE, _PEOPLE),
+    ),
+    (
+        ("associate of", "associated with"),
+        LinkSchema("Associate", "person", "associate", "relationship", _PEOPLE, _PEOPLE),
+    ),
+)
+Entity = dict[str, Any]
+
+
+def entity_id(kind: str, *ids: str) -> str:
+    """Return FtM's make_entity_id(kind, '/'.join(ids), key_prefix='briefing').
+
+    Content ids hold no '/', so joining with it keeps ('a-1', '12') apart from ('a-11', '2').
+    """
+    digest = hashlib.sha1(KEY_PREFIX.encode("utf-8"))
+    for part in (kind, "/".join(ids)):
+        digest.update(part.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def actor_schema(actor: Actor) -> str:
+    """Choose the FtM schema of an actor."""
+    if actor.kind is ActorKind.PERSON:
+        return "Person"
+    if actor.kind is ActorKind.COUNTRY:
+        return "PublicBody"
+    words = {word.strip(".'") for word in _WORD.findall(actor.name.casefold())}
+    return "PublicBody" if words & PUBLIC_BODY_WORDS else "Organization"
+
+
+def link_schema(relation: Relation, actors: dict[str, str]) -> LinkSchema:
+    """Choose the FtM link of a relation from its kind and the schemata of its two actors."""
+    kind = " ".join(relation.kind.casefold().split())
+    for starts, link in LINKS:
+        if (
+            any(kind == start or kind.startswith(start + " ") for start in starts)
+            and actors[relation.source] in link.subjects
+            and actors[relation.target] in link.objects
+        ):
+            return link
+    return UNKNOWN_LINK
+
+
+def _entity(schema: str, id: str, **properties: Iterable[str | None]) -> Entity:
+    """Make an entity, leaving out empty values and repeats; properties in name order."""
+    cleaned = {name: list(dict.fromkeys(v for v in values if v)) for name, values in sorted(properties.items())}
+    return {"id": id, "schema": schema, "properties": {name: values for name, values in cleaned.items() if values}}
+
+
+def ftm_entities(corpus: Corpus) -> tuple[Entity, ...]:
+    """Build every entity: actors, briefings, events, relations, notes and documentation, in that order."""
+    schemata = {actor.id: actor_schema(actor) for actor in corpus.actors.values()}
+    entities = [_actor(actor, schemata[actor.id]) for actor in corpus.actors.values()]
+    entities += [_article(article, corpus) for article in corpus.articles]
+    entities += [_event(event) for event in corpus.events]
+    for article in corpus.articles:
+        entities += [_relation(article, i, relation, schemata) for i, relation in enumerate(article.relations)]
+    for article in corpus.articles:
+        entities += _notes(article, corpus)
+    for article in corpus.articles:
+        entities += [
+            _entity(
+                "Documentation",
+                entity_id("documentation", article.id, appearance.actor.id),
+                document=[entity_id("article", article.id)],
+                entity=[entity_id("actor", appearance.actor.id)],
+                role=[appearance.role],
+                date=[article.source.published.iso()],
+                publisher=[article.source.publisher],
+                sourceUrl=[article.source.url],
+            )
+            for appearance in corpus.article_actors[article.id]
+        ]
+    return tuple(entities)
+
+
+def ftm_lines(corpus: Corpus) -> bytes:
+    """Write every entity as one line of JSON (FtM's line-based exchange format)."""
+    return "".join(json.dumps(entity, ensure_ascii=False) + "\n" for entity in ftm_entities(corpus)).encode("utf-8")
+
+
+def _actor(actor: Actor, schema: str) -> Entity:
+    properties: dict[str, Iterable[str | None]] = {
+        "name": [actor.name],
+        "alias": actor.aliases,
+        "summary": [plain_text(actor.summary) if actor.summary else None],
+        "wikidataId": [actor.identifiers.wikidata if actor.identifiers else None],
+        "sourceUrl": [link.url for link in actor.links],
+    }
+    if schema == "Person":
+        properties["position"] = [role.title for role in actor.roles]
+    return _entity(schema, entity_id("actor", actor.id), **properties)
+
+
+def _article(article: Article, corpus: Corpus) -> Entity:
+    source = article.source
+    return _entity(
+        "Article",
+        entity_id("article", article.id),
+        title=[article.title],
+        publisher=[source.publisher],
+        publishedAt=[source.published.iso()],
+        sourceUrl=[source.url],
+        author=source.authors,
+        summary=[plain_text(article.summary)],
+        keywords=[*(corpus.topics[topic].name for topic in article.topics), *article.tags],
+    )
+
+
+def _event(event: MergedEvent) -> Entity:
+    dates = [report.date for report in event.reports] if event.is_conflicting else [event.date]
+    notes = []
+    if event.date.is_approximate:
+        notes.append(f"The date is approximate: {event.date.human()}.")
+    if event.is_conflicting:
+        accounts = ", ".join(f"{r.date.iso()} ({r.article.source.publisher})" for r in event.reports)
+        notes.append(f"The sources disagree on the date: {accounts}.")
+    return _entity(
+        "Event",
+        entity_id("event", event.key),
+        name=[event.title],
+        date=[plain_date(date) for date in sorted(dates)],
+        involved=[entity_id("actor", actor) for actor in event.actors],
+        summary=[plain_text(report.details) for report in event.reports if report.details],
+        description=[" ".join(notes) or None],
+        publisher=[report.article.source.publisher for report in event.reports],
+        sourceUrl=[report.article.source.url for report in event.reports],
+        proof=[entity_id("article", report.article.id) for report in event.reports],
+    )
+
+
+def _relation(article: Article, index: int, relation: Relation, schemata: dict[str, str]) -> Entity:
+    link = link_schema(relation, schemata)
+    endpoints = {
+        link.subject: [entity_id("actor", relation.source)],
+        link.object: [entity_id("actor", relation.target)],
+        link.role: [relation.kind],
+    }
+    return _entity(
+        link.schema,
+        entity_id("relation", article.id, str(index + 1)),
+        **endpoints,
+        date=[plain_date(relation.date) if relation.date else None],
+        description=[relation.text],
+        publisher=[article.source.publisher],
+        sourceUrl=[article.source.url],
+        proof=[entity_id("article", article.id)],
+    )
+
+
+def _notes(article: Article, corpus: Corpus) -> list[Entity]:
+    source = article.source
+    common: dict[str, Iterable[str | None]] = {
+        "publisher": [source.publisher],
+        "sourceUrl": [source.url],
+        "proof": [entity_id("article", article.id)],
+    }
+    notes: list[Entity] = []
+    for index, statement in enumerate(article.statements):
+        about = f" on {corpus.topics[statement.topic].name}" if statement.topic else ""
+        stance = f" ({statement.stance.value})" if statement.stance else ""
+        notes.append(
+            _entity(
+                "Note",
+                entity_id("statement", article.id, str(index + 1)),
+                entity=[entity_id("actor", statement.by)],
+                name=[f"Statement by {corpus.actors[statement.by].name}{about}{stance}"],
+                summary=[plain_text(statement.text)],
+                keywords=[corpus.topics[statement.topic].name if statement.topic else None],
+                **common,
+            )
+        )
+    for index, quote in enumerate(article.quotes):
+        speaker = f" ({quote.speaker})" if quote.speaker else ""
+        notes.append(
+            _entity(
+                "Note",
+                entity_id("quote", article.id, str(index + 1)),
+                entity=[entity_id("actor", quote.by)],
+                name=[f"Quote from {corpus.actors[quote.by].name}{speaker}"],
+                summary=[f"“{quote.text}”"],
+                description=[plain_text(quote.context) if quote.context else None],
+                **common,
+            )
+        )
+    return notes

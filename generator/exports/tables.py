@@ -1,0 +1,84 @@
+"""CSV for spreadsheets: the timeline and the statements, UTF-8 with a header row.
+
+Text is plain (Markdown read as a reader sees it). A cell with several values
+separates them with '; ' (actors) or a line break (sources, each a long text).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from ..link import Corpus, MergedEvent
+from .api import API
+from .common import PRECISIONS, Asset, plain_date, plain_text
+
+TIMELINE_PATH = f"{API}/timeline.csv"
+STATEMENTS_PATH = f"{API}/statements.csv"
+TIMELINE_HEADER = ("date", "precision", "approximate", "title", "actors", "sources")
+STATEMENTS_HEADER = ("actor", "topic", "stance", "text", "source article", "publisher", "date", "url")
+MIME = "text/csv"
+
+
+def export_tables(corpus: Corpus) -> tuple[Asset, ...]:
+    """Write the timeline and the statements as CSV."""
+    return (
+        Asset(TIMELINE_PATH, write_csv(TIMELINE_HEADER, timeline_rows(corpus))),
+        Asset(STATEMENTS_PATH, write_csv(STATEMENTS_HEADER, statement_rows(corpus))),
+    )
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def timeline_rows(corpus: Corpus) -> tuple[tuple[str, ...], ...]:
+    """One row per merged event, in timeline order."""
+    return tuple(_timeline_row(event, corpus) for event in corpus.events)
+
+
+def _timeline_row(event: MergedEvent, corpus: Corpus) -> tuple[str, ...]:
+    sources = []
+    for report in event.reports:
+        source = report.article.source
+        line = f"{source.publisher}, {source.published.iso()}: {report.article.title}"
+        if source.url:
+            line += f" <{source.url}>"
+        if event.is_conflicting:
+            line += f" (dated {report.date.iso()})"
+        sources.append(line)
+    return (
+        plain_date(event.date),
+        PRECISIONS[event.date.precision],
+        "true" if event.date.is_approximate else "false",
+        event.title,
+        "; ".join(corpus.actors[actor].name for actor in event.actors),
+        "\n".join(sources),
+    )
+
+
+def statement_rows(corpus: Corpus) -> tuple[tuple[str, ...], ...]:
+    """One row per statement, by actor name, then topic name, then newest source first."""
+    rows = []
+    for position, article in enumerate(corpus.articles):
+        for index, statement in enumerate(article.statements):
+            actor = corpus.actors[statement.by]
+            topic = corpus.topics[statement.topic].name if statement.topic else ""
+            key = (actor.name.casefold(), actor.id, topic.casefold(), statement.topic or "", position, index)
+            row = (
+                actor.name,
+                topic,
+                statement.stance.value if statement.stance else "",
+                plain_text(statement.text),
+                article.title,
+                article.source.publisher,
+                article.source.published.iso(),
+                article.source.url or "",
+            )
+            rows.append((key, row))
+    return tuple(row for _, row in sorted(rows))
