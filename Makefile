@@ -48,10 +48,28 @@ golden: install
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py tests/test_diagnostics.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache tests/screenshots *.egg-info
+	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache .audit tests/screenshots *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # A long property-based run of the content checker (tests/test_fuzz.py); `make test` runs a short one.
 .PHONY: fuzz
 fuzz: install
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz.py --hypothesis-show-statistics
+
+# Scale benchmarks (issue 6): corpora of 250, 1,000 and 4,000 articles, cached in benchmarks/.cache/;
+# prints the table of goals and bars and writes it to benchmarks/results.md. Options: BENCH_ARGS="--help".
+.PHONY: bench
+bench: install
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+# Lighthouse scores of the home page, a briefing, a profile and the timeline (tests/audit.py).
+# Not part of `make test`. Lighthouse 12.2.3: version 13 needs Node 22. .audit/ ignores itself.
+AUDIT_LIGHTHOUSE := .audit/node_modules/.bin/lighthouse
+
+.PHONY: audit
+audit: install chromium $(AUDIT_LIGHTHOUSE)
+	$(PY) -m tests.audit
+
+$(AUDIT_LIGHTHOUSE):
+	npm install --save-exact --prefix .audit --no-audit --no-fund lighthouse@12.2.3
+	echo '*' > .audit/.gitignore

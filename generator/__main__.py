@@ -1,5 +1,9 @@
 import sys
 
-from .cli import main
+try:
+    from .cli import main
 
-sys.exit(main())
+    sys.exit(main())
+except KeyboardInterrupt:  # interrupted before the command line could take over: nothing was written
+    print("interrupted: nothing was changed", file=sys.stderr)
+    sys.exit(130)

@@ -48,12 +48,12 @@ def replace_directory(target: Path, fill: Callable[[Path], object]) -> None:
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    old = None
+    old: Path | None = None
     fresh.chmod(0o755)
-    with _signals_held():
+    with _signals_held():  # until the old site is gone too: no half-done swap, no leftovers
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
             target.rename(old / target.name)
         fresh.rename(target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)

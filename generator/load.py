@@ -287,7 +287,11 @@ def _forbidden_characters(text: str) -> Iterator[tuple[int, int, str]]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         yield line, match.start() - line_start + 1, _character_message(match.group())
     if count > MAX_REPORTED_CHARACTERS:
-        yield line, 1, f"and {count - MAX_REPORTED_CHARACTERS:,} more forbidden characters after this line: delete them all"
+        yield (
+            line,
+            1,
+            f"and {count - MAX_REPORTED_CHARACTERS:,} more forbidden characters after this line: delete them all",
+        )
 
 
 def _line_at(text: str, line: int) -> str:

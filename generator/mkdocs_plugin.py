@@ -71,6 +71,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             for key in ("title", "description"):
                 if key in page.meta:
                     page.meta[key] = html.escape(str(page.meta[key]), quote=True)
+            if isinstance(page.meta.get("tags"), list):  # shown as HTML in search results
+                page.meta["tags"] = [html.escape(str(tag), quote=True) for tag in page.meta["tags"]]
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Files) -> str:

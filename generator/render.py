@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 
 from .dates import PartialDate
+from .graph import draw_svg
 from .plan import PageSpec, page_path
 
 _TEXT_ESCAPES = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]<>&|#"}
@@ -75,8 +76,16 @@ def front_matter(spec: PageSpec) -> str:
     lines = ["---", f"title: {json.dumps(spec.title, ensure_ascii=False)}"]
     if spec.description:
         lines.append(f"description: {json.dumps(spec.description, ensure_ascii=False)}")
-    if spec.search_boost is not None:
-        lines += ["search:", f"  boost: {spec.search_boost}"]
+    if spec.search_boost is not None or spec.search_exclude:
+        lines.append("search:")
+        if spec.search_boost is not None:
+            lines.append(f"  boost: {spec.search_boost}")
+        if spec.search_exclude:
+            lines.append("  exclude: true")
+    if spec.search_tags:  # the MkDocs glue escapes them for the theme, as it does the title
+        lines.append(f"tags: {json.dumps(list(spec.search_tags), ensure_ascii=False)}")
+    # Data for the theme (JSON-LD, the timeline's filters): one line of JSON each, which YAML reads as is.
+    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in spec.meta.items()]
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
@@ -125,6 +134,7 @@ def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         md_inline=inline_markdown,
         blockquote=blockquote,
         date=human_date,
+        svg=draw_svg,
     )
     environment.globals.update(url=url)
     return environment

@@ -5,6 +5,11 @@ tags and attributes that our templates and Markdown produce, so that a mistake i
 the first layer still cannot put a script, an event handler or a remote resource
 into a reader's browser. It runs on the page body only: the theme's own HTML
 (its scripts and search) is not content and is not touched.
+
+The graphs (graph.py) are inline SVG: the SVG elements they draw are kept, with their
+geometry and classes, and nothing that runs or loads (no script, style, foreignObject,
+use or image; no event handler). The data-* attributes kept hold ids only: the
+timeline's filters read them, and tests match a graph's edges with its table.
 """
 
 from __future__ import annotations
@@ -13,17 +18,28 @@ import nh3
 
 TAGS = frozenset(
     {
-        "a", "abbr", "blockquote", "br", "caption", "code", "del", "div", "em", "h1", "h2",
-        "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "span", "strong", "sub", "sup",
+        "a", "abbr", "blockquote", "br", "caption", "code", "del", "div", "em", "figcaption", "figure",
+        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "span", "strong", "sub", "sup",
         "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     }
 )  # fmt: skip
+SVG_TAGS = frozenset({"svg", "title", "desc", "defs", "marker", "g", "path", "circle", "text", "tspan"})
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
     "a": {"href"},
     "td": {"style"},
     "th": {"style"},
     "ol": {"start"},
+    "h2": {"data-search-exclude"},
+    "li": {"data-actors", "data-topics", "data-date"},
+    # SVG attribute names are case-sensitive: viewBox, refX, markerWidth.
+    "svg": {"viewBox", "width", "height", "role", "aria-labelledby", "data-search-exclude"},
+    "marker": {"viewBox", "refX", "refY", "markerWidth", "markerHeight", "orient"},
+    "g": {"data-source", "data-target", "data-actor"},
+    "path": {"d", "marker-end"},
+    "circle": {"cx", "cy", "r"},
+    "text": {"x", "y", "text-anchor"},
+    "tspan": {"x", "dy"},
 }
 URL_SCHEMES = frozenset({"http", "https"})
 
@@ -32,7 +48,7 @@ def sanitize_html(html: str) -> str:
     """Keep the safe subset of a page body's HTML: no scripts, handlers, styles or embeds."""
     return nh3.clean(
         html,
-        tags=set(TAGS),
+        tags=set(TAGS | SVG_TAGS),
         attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
         filter_style_properties={"text-align"},

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from typing import Any
@@ -48,7 +49,26 @@ odd_text = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
     max_size=40,
 ) | st.sampled_from(
-    ["no", "NO", "on", "1:30", "0o17", "2024-02-30", "15 April 2024", "~", "null", "\u202e", "\u2028", "&x", "*x", "!!str", "- a", "{a: b}", "<script>", "javascript:x"]
+    [
+        "no",
+        "NO",
+        "on",
+        "1:30",
+        "0o17",
+        "2024-02-30",
+        "15 April 2024",
+        "~",
+        "null",
+        "\u202e",
+        "\u2028",
+        "&x",
+        "*x",
+        "!!str",
+        "- a",
+        "{a: b}",
+        "<script>",
+        "javascript:x",
+    ]
 )
 values = st.recursive(
     st.none() | odd_text | st.integers() | st.booleans() | st.text(max_size=3).map(lambda s: s * 20_000),
@@ -138,8 +158,6 @@ def test_check_never_raises_anything_but_content_error(article: bytes) -> None:
 @given(raw=st.binary(max_size=400) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")))
 def test_any_bytes_as_an_actor_file(raw: bytes) -> None:
     started = time.perf_counter()
-    try:
+    with contextlib.suppress(ContentError):
         check_bytes({("actor", "russia"): raw, ("topic", "sanctions"): TOPIC})
-    except ContentError:
-        pass
     assert time.perf_counter() - started < SECONDS_PER_FILE

@@ -273,7 +273,14 @@ def test_corpus_merges_an_event_reported_by_two_articles(built_corpus: BuiltSite
     assert len(marked) == 1, f"expected one element with id 'event-tarvan-reservoir-filling', found {len(marked)}"
     item = next((a for a in marked[0].ancestors() if a.tag == "li"), None)
     assert item is not None, "the event's anchor is not inside a list item"
-    cited = {resolve(site, timeline, a.attrs["href"]).path for a in item.find_all("a") if "href" in a.attrs}
+    # Each citation [n] points at the page's References list, whose entry links the briefing.
+    refs = [a.attrs["href"][1:] for a in item.find_all("a") if a.attrs.get("href", "").startswith("#ref-")]
+    cited = {
+        resolve(site, timeline, a.attrs["href"]).path
+        for ref in refs
+        for a in parse(timeline).find_all(id=ref)[0].find_all("a")
+        if "href" in a.attrs
+    }
     for article in ("harbor-ledger-tarvan-filling", "kestrel-wire-lutsa-protest"):
         assert f"/briefings/{article}/" in cited, f"the merged event does not cite {article}: {sorted(cited)}"
     text = " ".join(item.all_text().split())

@@ -65,10 +65,12 @@ def escape_text(text: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets, never inside a UTF-8 character."""
+    if len(line) <= _LINE_OCTETS and line.isascii():
+        return line
     parts: list[str] = []
     current, size, limit = "", 0, _LINE_OCTETS
     for character in line:
-        width = len(character.encode("utf-8"))
+        width = 1 if character < "\x80" else len(character.encode("utf-8"))
         if size + width > limit:
             parts.append(current)
             # A continuation line starts with one space, which counts toward its 75 octets.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import uuid
 from dataclasses import dataclass
@@ -120,10 +121,15 @@ class _TextExtractor(HTMLParser):
         self._current = []
 
 
+_MARKDOWN = markdown.Markdown()
+
+
+@functools.lru_cache(maxsize=65536)
 def plain_text(source: str) -> str:
     """Turn Markdown into plain text as a reader sees it: no markup, raw HTML shown as written."""
+    # Feeds, calendars and tables repeat the same summaries: convert each once.
     extractor = _TextExtractor()
-    extractor.feed(markdown.markdown(escape_markdown(source)))
+    extractor.feed(_MARKDOWN.reset().convert(escape_markdown(source)))
     extractor.close()
     extractor._flush()
     return "\n".join(extractor.blocks)

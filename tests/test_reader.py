@@ -1,0 +1,531 @@
+"""What a reader gets, proven in headless Chromium: sources, graphs, the timeline's filters,
+search that knows aliases, accessibility, print, and metadata.
+
+Uses the sample site (content/) and the test corpus (tests/corpus/), built once per session,
+served on 127.0.0.1 like tests/test_browser.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from generator.pipeline import check_content
+from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, BuiltSite, build_site
+from tests.test_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DESKTOP,
+    HOST,
+    PAGE_KINDS,
+    PHONE,
+    SCREENSHOTS,
+    PageLog,
+    _open,
+    _QuietHandler,
+)
+
+pytestmark = pytest.mark.browser
+
+BRIEFING = PAGE_KINDS["briefing"]
+PROFILE = PAGE_KINDS["profile"]
+TOPIC = "/topics/north-korea-sanctions/"
+HEADLINE = "After Russia's veto, U.S. envoy says allies are working on other ways to police North Korea sanctions"
+
+
+def _serve(site: BuiltSite) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer((HOST, 0), functools.partial(_QuietHandler, directory=str(site.root)))
+    thread = threading.Thread(target=server.serve_forever, name="reader-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{HOST}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def sample_url(built_site: BuiltSite) -> Iterator[str]:
+    """Serve the built sample site (content/) on 127.0.0.1 and a free port."""
+    yield from _serve(built_site)
+
+
+@pytest.fixture(scope="module")
+def corpus_url(built_corpus: BuiltSite) -> Iterator[str]:
+    """Serve the built test corpus (tests/corpus/) on 127.0.0.1 and a free port."""
+    yield from _serve(built_corpus)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` to install Debian's Chromium", pytrace=False)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def desktop(chromium: Browser) -> Iterator[tuple[Page, PageLog]]:
+    page, log = _open(chromium, DESKTOP)
+    yield page, log
+    page.context.close()
+
+
+def _clean(log: PageLog, where: str) -> None:
+    assert not log.console_errors, f"console errors on {where}: {log.console_errors}"
+    assert not log.page_errors, f"uncaught errors on {where}: {log.page_errors}"
+    assert not log.foreign_requests, f"{where} requested other hosts: {log.foreign_requests}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Search
+
+
+def search(page: Page, query: str) -> list[tuple[str, str]]:
+    """Type a query into the site's search and return the results as (path#fragment, text), best first."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # search runs on key presses: text put in by an input method (Hangul) comes without them
+    page.wait_for_selector(".md-search-result__item")
+    previous: list[tuple[str, str]] | None = None
+    for _ in range(30):
+        links = page.locator(".md-search-result__item a.md-search-result__link")
+        current = []
+        for i in range(links.count()):
+            url = urlsplit(links.nth(i).get_attribute("href") or "")
+            current.append((url.path + (f"#{url.fragment}" if url.fragment else ""), links.nth(i).inner_text()))
+        if current and current == previous:
+            return current
+        previous = current
+        page.wait_for_timeout(300)
+    return previous or []
+
+
+def _ranking(results: list[tuple[str, str]]) -> str:
+    return "\n".join(f"  {i + 1}. {path}  {' '.join(text.split())[:70]}" for i, (path, text) in enumerate(results[:8]))
+
+
+@pytest.mark.parametrize(
+    ("query", "profile"),
+    [
+        ("Pyongyang", "/actors/north-korea/"),
+        ("Thomas-Greenfield", "/actors/linda-thomas-greenfield/"),
+        ("윤석열", "/actors/yoon-suk-yeol/"),
+        ("DPRK", "/actors/north-korea/"),
+        ("Moscow", "/actors/russia/"),
+        ("North Korea", "/actors/north-korea/"),
+    ],
+)
+def test_searching_a_name_or_alias_puts_the_profile_first(
+    desktop: tuple[Page, PageLog], sample_url: str, query: str, profile: str
+) -> None:
+    page, log = desktop
+    page.goto(sample_url + "/", wait_until="networkidle")
+    results = search(page, query)
+    assert results[0][0] == profile, f"searching {query!r} does not rank {profile} first:\n{_ranking(results)}"
+    _clean(log, f"search for {query!r}")
+
+
+def test_searching_a_headline_finds_its_briefing_first(desktop: tuple[Page, PageLog], sample_url: str) -> None:
+    page, _ = desktop
+    page.goto(sample_url + "/", wait_until="networkidle")
+    results = search(page, HEADLINE)
+    assert results[0][0] == BRIEFING, f"the headline does not find its briefing first:\n{_ranking(results)}"
+
+
+@pytest.mark.parametrize("words", ["caught red-handed", "destroying CCTV"])
+def test_searching_a_quotes_words_finds_the_quote(desktop: tuple[Page, PageLog], sample_url: str, words: str) -> None:
+    page, _ = desktop
+    page.goto(sample_url + "/", wait_until="networkidle")
+    results = search(page, words)
+    quote = "destroying a CCTV to avoid being caught red-handed"
+    first_page = results[0][0].split("#")[0]
+    assert first_page in ("/actors/south-korea/", BRIEFING), _ranking(results)
+    sections = [text for path, text in results if path.startswith(first_page + "#quotes")]
+    assert sections and quote in " ".join(sections[0].split()), _ranking(results)
+
+
+def test_lists_and_the_home_page_are_not_search_results(desktop: tuple[Page, PageLog], sample_url: str) -> None:
+    page, _ = desktop
+    page.goto(sample_url + "/", wait_until="networkidle")
+    paths = {path.split("#")[0] for path, _ in search(page, "Russia")}
+    assert paths and not paths & {"/", "/actors/", "/topics/", "/briefings/"}, paths
+
+
+# ---------------------------------------------------------------------------------------------
+# The timeline's filters
+
+SHOWN = "li[data-date]:not([hidden])"
+
+
+def _shown(page: Page) -> list[dict[str, str]]:
+    return list(
+        page.eval_on_selector_all(
+            SHOWN,
+            "items => items.map(i => ({actors: i.dataset.actors, topics: i.dataset.topics, date: i.dataset.date,"
+            " visible: i.offsetParent !== null}))",
+        )
+    )
+
+
+def _events_of(content: Path, actor: str) -> int:
+    corpus, _ = check_content(content)
+    return len(corpus.by_actor[actor].events)
+
+
+def test_a_filtered_timeline_shows_only_that_actors_events_and_keeps_the_filter_on_reload(
+    desktop: tuple[Page, PageLog], sample_url: str
+) -> None:
+    page, log = desktop
+    page.goto(sample_url + "/timeline/?actor=russia", wait_until="networkidle")
+    expected = _events_of(SAMPLE_CONTENT, "russia")
+    total = page.locator("li[data-date]").count()
+    for attempt in ("first load", "reload"):
+        shown = _shown(page)
+        assert len(shown) == expected < total, f"{attempt}: {len(shown)} events shown, {expected} expected"
+        assert all("russia" in e["actors"].split() and e["visible"] for e in shown), f"{attempt}: {shown}"
+        assert page.locator("#timeline-filter-actor").input_value() == "russia"
+        assert page.locator(".timeline-filter__status").inner_text() == f"Showing {expected} of {total} events."
+        assert parse_qs(urlsplit(page.url).query) == {"actor": ["russia"]}
+        page.reload(wait_until="networkidle")
+    # A year without any of Russia's events hides, and so does its link in the year index.
+    assert page.locator("#year-2009").is_hidden()
+    assert page.locator(".year-index a[href='#year-2009']").is_hidden()
+    assert page.locator(".md-sidebar--secondary .md-nav__link[href='#year-2009']").is_hidden()
+    assert page.locator(".md-sidebar--secondary .md-nav__link[href='#year-2024']").is_visible()
+    assert page.locator("#year-2024").is_visible()
+    _clean(log, "the filtered timeline")
+
+
+def test_a_filter_narrows_the_list_in_place_and_goes_into_the_address(
+    desktop: tuple[Page, PageLog], corpus_url: str
+) -> None:
+    page, log = desktop
+    page.goto(corpus_url + "/timeline/", wait_until="networkidle")
+    page.evaluate("window.samePage = true")
+    total = page.locator("li[data-date]").count()
+    assert len(_shown(page)) == total
+
+    page.select_option("#timeline-filter-topic", "tarvan-dam-dispute")
+    page.select_option("#timeline-filter-date", "approximate")
+    shown = _shown(page)
+    assert shown and all("tarvan-dam-dispute" in e["topics"].split() and e["date"] == "approximate" for e in shown)
+    assert parse_qs(urlsplit(page.url).query) == {"topic": ["tarvan-dam-dispute"], "date": ["approximate"]}
+    assert page.evaluate("window.samePage") is True, "changing a filter reloaded the page"
+
+    page.click("text=Show all")
+    assert len(_shown(page)) == total
+    assert urlsplit(page.url).query == ""
+    _clean(log, "the corpus timeline")
+
+
+def test_a_shared_filter_address_opens_filtered(chromium: Browser, corpus_url: str) -> None:
+    page, log = _open(chromium, PHONE)
+    try:
+        page.goto(corpus_url + "/timeline/?actor=norvessa&date=exact", wait_until="networkidle")
+        shown = _shown(page)
+        assert shown and all("norvessa" in e["actors"].split() and e["date"] == "exact" for e in shown)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        _clean(log, "a shared filter address")
+    finally:
+        page.context.close()
+
+
+def test_without_javascript_every_event_shows(chromium: Browser, sample_url: str) -> None:
+    context = chromium.new_context(viewport=DESKTOP, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(sample_url + "/timeline/?actor=russia")
+        total = page.locator("li[data-date]").count()
+        assert total == len(check_content(SAMPLE_CONTENT)[0].events)
+        assert all(e["visible"] for e in _shown(page)) and len(_shown(page)) == total
+        assert page.locator(".timeline-filter select").count() == 0
+    finally:
+        context.close()
+
+
+def test_each_event_carries_ids_only(desktop: tuple[Page, PageLog], corpus_url: str) -> None:
+    page, _ = desktop
+    page.goto(corpus_url + "/timeline/", wait_until="networkidle")
+    ids = re.compile(r"^([a-z0-9]+(-[a-z0-9]+)*( [a-z0-9]+(-[a-z0-9]+)*)*)?$")
+    for event in page.eval_on_selector_all("li[data-date]", "items => items.map(i => ({...i.dataset}))"):
+        assert ids.match(event["actors"]) and ids.match(event["topics"]), event
+        assert event["date"] in ("exact", "approximate"), event
+
+
+# ---------------------------------------------------------------------------------------------
+# Graphs and sources
+
+EDGES_AND_ROWS = """() => {
+    const figure = document.querySelector('figure.graph');
+    const edges = [...figure.querySelectorAll('g.graph-edge')].map(g => g.dataset.source + ' -> ' + g.dataset.target);
+    const id = a => new URL(a.href).pathname.split('/').filter(Boolean).pop();
+    let table = figure.nextElementSibling;
+    while (table && !table.querySelector('table')) table = table.nextElementSibling;
+    const rows = [...table.querySelectorAll('tbody tr')].map(tr => {
+        const cells = tr.querySelectorAll('td');
+        return id(cells[0].querySelector('a')) + ' -> ' + id(cells[2].querySelector('a'));
+    });
+    const svg = figure.querySelector('svg');
+    return {edges, rows, role: svg.getAttribute('role'), title: svg.querySelector('title').textContent,
+            desc: svg.querySelector('desc').textContent, width: svg.getBoundingClientRect().width};
+}"""
+
+
+@pytest.mark.parametrize(
+    ("site", "path"),
+    [
+        ("sample", PROFILE),
+        ("sample", TOPIC),
+        ("sample", "/actors/linda-thomas-greenfield/"),
+        ("corpus", "/actors/norvessa/"),
+    ],
+)
+def test_the_graph_and_its_table_show_the_same_relations(
+    desktop: tuple[Page, PageLog], sample_url: str, corpus_url: str, site: str, path: str
+) -> None:
+    page, log = desktop
+    page.goto((sample_url if site == "sample" else corpus_url) + path, wait_until="networkidle")
+    graph = page.evaluate(EDGES_AND_ROWS)
+    assert graph["role"] == "img" and graph["title"].startswith("Relations") and graph["desc"]
+    assert graph["width"] > 300, f"the graph is drawn {graph['width']} px wide"
+    assert graph["rows"], "the table of relations is empty"
+    assert sorted(set(graph["edges"])) == sorted(set(graph["rows"])), graph
+    assert len(graph["edges"]) == len(set(graph["edges"])), "an edge is drawn twice"
+    _clean(log, path)
+
+
+def test_citations_lead_to_numbered_references_that_link_the_briefing_and_the_original(
+    desktop: tuple[Page, PageLog], corpus_url: str
+) -> None:
+    page, _ = desktop
+    page.goto(corpus_url + "/actors/norvessa/", wait_until="networkidle")
+    cited = set(page.eval_on_selector_all("a.cite[href^='#ref-']", "links => links.map(a => a.hash.slice(1))"))
+    references = page.eval_on_selector_all(
+        "#references + ol > li",
+        "items => items.map(li => ({id: li.id, text: li.innerText,"
+        " links: [...li.querySelectorAll('a')].map(a => new URL(a.href).pathname)}))",
+    )
+    assert cited == {r["id"] for r in references} == {"ref-1", "ref-2", "ref-3"}
+    first = references[0]
+    assert first["links"][0] == "/briefings/harbor-ledger-tarvan-filling/"
+    assert "https://example.org/harbor-ledger/2025/04/03/tarvan-filling" in first["text"]
+    assert first["text"].startswith("The Harbor Ledger, 3 April 2025:")
+    page.click("a.cite[href='#ref-2']")
+    assert urlsplit(page.url).fragment == "ref-2"
+    assert page.locator("#ref-2").is_visible()
+
+
+def test_an_event_merged_from_two_articles_cites_both_on_the_timeline(
+    desktop: tuple[Page, PageLog], corpus_url: str
+) -> None:
+    page, _ = desktop
+    page.goto(corpus_url + "/timeline/", wait_until="networkidle")
+    item = page.locator("li:has(#event-tarvan-reservoir-filling)")
+    cites = item.locator("a.cite").evaluate_all("links => links.map(a => a.hash)")
+    assert cites == ["#ref-1", "#ref-2"]
+    briefings = [
+        page.locator(f"{hash} a").first.evaluate("a => new URL(a.href).pathname") for hash in ("#ref-1", "#ref-2")
+    ]
+    assert briefings == ["/briefings/harbor-ledger-tarvan-filling/", "/briefings/kestrel-wire-lutsa-protest/"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Accessibility, phones and print
+
+AXE_PAGES = {"home": "/", "briefing": BRIEFING, "profile": PROFILE, "topic": TOPIC, "timeline": "/timeline/"}
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+@pytest.mark.parametrize("kind", list(AXE_PAGES))
+def test_axe_finds_no_accessibility_violations(
+    chromium: Browser,
+    sample_url: str,
+    kind: str,
+    viewport: str,
+) -> None:
+    page, _ = _open(chromium, DESKTOP if viewport == "desktop" else PHONE)
+    try:
+        page.goto(sample_url + AXE_PAGES[kind], wait_until="networkidle")
+        violations = Axe().run(page).response["violations"]
+        found = [
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in violations
+        ]
+        assert not found, f"{AXE_PAGES[kind]} at {viewport}:\n" + "\n".join(found)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("site", "path"),
+    [
+        ("sample", TOPIC),
+        ("sample", "/timeline/?actor=russia"),
+        ("corpus", "/actors/norvessa/"),
+        ("corpus", "/timeline/"),
+    ],
+)
+def test_graphs_filters_and_references_fit_a_phone(
+    chromium: Browser,
+    sample_url: str,
+    corpus_url: str,
+    site: str,
+    path: str,
+) -> None:
+    page, log = _open(chromium, PHONE)
+    try:
+        page.goto((sample_url if site == "sample" else corpus_url) + path, wait_until="networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} is {width} px wide at {PHONE['width']} px: it scrolls sideways"
+        _clean(log, path)
+    finally:
+        page.context.close()
+
+
+PRINT_HIDDEN = [".md-header", ".md-tabs", ".md-search", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]
+
+
+@pytest.mark.parametrize("path", [BRIEFING, PROFILE])
+def test_printing_gives_a_clean_brief_in_one_column(desktop: tuple[Page, PageLog], sample_url: str, path: str) -> None:
+    page, _ = desktop
+    page.emulate_media(media="print")
+    page.goto(sample_url + path, wait_until="networkidle")
+    for selector in PRINT_HIDDEN:
+        display = page.eval_on_selector(selector, "e => getComputedStyle(e).display")
+        assert display == "none", f"{selector} prints ({display})"
+    column = page.eval_on_selector(".md-content", "e => e.getBoundingClientRect().width")
+    assert column >= 0.95 * DESKTOP["width"], f"the content prints {column} px wide, not one full column"
+    assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+    if path == PROFILE:
+        references = page.locator("#references + ol").inner_text()
+        assert "https://www.reuters.com/world/asia-pacific/" in references
+    else:
+        after = page.eval_on_selector(".briefing-source a[href^='http']", "a => getComputedStyle(a, '::after').content")
+        assert "https://www.reuters.com/world/asia-pacific/" in after, after
+
+
+# ---------------------------------------------------------------------------------------------
+# Metadata
+
+
+def _jsonld(page: Page) -> dict[str, object]:
+    [text] = page.eval_on_selector_all("script[type='application/ld+json']", "scripts => scripts.map(s => s.text)")
+    data: dict[str, object] = json.loads(text)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        (BRIEFING, "Article"),
+        (PROFILE, "Country"),
+        ("/actors/linda-thomas-greenfield/", "Person"),
+        ("/actors/un-security-council/", "Organization"),
+        (TOPIC, "CollectionPage"),
+    ],
+)
+def test_each_page_carries_a_description_and_schema_org_metadata(
+    desktop: tuple[Page, PageLog], sample_url: str, path: str, kind: str
+) -> None:
+    page, _ = desktop
+    page.goto(sample_url + path, wait_until="networkidle")
+    data = _jsonld(page)
+    assert data["@context"] == "https://schema.org" and data["@type"] == kind, data
+    description = page.eval_on_selector("meta[name='description']", "m => m.content")
+    assert description and description == data["description"]
+    if kind == "Article":
+        assert data["headline"] == HEADLINE
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return build_site(tmp_path_factory.mktemp("hostile-reader") / "site", REPO_ROOT / "tests" / "hostile")
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_site: BuiltSite) -> Iterator[str]:
+    yield from _serve(hostile_site)
+
+
+def test_a_hostile_title_cannot_break_out_of_the_metadata(hostile_site: BuiltSite) -> None:
+    pattern = re.compile(r'<script type="application/(?:ld\+)?json"[^>]*>(.*?)</script>', re.DOTALL)
+    checked = 0
+    for page in sorted(hostile_site.root.rglob("index.html")):
+        for text in pattern.findall(page.read_text(encoding="utf-8")):
+            assert "<" not in text and ">" not in text and "&" not in text, f"{page}: {text[:200]}"
+            json.loads(text)
+            checked += 1
+    assert checked >= 8
+    briefing = (hostile_site.root / "briefings" / "hostile-report" / "index.html").read_text(encoding="utf-8")
+    [text] = pattern.findall(briefing)
+    assert json.loads(text)["headline"] == "Report </title><script>window.pwned=16</script>"
+
+
+@pytest.mark.parametrize("query", ["Mallory", "Trudonia", "img", "script"])
+def test_searching_hostile_content_shows_it_as_text(chromium: Browser, hostile_url: str, query: str) -> None:
+    # Search results are HTML made from the index: names, aliases (tags) and text must stay text there.
+    page, log = _open(chromium, DESKTOP)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(hostile_url + "/", wait_until="networkidle")
+        results = search(page, query)
+        assert results, f"no results for {query!r}"
+        page.hover(".md-search-result__item")
+        found = page.locator(".md-search-result").locator(
+            "img, script, iframe, object, embed, b, details:not(.md-search-result__more)"
+        )
+        assert found.count() == 0, found.evaluate_all("elements => elements.map(e => e.outerHTML)")
+        assert page.evaluate("typeof window.pwned") == "undefined"
+        assert dialogs == []
+        _clean(log, f"a search for {query!r} in hostile content")
+    finally:
+        page.context.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Pictures for people to look at (tests/screenshots/, not committed)
+
+
+def test_screenshots_for_review(chromium: Browser, sample_url: str, corpus_url: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shots = [
+        ("reader-briefing-1280.png", sample_url + BRIEFING, DESKTOP, "screen"),
+        ("reader-profile-graph-1280.png", sample_url + PROFILE, DESKTOP, "screen"),
+        ("reader-topic-graph-1280.png", sample_url + TOPIC, DESKTOP, "screen"),
+        ("reader-timeline-russia-1280.png", sample_url + "/timeline/?actor=russia", DESKTOP, "screen"),
+        ("reader-profile-390.png", sample_url + PROFILE, PHONE, "screen"),
+        ("reader-corpus-timeline-390.png", corpus_url + "/timeline/", PHONE, "screen"),
+        ("reader-briefing-print.png", sample_url + BRIEFING, DESKTOP, "print"),
+        ("reader-profile-print.png", sample_url + PROFILE, DESKTOP, "print"),
+    ]
+    for name, url, viewport, media in shots:
+        page, _ = _open(chromium, viewport)
+        try:
+            page.emulate_media(media=media)
+            page.goto(url, wait_until="networkidle")
+            target = SCREENSHOTS / name
+            page.screenshot(path=str(target), full_page=True)
+            assert target.stat().st_size > 10_000, f"{target} is suspiciously small"
+            if media == "print":
+                pdf = target.with_suffix(".pdf")
+                page.pdf(path=str(pdf), format="A4", print_background=False)
+                assert pdf.stat().st_size > 10_000
+        finally:
+            page.context.close()
