@@ -1,37 +1,62 @@
-"""Plain text from content Markdown: what a reader sees of it, for descriptions and metadata."""
+"""Plain text from content Markdown: what a reader sees of it, for descriptions, feeds and data."""
 
 from __future__ import annotations
 
-import re
+import functools
 import textwrap
 from html.parser import HTMLParser
 
 import markdown
 
-_CODE = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
+from .escape import escape_markdown
+
+_MARKDOWN = markdown.Markdown()
 
 
-class _Text(HTMLParser):
+class _TextExtractor(HTMLParser):
+    """Collect the text of rendered HTML, one string per block (paragraph, list item, row)."""
+
+    _BLOCKS = frozenset({"p", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr"})
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._BLOCKS:
+            self.flush()
+        if tag == "li":
+            self._current.append("- ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._BLOCKS:
+            self.flush()
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        self._current.append(data)
+
+    def flush(self) -> None:
+        text = " ".join("".join(self._current).split())
+        if text and text != "-":
+            self.blocks.append(text)
+        self._current = []
 
 
-def plain_text(value: str, limit: int | None = None) -> str:
+@functools.lru_cache(maxsize=65536)
+def plain_blocks(source: str) -> str:
+    """Turn Markdown into plain text, a line per block; raw HTML stays the text it was written as."""
+    # Pages, feeds, calendars and tables repeat the same summaries: each is converted once.
+    extractor = _TextExtractor()
+    extractor.feed(_MARKDOWN.reset().convert(escape_markdown(source)))
+    extractor.close()
+    extractor.flush()
+    return "\n".join(extractor.blocks)
+
+
+def plain_text(source: str, limit: int | None = None) -> str:
     """Return Markdown as the one line of text a reader sees, cut at a word before ``limit`` characters."""
-    # Raw HTML in content is shown as text on the page (see render.escape_markdown): here too.
-    parts, position = [], 0
-    for match in _CODE.finditer(value):
-        parts += [value[position : match.start()].replace("<", "&lt;"), match.group()]
-        position = match.end()
-    parts.append(value[position:].replace("<", "&lt;"))
-    parser = _Text()
-    parser.feed(markdown.markdown("".join(parts)))
-    parser.close()
-    text = " ".join("".join(parser.parts).split())
+    text = " ".join(plain_blocks(source).replace("\n- ", " ").removeprefix("- ").split())
     if limit is not None and len(text) > limit:
         text = textwrap.shorten(text, limit, placeholder=" …")
     return text

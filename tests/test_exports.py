@@ -20,10 +20,11 @@ from openapi_spec_validator import validate as validate_openapi
 
 from generator.exports import export_files, export_links
 from generator.exports.calendar import fold, span
-from generator.exports.common import href, plain_text
+from generator.exports.common import href
 from generator.exports.ftm import entity_id, ftm_entities, ftm_lines
 from generator.link import Corpus
 from generator.pipeline import check_content
+from generator.text import plain_blocks
 from tests.conftest import CORPUS, SAMPLE_CONTENT, BuiltSite, run_generator
 from tests.helpers import ACTORS, article, write_tree
 
@@ -646,10 +647,10 @@ def test_relative_links_resolve_from_the_file_that_holds_them() -> None:
     )
 
 
-def test_plain_text_shows_markdown_as_a_reader_sees_it() -> None:
-    assert plain_text("Some **bold** and a [link](https://example.org).") == "Some bold and a link."
-    assert plain_text("Raw <b>html</b> & `code`") == "Raw <b>html</b> & code"
-    assert plain_text("One.\n\n- two\n- three") == "One.\n- two\n- three"
+def test_plain_blocks_show_markdown_as_a_reader_sees_it() -> None:
+    assert plain_blocks("Some **bold** and a [link](https://example.org).") == "Some bold and a link."
+    assert plain_blocks("Raw <b>html</b> & `code`") == "Raw <b>html</b> & code"
+    assert plain_blocks("One.\n\n- two\n- three") == "One.\n- two\n- three"
 
 
 def test_the_built_site_serves_every_export(built_site: BuiltSite, sample: Corpus) -> None:

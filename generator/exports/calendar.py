@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 from ..dates import PartialDate
 from ..link import Corpus, MergedEvent, Report
-from .common import Asset, last_day, page_url_path, plain_text, site_date, stable_id
+from ..text import plain_blocks
+from .common import Asset, last_day, page_url_path, site_date, stable_id
 
 MIME = "text/calendar"
 PRODUCT = "-//briefing-generator//Briefing calendar 1//EN"
@@ -102,7 +103,7 @@ def description(event: MergedEvent) -> str:
         when = "Date: the sources disagree; each one's date is given below."
     else:
         when = f"Date: {_human(event.date)}"
-    details = tuple(dict.fromkeys(plain_text(r.details) for r in event.reports if r.details))
+    details = tuple(dict.fromkeys(plain_blocks(r.details) for r in event.reports if r.details))
     sources = tuple(_source(report) for report in event.reports)
     return "\n\n".join((when, *details, "Sources:\n" + "\n".join(sources)))
 

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import posixpath
 import uuid
 from dataclasses import dataclass
-from html.parser import HTMLParser
-
-import markdown
 
 from ..dates import PartialDate
 from ..link import Corpus
 from ..plan import page_path
-from ..render import escape_markdown
 
 # Fixed forever: every feed, entry and calendar id is a UUID in this namespace, so
 # ids stay the same when the site moves to another address.
@@ -91,45 +86,3 @@ def last_day(date: PartialDate) -> dt.date:
 def plain_date(date: PartialDate) -> str:
     """Write a date in ISO form without the approximate mark: '2009~' -> '2009'."""
     return date.iso().removesuffix("~")
-
-
-class _TextExtractor(HTMLParser):
-    _BLOCKS = frozenset({"p", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
-        self._current: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._BLOCKS:
-            self._flush()
-        if tag == "li":
-            self._current.append("- ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._BLOCKS:
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        self._current.append(data)
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._current).split())
-        if text and text != "-":
-            self.blocks.append(text)
-        self._current = []
-
-
-_MARKDOWN = markdown.Markdown()
-
-
-@functools.lru_cache(maxsize=65536)
-def plain_text(source: str) -> str:
-    """Turn Markdown into plain text as a reader sees it: no markup, raw HTML shown as written."""
-    # Feeds, calendars and tables repeat the same summaries: convert each once.
-    extractor = _TextExtractor()
-    extractor.feed(_MARKDOWN.reset().convert(escape_markdown(source)))
-    extractor.close()
-    extractor._flush()
-    return "\n".join(extractor.blocks)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from ..link import Corpus
 from ..model import Article
-from .common import Asset, href, page_url_path, plain_text, site_date, stable_id, timestamp
+from ..text import plain_blocks
+from .common import Asset, href, page_url_path, site_date, stable_id, timestamp
 
 ATOM = "http://www.w3.org/2005/Atom"
 MIME = "application/atom+xml"
@@ -36,7 +37,7 @@ def plan_feeds(corpus: Corpus) -> tuple[Feed, ...]:
         Feed(
             feed_path("topic", topic.id),
             f"Briefings on {topic.name}",
-            plain_text(topic.summary) if topic.summary else None,
+            plain_blocks(topic.summary) if topic.summary else None,
             page_url_path("topic", topic.id),
             corpus.by_topic[topic.id].articles,
         )
@@ -99,4 +100,4 @@ def _entry(root: ET.Element, article: Article, corpus: Corpus, here: str, site_u
     _text(author, "name", article.source.publisher)
     for topic in article.topics:
         ET.SubElement(entry, "category", {"term": topic, "label": corpus.topics[topic].name})
-    _text(entry, "summary", plain_text(article.summary))
+    _text(entry, "summary", plain_blocks(article.summary))

@@ -25,8 +25,9 @@ from typing import Any
 
 from ..link import Corpus, MergedEvent
 from ..model import Actor, ActorKind, Article, Relation
+from ..text import plain_blocks
 from .api import API
-from .common import plain_date, plain_text
+from .common import plain_date
 
 ENTITIES_PATH = f"{API}/entities.ftm.json"
 MIME = "application/x-ndjson"
@@ -159,7 +160,7 @@ def _actor(actor: Actor, schema: str) -> Entity:
     properties: dict[str, Iterable[str | None]] = {
         "name": [actor.name],
         "alias": actor.aliases,
-        "summary": [plain_text(actor.summary) if actor.summary else None],
+        "summary": [plain_blocks(actor.summary) if actor.summary else None],
         "wikidataId": [actor.identifiers.wikidata if actor.identifiers else None],
         "sourceUrl": [link.url for link in actor.links],
     }
@@ -178,7 +179,7 @@ def _article(article: Article, corpus: Corpus) -> Entity:
         publishedAt=[source.published.iso()],
         sourceUrl=[source.url],
         author=source.authors,
-        summary=[plain_text(article.summary)],
+        summary=[plain_blocks(article.summary)],
         keywords=[*(corpus.topics[topic].name for topic in article.topics), *article.tags],
     )
 
@@ -197,7 +198,7 @@ def _event(event: MergedEvent) -> Entity:
         name=[event.title],
         date=[plain_date(date) for date in sorted(dates)],
         involved=[entity_id("actor", actor) for actor in event.actors],
-        summary=[plain_text(report.details) for report in event.reports if report.details],
+        summary=[plain_blocks(report.details) for report in event.reports if report.details],
         description=[" ".join(notes) or None],
         publisher=[report.article.source.publisher for report in event.reports],
         sourceUrl=[report.article.source.url for report in event.reports],
@@ -241,7 +242,7 @@ def _notes(article: Article, corpus: Corpus) -> list[Entity]:
                 entity_id("statement", article.id, str(index + 1)),
                 entity=[entity_id("actor", statement.by)],
                 name=[f"Statement by {corpus.actors[statement.by].name}{about}{stance}"],
-                summary=[plain_text(statement.text)],
+                summary=[plain_blocks(statement.text)],
                 keywords=[corpus.topics[statement.topic].name if statement.topic else None],
                 **common,
             )
@@ -255,7 +256,7 @@ def _notes(article: Article, corpus: Corpus) -> list[Entity]:
                 entity=[entity_id("actor", quote.by)],
                 name=[f"Quote from {corpus.actors[quote.by].name}{speaker}"],
                 summary=[f"“{quote.text}”"],
-                description=[plain_text(quote.context) if quote.context else None],
+                description=[plain_blocks(quote.context) if quote.context else None],
                 **common,
             )
         )

@@ -11,8 +11,9 @@ import io
 from collections.abc import Iterable, Sequence
 
 from ..link import Corpus, MergedEvent
+from ..text import plain_blocks
 from .api import API
-from .common import PRECISIONS, Asset, plain_date, plain_text
+from .common import PRECISIONS, Asset, plain_date
 
 TIMELINE_PATH = f"{API}/timeline.csv"
 STATEMENTS_PATH = f"{API}/statements.csv"
@@ -74,7 +75,7 @@ def statement_rows(corpus: Corpus) -> tuple[tuple[str, ...], ...]:
                 actor.name,
                 topic,
                 statement.stance.value if statement.stance else "",
-                plain_text(statement.text),
+                plain_blocks(statement.text),
                 article.title,
                 article.source.publisher,
                 article.source.published.iso(),
