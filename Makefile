@@ -30,7 +30,7 @@ site: install
 	$(PY) -m generator build --strict
 
 serve: install
-	$(VENV)/bin/mkdocs serve -a 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dirty -a 127.0.0.1:8000
 
 check: install
 	$(PY) -m generator check
@@ -48,7 +48,7 @@ golden: install
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py tests/test_diagnostics.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache .audit tests/screenshots *.egg-info
+	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache .audit tests/screenshots *.egg-info .cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # A long property-based run of the content checker (tests/test_fuzz.py); `make test` runs a short one.

@@ -212,16 +212,11 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> in
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .mkdocs_plugin import BriefingPlugin
+
     if not config_file.is_file():
         print(f"error: {config_file} not found: run from the project folder or pass --config-file", file=sys.stderr)
         return USAGE
-    corpus, warnings = check_content(content)
-    _report(warnings)
-    if "SOURCE_DATE_EPOCH" not in os.environ and corpus.articles:
-        # Date the build by its newest article, so the same content gives the same bytes.
-        newest = corpus.articles[0].source.published.first_day()
-        epoch = dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch.timestamp()))
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
     handler.setLevel(logging.WARNING)
@@ -232,7 +227,18 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> in
 
     def fill(fresh: Path) -> None:
         config = load_config(str(config_file), site_dir=str(fresh), strict=strict)
-        config.plugins["briefing"].config.content_dir = str(content.resolve())
+        plugin = config.plugins["briefing"]
+        assert isinstance(plugin, BriefingPlugin), "mkdocs.yml must list the 'briefing' plugin"
+        templates = Path(config.config_file_path).parent / plugin.config.templates_dir
+        # Generate once, here: content errors stop the build before MkDocs starts.
+        build = build_pages(content, templates, config.site_url or None)
+        _report(build.warnings)
+        if "SOURCE_DATE_EPOCH" not in os.environ and build.corpus.articles:
+            # Date the build by its newest article, so the same content gives the same bytes.
+            newest = build.corpus.articles[0].source.published.first_day()
+            epoch = dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch.timestamp()))
+        plugin.prebuilt = build
         mkdocs_build(config)
 
     try:

@@ -18,6 +18,7 @@ from .validate import validate_documents
 
 @dataclass(frozen=True)
 class Build:
+    corpus: Corpus
     pages: tuple[RenderedPage, ...]
     assets: tuple[Asset, ...]  # files that are not pages: feeds, calendars, data
     warnings: tuple[Diagnostic, ...]
@@ -40,4 +41,4 @@ def build_pages(content_dir: Path, templates_dir: Path, site_url: str | None = N
     specs = plan_pages(corpus)
     environment = make_environment(jinja2.FileSystemLoader(templates_dir))
     shared = {"actors_by_id": corpus.actors, "topics_by_id": corpus.topics}
-    return Build(render_pages(specs, environment, shared), export_files(corpus, site_url), warnings)
+    return Build(corpus, render_pages(specs, environment, shared), export_files(corpus, site_url), warnings)
