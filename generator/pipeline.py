@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 
 from .diagnostics import ContentError, Diagnostic
-from .exports import Asset, export_files
+from .exports import Asset, export_files, with_export_links
 from .link import Corpus, link_corpus
 from .load import load_tree
 from .plan import plan_pages
@@ -38,7 +38,7 @@ def check_content(content_dir: Path) -> tuple[Corpus, tuple[Diagnostic, ...]]:
 def build_pages(content_dir: Path, templates_dir: Path, site_url: str | None = None) -> Build:
     """Turn a content folder into Markdown pages, and the data files published beside them."""
     corpus, warnings = check_content(content_dir)
-    specs = plan_pages(corpus)
+    specs = tuple(with_export_links(spec) for spec in plan_pages(corpus))
     environment = make_environment(jinja2.FileSystemLoader(templates_dir))
     shared = {"actors_by_id": corpus.actors, "topics_by_id": corpus.topics}
     return Build(corpus, render_pages(specs, environment, shared), export_files(corpus, site_url), warnings)

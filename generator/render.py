@@ -64,6 +64,12 @@ def url(context: Any, kind: str, id: str = "", anchor: str = "") -> str:
     return f"{relative}#{anchor}" if anchor else relative
 
 
+@jinja2.pass_context
+def site_link(context: Any, path: str) -> str:
+    """Link from the page being rendered to a file of the site (a feed, a data file)."""
+    return posixpath.relpath(path, posixpath.dirname(context["page"].path) or ".")
+
+
 def template_problem(error: jinja2.TemplateError) -> str:
     """Say where a template went wrong, compiler-style, for the people who maintain templates."""
     name = getattr(error, "filename", None) or getattr(error, "name", None)
@@ -97,7 +103,7 @@ def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         date=human_date,
         svg=draw_svg,
     )
-    environment.globals.update(url=url)
+    environment.globals.update(url=url, site_link=site_link)
     return environment
 
 

@@ -6,6 +6,8 @@ import csv
 import datetime as dt
 import io
 import json
+import posixpath
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,7 @@ from generator.exports.ftm import entity_id, ftm_entities, ftm_lines
 from generator.link import Corpus
 from generator.pipeline import check_content
 from generator.text import plain_blocks
-from tests.conftest import CORPUS, SAMPLE_CONTENT, BuiltSite, run_generator
+from tests.conftest import CORPUS, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, run_generator
 from tests.helpers import ACTORS, article, write_tree
 
 SITE_URL = "https://example.org/briefing"
@@ -660,3 +662,33 @@ def test_the_built_site_serves_every_export(built_site: BuiltSite, sample: Corpu
         assert built.read_bytes() == content, path
     parsed = feed((built_site.root / "feeds" / "briefings.xml").read_bytes())
     assert len(parsed.entries) == 1
+
+
+def test_every_export_is_linked_where_a_reader_looks(built_site: BuiltSite) -> None:
+    """Feeds in each page's head and visibly on it; data files on the pages they hold."""
+    site = built_site.root
+
+    def hrefs(page: str) -> set[str]:
+        html = (site / page).read_text(encoding="utf-8")
+        base = posixpath.dirname("/" + page)
+        return {posixpath.normpath(posixpath.join(base, h)) for h in re.findall(r'href="([^"#:]+)"', html)}
+
+    def head_feeds(page: str) -> list[str]:
+        html = (site / page).read_text(encoding="utf-8")
+        return re.findall(r'<link rel="alternate feed" type="application/atom\+xml" title="[^"]*" href="([^"]+)"', html)
+
+    assert {
+        "/feeds/briefings.xml",
+        "/calendar/events.ics",
+        "/api/v1/openapi.json",
+        "/api/v1/entities.ftm.json",
+    } <= hrefs("index.html")
+    assert {"/feeds/actors/russia.xml", "/calendar/actors/russia.ics"} <= hrefs("actors/russia/index.html")
+    assert head_feeds("actors/russia/index.html") == ["../../feeds/actors/russia.xml"]
+    assert {"/feeds/topics/north-korea-sanctions.xml"} <= hrefs("topics/north-korea-sanctions/index.html")
+    assert {"/api/v1/events.json", "/api/v1/timeline.csv", "/calendar/events.ics"} <= hrefs("timeline/index.html")
+    assert {"/api/v1/statements.csv", "/api/v1/topics.json"} <= hrefs("topics/index.html")
+    linked = set().union(*(hrefs(p.relative_to(site).as_posix()) for p in site.rglob("index.html")))
+    for asset in export_files(check_content(REPO_ROOT / "content")[0]):
+        if asset.path.startswith(("feeds/", "calendar/")) or asset.path.count("/") == 2:
+            assert "/" + asset.path in linked, f"{asset.path} is linked from no page"

@@ -6,12 +6,14 @@ same content gives the same bytes (no clock: dates come from the content).
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..link import Corpus
-from ..plan import page_path
+from ..plan import PageSpec, page_path
 from . import api, calendar, feeds, ftm, tables
 from .common import Asset, normalize_site_url
 
-__all__ = ["Asset", "export_files", "export_links"]
+__all__ = ["Asset", "export_files", "export_links", "with_export_links"]
 
 Link = tuple[str, str, str]
 
@@ -76,3 +78,12 @@ def export_links(kind: str, id: str = "") -> tuple[Link, ...]:
             ("Calendar of this topic's events (iCalendar)", calendar.calendar_path(kind, id), calendar.MIME),
         )
     return _LINKS.get(kind, ())
+
+
+def with_export_links(spec: PageSpec) -> PageSpec:
+    """Give a page its export links: to show (``exports`` in its context) and, for feeds, in its head."""
+    kind = spec.template.removesuffix(".md.j2")
+    links = export_links(kind, spec.path.rsplit("/", 1)[-1].removesuffix(".md"))
+    feeds_here = [{"title": label, "path": path, "type": mime} for label, path, mime in links if mime == feeds.MIME]
+    meta = {**spec.meta, "feeds": feeds_here} if feeds_here else spec.meta
+    return dataclasses.replace(spec, context={**spec.context, "exports": links}, meta=meta)
