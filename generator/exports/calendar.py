@@ -39,11 +39,21 @@ def export_calendars(corpus: Corpus, site_url: str | None) -> tuple[Asset, ...]:
         (calendar_path("actor", actor.id), f"Events: {actor.name}", corpus.by_actor[actor.id].events)
         for actor in corpus.actors.values()
     ]
-    return tuple(Asset(path, write_calendar(name, events, stamp, site_url)) for path, name, events in calendars)
+    written: dict[str, str] = {}  # an event stands in many calendars: write each once
+    return tuple(
+        Asset(path, write_calendar(name, events, stamp, site_url, written)) for path, name, events in calendars
+    )
 
 
-def write_calendar(name: str, events: Iterable[MergedEvent], stamp: dt.date, site_url: str | None) -> bytes:
+def write_calendar(
+    name: str,
+    events: Iterable[MergedEvent],
+    stamp: dt.date,
+    site_url: str | None,
+    written: dict[str, str] | None = None,
+) -> bytes:
     """Write one calendar; ``stamp`` is the DTSTAMP of every event (a date from the content, not the clock)."""
+    written = {} if written is None else written
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -53,10 +63,13 @@ def write_calendar(name: str, events: Iterable[MergedEvent], stamp: dt.date, sit
         f"NAME:{escape_text(name)}",
         f"X-WR-CALNAME:{escape_text(name)}",
     ]
+    head = "".join(fold(line) + "\r\n" for line in lines)
+    body = []
     for event in events:
-        lines += _event(event, stamp, site_url)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
+        if event.key not in written:
+            written[event.key] = "".join(fold(line) + "\r\n" for line in _event(event, stamp, site_url))
+        body.append(written[event.key])
+    return (head + "".join(body) + "END:VCALENDAR\r\n").encode("utf-8")
 
 
 def escape_text(text: str) -> str:
