@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +70,22 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def built_corpus(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The test corpus (tests/corpus/), built once per test session."""
     return build_site(tmp_path_factory.mktemp("corpus") / "site", CORPUS)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_site(root: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 and a free port; yield its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

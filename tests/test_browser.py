@@ -6,20 +6,16 @@ against the sample site served by http.server on 127.0.0.1.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, ViewportSize, sync_playwright
 
-from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, BuiltSite
+from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, BuiltSite, serve_site
 
 pytestmark = pytest.mark.browser
 
@@ -55,24 +51,11 @@ PAGE_KINDS = {
 }
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(built_site: BuiltSite) -> Iterator[str]:
     """Serve the built sample site on 127.0.0.1 and a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site.root))
-    server = http.server.ThreadingHTTPServer((HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve_site(built_site.root) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,8 @@ served on 127.0.0.1 like tests/test_browser.py.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -21,18 +18,16 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.pipeline import check_content
-from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, BuiltSite, build_site
+from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, BuiltSite, build_site, serve_site
 from tests.test_browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     DESKTOP,
-    HOST,
     PAGE_KINDS,
     PHONE,
     SCREENSHOTS,
     PageLog,
     _open,
-    _QuietHandler,
 )
 
 pytestmark = pytest.mark.browser
@@ -44,15 +39,8 @@ HEADLINE = "After Russia's veto, U.S. envoy says allies are working on other way
 
 
 def _serve(site: BuiltSite) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer((HOST, 0), functools.partial(_QuietHandler, directory=str(site.root)))
-    thread = threading.Thread(target=server.serve_forever, name="reader-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve_site(site.root) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
@@ -11,7 +9,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,8 +18,8 @@ from playwright.sync_api import Browser
 
 from generator.emit import replace_directory
 from generator.pipeline import build_pages
-from tests.conftest import REPO_ROOT, BuiltSite, build_site
-from tests.test_browser import HOST, PageLog, _open, _QuietHandler, browser  # noqa: F401  (fixture)
+from tests.conftest import REPO_ROOT, BuiltSite, build_site, serve_site
+from tests.test_browser import _open, browser  # noqa: F401  (fixture)
 
 HOSTILE = REPO_ROOT / "tests" / "hostile"
 
@@ -84,12 +81,8 @@ def test_hostile_content_reaches_the_html_as_text_only(hostile_site: BuiltSite) 
 
 
 def test_hostile_pages_run_no_script_of_the_content(hostile_site: BuiltSite, browser: Browser) -> None:  # noqa: F811
-    handler = functools.partial(_QuietHandler, directory=str(hostile_site.root))
-    server = http.server.ThreadingHTTPServer((HOST, 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://{HOST}:{server.server_address[1]}"
     dialogs: list[str] = []
-    try:
+    with serve_site(hostile_site.root) as base:
         for path in sorted(hostile_site.root.rglob("index.html")):
             url = base + "/" + path.parent.relative_to(hostile_site.root).as_posix() + "/"
             page, log = _open(browser, {"width": 1280, "height": 800})
@@ -110,9 +103,6 @@ def test_hostile_pages_run_no_script_of_the_content(hostile_site: BuiltSite, bro
                 assert not log.foreign_requests, f"{url} requested {log.foreign_requests}"
             finally:
                 page.context.close()
-    finally:
-        server.shutdown()
-        server.server_close()
     assert dialogs == []
 
 
