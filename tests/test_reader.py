@@ -15,13 +15,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from generator.pipeline import check_content
 from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, BuiltSite, build_site, serve_site
 from tests.test_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     PAGE_KINDS,
     PHONE,
@@ -55,21 +53,9 @@ def corpus_url(built_corpus: BuiltSite) -> Iterator[str]:
     yield from _serve(built_corpus)
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` to install Debian's Chromium", pytrace=False)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 @pytest.fixture
-def desktop(chromium: Browser) -> Iterator[tuple[Page, PageLog]]:
-    page, log = _open(chromium, DESKTOP)
+def desktop(browser: Browser) -> Iterator[tuple[Page, PageLog]]:
+    page, log = _open(browser, DESKTOP)
     yield page, log
     page.context.close()
 
@@ -223,8 +209,8 @@ def test_a_filter_narrows_the_list_in_place_and_goes_into_the_address(
     _clean(log, "the corpus timeline")
 
 
-def test_a_shared_filter_address_opens_filtered(chromium: Browser, corpus_url: str) -> None:
-    page, log = _open(chromium, PHONE)
+def test_a_shared_filter_address_opens_filtered(browser: Browser, corpus_url: str) -> None:
+    page, log = _open(browser, PHONE)
     try:
         page.goto(corpus_url + "/timeline/?actor=norvessa&date=exact", wait_until="networkidle")
         shown = _shown(page)
@@ -235,8 +221,8 @@ def test_a_shared_filter_address_opens_filtered(chromium: Browser, corpus_url: s
         page.context.close()
 
 
-def test_without_javascript_every_event_shows(chromium: Browser, sample_url: str) -> None:
-    context = chromium.new_context(viewport=DESKTOP, java_script_enabled=False)
+def test_without_javascript_every_event_shows(browser: Browser, sample_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(sample_url + "/timeline/?actor=russia")
@@ -343,12 +329,12 @@ AXE_PAGES = {"home": "/", "briefing": BRIEFING, "profile": PROFILE, "topic": TOP
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 @pytest.mark.parametrize("kind", list(AXE_PAGES))
 def test_axe_finds_no_accessibility_violations(
-    chromium: Browser,
+    browser: Browser,
     sample_url: str,
     kind: str,
     viewport: str,
 ) -> None:
-    page, _ = _open(chromium, DESKTOP if viewport == "desktop" else PHONE)
+    page, _ = _open(browser, DESKTOP if viewport == "desktop" else PHONE)
     try:
         page.goto(sample_url + AXE_PAGES[kind], wait_until="networkidle")
         violations = Axe().run(page).response["violations"]
@@ -370,13 +356,13 @@ def test_axe_finds_no_accessibility_violations(
     ],
 )
 def test_graphs_filters_and_references_fit_a_phone(
-    chromium: Browser,
+    browser: Browser,
     sample_url: str,
     corpus_url: str,
     site: str,
     path: str,
 ) -> None:
-    page, log = _open(chromium, PHONE)
+    page, log = _open(browser, PHONE)
     try:
         page.goto((sample_url if site == "sample" else corpus_url) + path, wait_until="networkidle")
         width = page.evaluate("document.documentElement.scrollWidth")
@@ -466,9 +452,9 @@ def test_a_hostile_title_cannot_break_out_of_the_metadata(hostile_site: BuiltSit
 
 
 @pytest.mark.parametrize("query", ["Mallory", "Trudonia", "img", "script"])
-def test_searching_hostile_content_shows_it_as_text(chromium: Browser, hostile_url: str, query: str) -> None:
+def test_searching_hostile_content_shows_it_as_text(browser: Browser, hostile_url: str, query: str) -> None:
     # Search results are HTML made from the index: names, aliases (tags) and text must stay text there.
-    page, log = _open(chromium, DESKTOP)
+    page, log = _open(browser, DESKTOP)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:
@@ -491,7 +477,7 @@ def test_searching_hostile_content_shows_it_as_text(chromium: Browser, hostile_u
 # Pictures for people to look at (tests/screenshots/, not committed)
 
 
-def test_screenshots_for_review(chromium: Browser, sample_url: str, corpus_url: str) -> None:
+def test_screenshots_for_review(browser: Browser, sample_url: str, corpus_url: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shots = [
         ("reader-briefing-1280.png", sample_url + BRIEFING, DESKTOP, "screen"),
@@ -504,7 +490,7 @@ def test_screenshots_for_review(chromium: Browser, sample_url: str, corpus_url: 
         ("reader-profile-print.png", sample_url + PROFILE, DESKTOP, "print"),
     ]
     for name, url, viewport, media in shots:
-        page, _ = _open(chromium, viewport)
+        page, _ = _open(browser, viewport)
         try:
             page.emulate_media(media=media)
             page.goto(url, wait_until="networkidle")

@@ -19,7 +19,7 @@ from playwright.sync_api import Browser
 from generator.emit import replace_directory
 from generator.pipeline import build_pages
 from tests.conftest import REPO_ROOT, BuiltSite, build_site, serve_site
-from tests.test_browser import _open, browser  # noqa: F401  (fixture)
+from tests.test_browser import _open
 
 HOSTILE = REPO_ROOT / "tests" / "hostile"
 
@@ -80,7 +80,7 @@ def test_hostile_content_reaches_the_html_as_text_only(hostile_site: BuiltSite) 
     assert "<title>Report &lt;/title&gt;&lt;script&gt;" in briefing
 
 
-def test_hostile_pages_run_no_script_of_the_content(hostile_site: BuiltSite, browser: Browser) -> None:  # noqa: F811
+def test_hostile_pages_run_no_script_of_the_content(hostile_site: BuiltSite, browser: Browser) -> None:
     dialogs: list[str] = []
     with serve_site(hostile_site.root) as base:
         for path in sorted(hostile_site.root.rglob("index.html")):
