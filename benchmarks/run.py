@@ -780,26 +780,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     for size in sizes:
         corpus_dir(size, args.seed)
     results: dict[int, SizeResult] = {}
+    serve: ServeResult | None = None
+
+    def report(final: bool) -> None:
+        """Write the table; also after each size, so that a run cut short still leaves its figures."""
+        table = build_table(results, serve, args.serve_size, sizes)
+        loads = (load_start, os.getloadavg()[0])
+        closing = notes(results, serve, args.serve_size, args.runs, args.large_runs, measured, loads)
+        status = [] if final else ["**Incomplete: the run was cut short or is still going.**", ""]
+        text = "\n".join(
+            [
+                "# Scale benchmarks (issue 6)",
+                "",
+                "Made by `make bench` (benchmarks/run.py).",
+                "",
+                *status,
+                *table,
+                *closing,
+                "",
+            ]
+        )
+        args.out.write_text(text, encoding="utf-8")
+        raw = {"sizes": {s: r.__dict__ for s, r in results.items()}, "serve": serve.__dict__ if serve else None}
+        (CACHE / "results.json").write_text(json.dumps(raw, indent=1, default=str), encoding="utf-8")
+        if final:
+            print("\n".join([*table, *closing]), flush=True)
+
     for size in [] if args.serve_only else sizes:
         runs = args.large_runs if size >= LARGE else args.runs
         results[size] = measure_size(size, args.seed, runs, log_dir)
-    serve = None
+        report(final=False)
     if not args.no_serve and args.serve_size in sizes:
         step(
             f"{args.serve_size:,} articles: edit → reload under mkdocs serve{' --dirty' if args.dirty else ''}, {EDITS} edits"
         )
         serve = measure_serve(args.serve_size, args.seed, log_dir, dirty=args.dirty)
-
-    table = build_table(results, serve, args.serve_size, sizes)
-    loads = (load_start, os.getloadavg()[0])
-    closing = notes(results, serve, args.serve_size, args.runs, args.large_runs, measured, loads)
-    text = "\n".join(
-        ["# Scale benchmarks (issue 6)", "", "Made by `make bench` (benchmarks/run.py).", "", *table, *closing, ""]
-    )
-    print("\n".join([*table, *closing]), flush=True)
-    args.out.write_text(text, encoding="utf-8")
-    raw = {"sizes": {s: r.__dict__ for s, r in results.items()}, "serve": serve.__dict__ if serve else None}
-    (CACHE / "results.json").write_text(json.dumps(raw, indent=1, default=str), encoding="utf-8")
+    report(final=True)
     step(f"done in {(time.perf_counter() - started) / 60:.1f} min; table written to {args.out}")
     return 0
 
