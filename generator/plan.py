@@ -41,6 +41,21 @@ def page_path(kind: str, id: str = "") -> str:
     return _PATHS[kind].format(id=id)
 
 
+def relative_path(target: str, start: str) -> str:
+    """Write site path ``target`` relative to folder ``start`` ('' is the site root).
+
+    posixpath.relpath gives the same answer but asks the operating system for the
+    working directory on every call; pages hold thousands of links.
+    """
+    target_parts = [part for part in target.split("/") if part and part != "."]
+    start_parts = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(target_parts), len(start_parts)) and target_parts[common] == start_parts[common]:
+        common += 1
+    parts = [".."] * (len(start_parts) - common) + target_parts[common:]
+    return "/".join(parts) or "."
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One page to render: its path, template, title and the typed data it shows.

@@ -20,7 +20,7 @@ import jinja2
 from .dates import PartialDate
 from .escape import blockquote, escape_markdown, escape_text, inline_markdown
 from .graph import draw_svg
-from .plan import PageSpec, page_path
+from .plan import PageSpec, page_path, relative_path
 
 
 @dataclass(frozen=True)
@@ -60,14 +60,14 @@ def url(context: Any, kind: str, id: str = "", anchor: str = "") -> str:
     """Link from the page being rendered to another page, as a relative Markdown path."""
     target = page_path(kind, id)
     here = posixpath.dirname(context["page"].path)
-    relative = posixpath.relpath(target, here or ".")
+    relative = relative_path(target, here)
     return f"{relative}#{anchor}" if anchor else relative
 
 
 @jinja2.pass_context
 def site_link(context: Any, path: str) -> str:
     """Link from the page being rendered to a file of the site (a feed, a data file)."""
-    return posixpath.relpath(path, posixpath.dirname(context["page"].path) or ".")
+    return relative_path(path, posixpath.dirname(context["page"].path))
 
 
 def template_problem(error: jinja2.TemplateError) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..dates import PartialDate
 from ..link import Corpus
-from ..plan import page_path
+from ..plan import page_path, relative_path
 
 # Fixed forever: every feed, entry and calendar id is a UUID in this namespace, so
 # ids stay the same when the site moves to another address.
@@ -52,7 +52,7 @@ def href(site_url: str | None, here: str, target: str) -> str:
     if site_url is not None:
         return site_url + target
     path, _, fragment = target.partition("#")
-    relative = posixpath.relpath(path or ".", posixpath.dirname(here) or ".")
+    relative = relative_path(path, posixpath.dirname(here))
     if path == "" or path.endswith("/"):
         relative = "./" if relative == "." else relative + "/"
     return relative + (f"#{fragment}" if fragment else "")
