@@ -137,17 +137,19 @@ def profile_build(corpus: Path, output: Path, dirty: bool = False) -> tuple[psta
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     work = Path(tempfile.mkdtemp(prefix="profile-", dir=CACHE))
     try:
-        if dirty:  # a first, full build; then the rebuild after one edit is what is profiled
+        if dirty:  # as `mkdocs serve --dirty`: a first, full build; the rebuild after one edit is profiled
             shutil.copytree(corpus, work / "content")
             corpus = work / "content"
-            build(site_config(corpus, work / "site"))
+            first = site_config(corpus, work / "site")
+            first.plugins.on_startup(command="serve", dirty=True)  # plugins then live across builds
+            build(first, serve_url="http://127.0.0.1:8000/")
             articles = sorted((corpus / "articles").glob("*.yaml"))
             retitle(articles[len(articles) // 2], "Profiled edit")
         config = site_config(corpus, work / "site")
         profiler = cProfile.Profile()
         started = time.perf_counter()
         profiler.enable()
-        build(config, dirty=dirty)
+        build(config, dirty=dirty, serve_url="http://127.0.0.1:8000/" if dirty else None)
         profiler.disable()
         wall = time.perf_counter() - started
     finally:

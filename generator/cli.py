@@ -239,6 +239,7 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> in
             epoch = dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)
             os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch.timestamp()))
         plugin.prebuilt = build
+        del build  # the plugin lets go of it once MkDocs has the pages: the build needs the memory
         mkdocs_build(config)
 
     try:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from .dates import PartialDate
@@ -42,7 +43,7 @@ class MergedEvent:
     def anchor(self) -> str:
         return f"event-{self.key}"
 
-    @property
+    @cached_property
     def sources(self) -> tuple[Article, ...]:
         return tuple(report.article for report in self.reports)
 
@@ -118,13 +119,8 @@ def link_corpus(content: Content) -> tuple[Corpus, tuple[Diagnostic, ...]]:
     articles = newest_first(content.articles.values())
     events, article_events, diagnostics = _merge_events(content)
     article_actors = {article.id: _appearances(article, content.actors) for article in articles}
-    by_actor = {
-        actor_id: _index_actor(actor_id, articles, events, article_actors, content) for actor_id in content.actors
-    }
-    by_topic = {
-        topic_id: _index_topic(topic_id, articles, article_events, article_actors, content)
-        for topic_id in content.topics
-    }
+    by_actor = _index_actors(articles, events, article_actors, content)
+    by_topic = _index_topics(articles, article_events, article_actors, content)
     corpus = Corpus(content, articles, events, article_events, article_actors, by_actor, by_topic)
     return corpus, diagnostics
 
@@ -202,47 +198,89 @@ def _ranked(counts: Counter[str], actors: Mapping[str, Actor]) -> tuple[tuple[Ac
     return tuple((actors[actor_id], count) for actor_id, count in ranked[:MOST_FREQUENT])
 
 
-def _index_actor(
-    actor_id: str,
+@dataclass
+class _ActorLists:
+    """What an actor's profile gathers, filled in one pass over the articles (newest first)."""
+
+    articles: list[Article] = field(default_factory=list)
+    roles: list[Cited[str]] = field(default_factory=list)
+    events: list[MergedEvent] = field(default_factory=list)
+    quotes: list[Cited[Quote]] = field(default_factory=list)
+    statements: list[Cited[Statement]] = field(default_factory=list)
+    relations_out: list[Cited[Relation]] = field(default_factory=list)
+    relations_in: list[Cited[Relation]] = field(default_factory=list)
+    companions: Counter[str] = field(default_factory=Counter)
+
+
+def _index_actors(
     articles: tuple[Article, ...],
     events: tuple[MergedEvent, ...],
     article_actors: Mapping[str, tuple[Appearance, ...]],
     content: Content,
-) -> ActorIndex:
-    mentioned = tuple(a for a in articles if any(p.actor.id == actor_id for p in article_actors[a.id]))
-    companions: Counter[str] = Counter()
-    for article in mentioned:
-        companions.update(p.actor.id for p in article_actors[article.id] if p.actor.id != actor_id)
-    return ActorIndex(
-        articles=mentioned,
-        roles_in_stories=tuple(
-            Cited(p.role, a) for a in mentioned for p in article_actors[a.id] if p.actor.id == actor_id and p.role
-        ),
-        events=tuple(e for e in events if actor_id in e.actors),
-        quotes=tuple(Cited(q, a) for a in mentioned for q in a.quotes if q.by == actor_id),
-        statements=tuple(Cited(s, a) for a in mentioned for s in a.statements if s.by == actor_id),
-        relations_out=tuple(Cited(r, a) for a in mentioned for r in a.relations if r.source == actor_id),
-        relations_in=tuple(Cited(r, a) for a in mentioned for r in a.relations if r.target == actor_id),
-        companions=_ranked(companions, content.actors),
-    )
+) -> dict[str, ActorIndex]:
+    """Index every actor in one pass over the articles and one over the events."""
+    lists = {actor_id: _ActorLists() for actor_id in content.actors}
+    for article in articles:
+        appearances = article_actors[article.id]
+        ids = [p.actor.id for p in appearances]
+        for appearance in appearances:
+            entry = lists[appearance.actor.id]
+            entry.articles.append(article)
+            if appearance.role:
+                entry.roles.append(Cited(appearance.role, article))
+            entry.companions.update(ids)  # itself too: taken out below
+        for quote in article.quotes:
+            lists[quote.by].quotes.append(Cited(quote, article))
+        for statement in article.statements:
+            lists[statement.by].statements.append(Cited(statement, article))
+        for relation in article.relations:
+            lists[relation.source].relations_out.append(Cited(relation, article))
+            lists[relation.target].relations_in.append(Cited(relation, article))
+    for event in events:
+        for actor_id in event.actors:
+            lists[actor_id].events.append(event)
+    for actor_id, entry in lists.items():
+        del entry.companions[actor_id]
+    return {
+        actor_id: ActorIndex(
+            articles=tuple(entry.articles),
+            roles_in_stories=tuple(entry.roles),
+            events=tuple(entry.events),
+            quotes=tuple(entry.quotes),
+            statements=tuple(entry.statements),
+            relations_out=tuple(entry.relations_out),
+            relations_in=tuple(entry.relations_in),
+            companions=_ranked(entry.companions, content.actors),
+        )
+        for actor_id, entry in lists.items()
+    }
 
 
-def _index_topic(
-    topic_id: str,
+def _index_topics(
     articles: tuple[Article, ...],
     article_events: Mapping[str, tuple[MergedEvent, ...]],
     article_actors: Mapping[str, tuple[Appearance, ...]],
     content: Content,
-) -> TopicIndex:
-    positions = tuple(Cited(s, a) for a in articles for s in a.statements if s.topic == topic_id)
-    related = tuple(a for a in articles if topic_id in a.topics or any(s.topic == topic_id for s in a.statements))
-    events = {e.key: e for a in related for e in article_events[a.id]}
-    counts: Counter[str] = Counter(p.item.by for p in positions)
-    for article in related:
-        counts.update(p.actor.id for p in article_actors[article.id])
-    return TopicIndex(
-        articles=related,
-        events=tuple(sorted(events.values(), key=lambda e: e.sort_key)),
-        positions=tuple(sorted(positions, key=lambda p: (content.actors[p.item.by].name, p.item.by))),
-        key_actors=_ranked(counts, content.actors),
-    )
+) -> dict[str, TopicIndex]:
+    """Index every topic in one pass: an article is on a topic it names or one of its statements names."""
+    related: dict[str, list[Article]] = {topic_id: [] for topic_id in content.topics}
+    positions: dict[str, list[Cited[Statement]]] = {topic_id: [] for topic_id in content.topics}
+    for article in articles:
+        for statement in article.statements:
+            if statement.topic:
+                positions[statement.topic].append(Cited(statement, article))
+        for topic_id in dict.fromkeys([*article.topics, *(s.topic for s in article.statements if s.topic)]):
+            related[topic_id].append(article)
+    indexes = {}
+    for topic_id in content.topics:
+        events = {e.key: e for a in related[topic_id] for e in article_events[a.id]}
+        counts: Counter[str] = Counter(p.item.by for p in positions[topic_id])
+        for article in related[topic_id]:
+            counts.update(p.actor.id for p in article_actors[article.id])
+        indexes[topic_id] = TopicIndex(
+            articles=tuple(related[topic_id]),
+            events=tuple(sorted(events.values(), key=lambda e: e.sort_key)),
+            positions=tuple(sorted(positions[topic_id], key=lambda p: (content.actors[p.item.by].name, p.item.by))),
+            key_actors=_ranked(counts, content.actors),
+        )
+    return indexes

@@ -97,8 +97,15 @@ def id_problem(value: str) -> str | None:
     return None
 
 
-def load_tree(content_dir: Path) -> LoadResult:
-    """Read every content file under ``content_dir``; report layout and YAML problems."""
+FileMemo = dict[Path, tuple[bytes, "Document | None", tuple[Diagnostic, ...]]]
+
+
+def load_tree(content_dir: Path, memo: FileMemo | None = None) -> LoadResult:
+    """Read every content file under ``content_dir``; report layout and YAML problems.
+
+    With ``memo`` (kept between the rebuilds of `mkdocs serve`), a file whose bytes have not
+    changed since the last call is not parsed again: it gives the same Document object.
+    """
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     present: set[tuple[str, str]] = set()
@@ -116,13 +123,28 @@ def load_tree(content_dir: Path) -> LoadResult:
             )
             continue
         present.add((kind, stem))
-        parsed = read_document(path.read_bytes())
-        diagnostics += [
-            Diagnostic(shown, line, column, Severity.ERROR, message) for line, column, message in parsed.problems
-        ]
-        if parsed.data is not None:
-            documents.append(Document(shown, kind, stem, parsed.data, parsed.values, parsed.keys))
+        raw = path.read_bytes()
+        known = memo.get(path) if memo is not None else None
+        if known is not None and known[0] == raw and (known[1] is None or known[1].path == shown):
+            document, problems = known[1], known[2]
+        else:
+            document, problems = _read_file(raw, shown, kind, stem)
+            if memo is not None:
+                memo[path] = (raw, document, problems)
+        diagnostics += problems
+        if document is not None:
+            documents.append(document)
     return LoadResult(tuple(documents), tuple(diagnostics), frozenset(present))
+
+
+def _read_file(raw: bytes, shown: str, kind: str, stem: str) -> tuple[Document | None, tuple[Diagnostic, ...]]:
+    parsed = read_document(raw)
+    problems = tuple(
+        Diagnostic(shown, line, column, Severity.ERROR, message) for line, column, message in parsed.problems
+    )
+    if parsed.data is None:
+        return None, problems
+    return Document(shown, kind, stem, parsed.data, parsed.values, parsed.keys), problems
 
 
 def _content_files(content_dir: Path, diagnostics: list[Diagnostic]) -> Iterator[tuple[Path, str]]:

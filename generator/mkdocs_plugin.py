@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import logging
 import os
+import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import jinja2
 from mkdocs.config import config_options
@@ -16,7 +17,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .diagnostics import ContentError
-from .pipeline import Build, build_pages
+from .exports import Asset, export_files
+from .link import Corpus
+from .pipeline import Build, BuildCache, build_pages
 from .render import template_problem
 from .sanitize import sanitize_html
 
@@ -30,20 +33,51 @@ class BriefingConfig(Config):  # type: ignore[no-untyped-call]
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
-    """Add one generated page per briefing, actor, topic and index to the site."""
+    """Add one generated page per briefing, actor, topic and index to the site.
+
+    Under `mkdocs serve` the plugin lives as long as the server (it has ``on_startup``),
+    and keeps what a rebuild can reuse: parsed files, records and rendered pages (a
+    BuildCache). The data files (feeds, calendars, JSON, CSV) are written at the first
+    build; after an edit they are rewritten in the background once the pages are built,
+    so that the page a contributor is looking at reloads first.
+    """
 
     _generated_by = "briefing"
     prebuilt: Build | None = None  # set by `python -m generator build`, which has checked the content
 
+    def __init__(self) -> None:
+        self._cache: BuildCache | None = None
+        self._written: dict[Path, bytes] = {}  # under serve: what each generated file holds on disk
+        self._assets: tuple[Asset, ...] = ()
+        self._pending: Corpus | None = None  # under serve: whose data files are still to write
+        self._exports = threading.Lock()
+        self._generation = 0
+        self._project: str | None = None  # the mkdocs.yml the cache belongs to
+
     def _path(self, config: Any, value: str) -> Path:
         return Path(config.config_file_path).parent / value
 
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self._cache = BuildCache() if command == "serve" else None
+        self._written, self._assets, self._project = {}, (), None
+
+    def on_shutdown(self) -> None:
+        self._cache = None
+        self._written, self._assets, self._project = {}, (), None
+
     def on_files(self, files: Files, /, *, config: Any) -> Files:
+        if self._cache is not None and self._project != config.config_file_path:
+            self._cache, self._written, self._assets = BuildCache(), {}, ()
+            self._project = config.config_file_path
+        serving_again = self._cache is not None and bool(self._assets)
+        build, self.prebuilt = self.prebuilt, None  # the generator's data is not kept past this
         try:
-            build = self.prebuilt or build_pages(
+            build = build or build_pages(
                 self._path(config, self.config.content_dir),
                 self._path(config, self.config.templates_dir),
                 config.site_url or None,
+                self._cache,
+                exports=not serving_again,
             )
         except ContentError as error:
             raise PluginError(f"the content has errors:\n{error}") from None
@@ -53,7 +87,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             log.info(str(warning))
         cache = self._path(config, self.config.cache_dir)
         for page in build.pages:
-            file = File.generated(config, page.path, abs_src_path=_cached(cache / page.path, page.markdown.encode()))
+            path = self._keep(cache / page.path, page.markdown.encode())
+            file = File.generated(config, page.path, abs_src_path=path)
             file.generated_by = self._generated_by
             # Edit links open the YAML file a page came from, as a path in the repository.
             file.edit_uri = (
@@ -62,9 +97,51 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 else None
             )
             files.append(file)
-        for asset in build.assets:
-            files.append(File.generated(config, asset.path, abs_src_path=_cached(cache / asset.path, asset.content)))
+        if serving_again:
+            self._pending = build.corpus  # the data files follow in on_post_build
+        elif self._cache is not None:
+            self._assets = build.assets
+        for asset in self._assets if self._cache is not None else build.assets:
+            path = self._keep(cache / asset.path, asset.content)
+            files.append(File.generated(config, asset.path, abs_src_path=path))
         return files
+
+    def on_post_build(self, *, config: Any) -> None:
+        corpus, self._pending = self._pending, None
+        if corpus is not None:
+            self._generation += 1
+            cache = self._path(config, self.config.cache_dir)
+            site = Path(config.site_dir)
+            arguments = (corpus, config.site_url or None, cache, site, self._generation)
+            threading.Thread(target=self._write_exports, args=arguments, daemon=True).start()
+
+    def _write_exports(self, corpus: Corpus, site_url: str | None, cache: Path, site: Path, generation: int) -> None:
+        """Write the data files of a rebuild into the cache and the served site, unless a newer edit came."""
+        assets = export_files(corpus, site_url)
+        with self._exports:
+            if generation != self._generation:
+                return
+            for asset in assets:
+                if self._written.get(cache / asset.path) != asset.content:
+                    self._keep(cache / asset.path, asset.content)
+                    (site / asset.path).parent.mkdir(parents=True, exist_ok=True)
+                    (site / asset.path).write_bytes(asset.content)
+            self._assets = assets
+
+    def _keep(self, path: Path, content: bytes) -> str:
+        """Keep a generated file on disk, rewritten only when its bytes change.
+
+        MkDocs counts a file held in memory as modified on every build; one on disk only when
+        it is newer than its page in the site. So `mkdocs serve --dirty` rebuilds exactly the
+        pages an edit changed. Under serve, what was written is remembered, not read back.
+        """
+        if self._cache is not None:
+            if self._written.get(path) != content or not path.is_file():
+                _write_if_changed(path, content)
+                self._written[path] = content
+        else:
+            _write_if_changed(path, content)
+        return str(path)
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Files) -> str:
         # The theme puts the title and description into HTML unescaped; content is text.
@@ -87,14 +164,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return server
 
 
-def _cached(path: Path, content: bytes) -> str:
-    """Keep a generated file on disk, rewritten only when its bytes change.
-
-    MkDocs counts a file held in memory as modified on every build; one on disk only when it
-    is newer than its page in the site. So `mkdocs serve --dirty` rebuilds exactly the pages
-    an edit changed.
-    """
+def _write_if_changed(path: Path, content: bytes) -> None:
     if not path.is_file() or path.read_bytes() != content:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
-    return str(path)

@@ -107,14 +107,32 @@ def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     return environment
 
 
+PageMemo = dict[str, tuple[PageSpec, RenderedPage]]
+
+
 def render_pages(
-    specs: Iterable[PageSpec], environment: jinja2.Environment, shared: Mapping[str, Any]
+    specs: Iterable[PageSpec],
+    environment: jinja2.Environment,
+    shared: Mapping[str, Any],
+    memo: PageMemo | None = None,
 ) -> tuple[RenderedPage, ...]:
-    """Render each page spec to Markdown; ``shared`` is what every template may look up."""
+    """Render each page spec to Markdown; ``shared`` is what every template may look up.
+
+    With ``memo`` (kept between the rebuilds of `mkdocs serve`), a page whose spec equals
+    the one it had last time keeps its Markdown. Whoever keeps the memo clears it when
+    the templates or ``shared`` change, since a spec does not hold them.
+    """
     pages = []
     for spec in specs:
+        known = memo.get(spec.path) if memo is not None else None
+        if known is not None and known[0] == spec:
+            pages.append(known[1])
+            continue
         template = environment.get_template(f"pages/{spec.template}")
         body = template.render(page=spec, **shared, **spec.context)
         markdown = front_matter(spec) + re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
-        pages.append(RenderedPage(spec.path, markdown, spec.source))
+        page = RenderedPage(spec.path, markdown, spec.source)
+        if memo is not None:
+            memo[spec.path] = (spec, page)
+        pages.append(page)
     return tuple(pages)

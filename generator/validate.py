@@ -48,20 +48,33 @@ class Content:
         return self.documents[(kind, id)].path
 
 
+RecordMemo = dict[str, tuple[Document, Any, tuple[Diagnostic, ...]]]
+
+
 def validate_documents(
-    documents: Iterable[Document], present: Iterable[tuple[str, str]] = ()
+    documents: Iterable[Document], present: Iterable[tuple[str, str]] = (), memo: RecordMemo | None = None
 ) -> tuple[Content, tuple[Diagnostic, ...]]:
     """Check every document against the model, then every reference across documents.
 
     ``present`` names every content file found, read or not, so that a file with a
-    mistake of its own still counts as existing when others refer to it.
+    mistake of its own still counts as existing when others refer to it. With ``memo``
+    (kept between the rebuilds of `mkdocs serve`), a Document seen before keeps its record.
     """
     documents = tuple(documents)
     diagnostics: list[Diagnostic] = []
     records: dict[str, dict[str, Any]] = {kind: {} for kind in RECORD_TYPES}
     by_key: dict[tuple[str, str], Document] = {}
     for document in documents:
-        record = _validate_document(document, diagnostics)
+        seen = memo.get(document.path) if memo is not None else None
+        if seen is not None and seen[0] is document:
+            record, problems = seen[1], seen[2]
+        else:
+            found: list[Diagnostic] = []
+            record = _validate_document(document, found)
+            problems = tuple(found)
+            if memo is not None:
+                memo[document.path] = (document, record, problems)
+        diagnostics.extend(problems)
         by_key[(document.kind, document.id)] = document
         if record is not None:
             records[document.kind][document.id] = record
@@ -85,6 +98,13 @@ def _validate_document(document: Document, diagnostics: list[Diagnostic]) -> Any
     model = RECORD_TYPES[document.kind]
     if document.id in RESERVED_IDS:
         message = f"'{document.id}' is reserved for the page that lists every {document.kind}: choose another file name"
+        diagnostics.append(Diagnostic(document.path, 1, 1, Severity.ERROR, message))
+        return None
+    if document.kind == "article" and document.id.isdigit():  # /briefings/2024/ lists the briefings of 2024
+        message = (
+            f"'{document.id}' is reserved for the page of a year's briefings: "
+            f"choose another file name, such as '{document.id}-<slug>' or '<date>-<slug>'"
+        )
         diagnostics.append(Diagnostic(document.path, 1, 1, Severity.ERROR, message))
         return None
     data = dict(document.data)
