@@ -20,7 +20,7 @@ from followthemoney import model as ftm_model
 from followthemoney.util import make_entity_id
 from openapi_spec_validator import validate as validate_openapi
 
-from generator.exports import export_files, export_links
+from generator.exports import export_files, export_links, feeds
 from generator.exports.calendar import fold, span
 from generator.exports.common import href
 from generator.exports.ftm import entity_id, ftm_entities, ftm_lines
@@ -692,3 +692,13 @@ def test_every_export_is_linked_where_a_reader_looks(built_site: BuiltSite) -> N
     for asset in export_files(check_content(REPO_ROOT / "content")[0]):
         if asset.path.startswith(("feeds/", "calendar/")) or asset.path.count("/") == 2:
             assert "/" + asset.path in linked, f"{asset.path} is linked from no page"
+
+
+def test_a_feed_holds_the_newest_briefings_only(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A feed reader polls for what is new: the feed keeps the newest FEED_ENTRIES briefings."""
+    monkeypatch.setattr(feeds, "FEED_ENTRIES", 2)
+    parsed = feed(files(corpus)["feeds/briefings.xml"])
+    newest = [article.title for article in corpus.articles[:2]]
+    assert [entry.title for entry in parsed.entries] == newest
+    assert len(corpus.articles) > 2
+    assert parsed.feed.updated == "2025-05-06T00:00:00Z"

@@ -1,4 +1,8 @@
-"""Atom feeds of briefings (RFC 4287): the whole site, each topic and each actor, newest first."""
+"""Atom feeds of briefings (RFC 4287): the whole site, each topic and each actor, newest first.
+
+A feed holds the newest FEED_ENTRIES briefings, as feeds do: a reader polls it for what is new,
+and the site's pages and data files hold the rest.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from .common import Asset, href, page_url_path, site_date, stable_id, timestamp
 
 ATOM = "http://www.w3.org/2005/Atom"
 MIME = "application/atom+xml"
+FEED_ENTRIES = 50
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,7 @@ def write_feed(feed: Feed, corpus: Corpus, site_url: str | None) -> bytes:
     _text(root, "updated", timestamp(updated))
     ET.SubElement(root, "link", {"rel": "self", "type": MIME, "href": href(site_url, feed.path, feed.path)})
     ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": href(site_url, feed.path, feed.page)})
-    for article in feed.articles:
+    for article in feed.articles[:FEED_ENTRIES]:
         _entry(root, article, corpus, feed.path, site_url)
     ET.indent(root)
     xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
