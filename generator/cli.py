@@ -18,7 +18,7 @@ from .diagnostics import ContentError, Diagnostic, summarize
 from .emit import replace_directory, write_pages
 from .load import display_path, id_problem, suggest_id
 from .model import URL_PATTERN, parse_full_date
-from .pipeline import build_pages, check_content
+from .pipeline import build_pages, check_content, rare_collections
 from .render import template_problem
 from .scaffold import content_path, skeleton
 from .schema import schema_texts
@@ -243,7 +243,8 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> in
         mkdocs_build(config)
 
     try:
-        replace_directory(site_dir, fill)
+        with rare_collections():  # MkDocs too makes many small objects and few cycles
+            replace_directory(site_dir, fill)
     except MkDocsException as error:
         print(f"error: the site was not built, and {site_dir} is unchanged: {error}", file=sys.stderr)
         return CONTENT_ERRORS

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,6 +68,28 @@ def build_pages(
 
     ``exports=False`` leaves the data files out (`mkdocs serve` writes them after the pages).
     """
+    with rare_collections():
+        return _build_pages(content_dir, templates_dir, site_url, cache, exports)
+
+
+@contextmanager
+def rare_collections() -> Iterator[None]:
+    """Let the cycle collector run less often while a build makes its many small objects.
+
+    They hold no cycles to speak of, and the collector's passes over a heap that only grows
+    took a fifth of the generator's time at 1,000 articles.
+    """
+    threshold = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+
+
+def _build_pages(
+    content_dir: Path, templates_dir: Path, site_url: str | None, cache: BuildCache | None, exports: bool
+) -> Build:
     corpus, warnings = check_content(content_dir, cache)
     specs = tuple(with_export_links(spec) for spec in plan_pages(corpus))
     shared = {"actors_by_id": corpus.actors, "topics_by_id": corpus.topics}
