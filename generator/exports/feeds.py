@@ -6,6 +6,7 @@ and the site's pages and data files hold the rest.
 
 from __future__ import annotations
 
+import posixpath
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -63,11 +64,19 @@ def plan_feeds(corpus: Corpus) -> tuple[Feed, ...]:
 
 def export_feeds(corpus: Corpus, site_url: str | None) -> tuple[Asset, ...]:
     """Write every feed as Atom XML."""
-    return tuple(Asset(feed.path, write_feed(feed, corpus, site_url)) for feed in plan_feeds(corpus))
+    entries: dict[tuple[str, str], str] = {}  # a briefing stands in many feeds: write its entry once per folder
+    return tuple(Asset(feed.path, write_feed(feed, corpus, site_url, entries)) for feed in plan_feeds(corpus))
 
 
-def write_feed(feed: Feed, corpus: Corpus, site_url: str | None) -> bytes:
-    """Write one feed; it is as new as its newest briefing (an empty one takes the site's date)."""
+def write_feed(
+    feed: Feed, corpus: Corpus, site_url: str | None, entries: dict[tuple[str, str], str] | None = None
+) -> bytes:
+    """Write one feed; it is as new as its newest briefing (an empty one takes the site's date).
+
+    ``entries`` keeps each entry's XML by briefing and folder (its links are relative to the
+    feed's folder), for the next feed that lists the same briefing.
+    """
+    entries = {} if entries is None else entries
     updated = feed.articles[0].source.published.first_day() if feed.articles else site_date(corpus)
     root = ET.Element("feed", {"xmlns": ATOM})
     _text(root, "id", f"urn:uuid:{stable_id('feed', feed.path)}")
@@ -77,11 +86,20 @@ def write_feed(feed: Feed, corpus: Corpus, site_url: str | None) -> bytes:
     _text(root, "updated", timestamp(updated))
     ET.SubElement(root, "link", {"rel": "self", "type": MIME, "href": href(site_url, feed.path, feed.path)})
     ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": href(site_url, feed.path, feed.page)})
-    for article in feed.articles[:FEED_ENTRIES]:
-        _entry(root, article, corpus, feed.path, site_url)
     ET.indent(root)
-    xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return xml + b"\n"
+    head = ET.tostring(root, encoding="unicode").removesuffix("</feed>")
+    folder = posixpath.dirname(feed.path)
+    parts = [_XML_DECLARATION, head]
+    for article in feed.articles[:FEED_ENTRIES]:
+        key = (article.id, folder)
+        if key not in entries:
+            entries[key] = _entry(article, corpus, feed.path, site_url)
+        parts.append(entries[key])
+    parts.append("</feed>\n")
+    return "".join(parts).encode()
+
+
+_XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
@@ -90,8 +108,9 @@ def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
     return element
 
 
-def _entry(root: ET.Element, article: Article, corpus: Corpus, here: str, site_url: str | None) -> None:
-    entry = ET.SubElement(root, "entry")
+def _entry(article: Article, corpus: Corpus, here: str, site_url: str | None) -> str:
+    """One briefing's entry, indented as the second level of its feed."""
+    entry = ET.Element("entry")
     published = timestamp(article.source.published.first_day())
     _text(entry, "id", f"urn:uuid:{stable_id('article', article.id)}")
     _text(entry, "title", article.title)
@@ -106,3 +125,5 @@ def _entry(root: ET.Element, article: Article, corpus: Corpus, here: str, site_u
     for topic in article.topics:
         ET.SubElement(entry, "category", {"term": topic, "label": corpus.topics[topic].name})
     _text(entry, "summary", plain_blocks(article.summary))
+    ET.indent(entry, level=1)
+    return "  " + ET.tostring(entry, encoding="unicode") + "\n"
