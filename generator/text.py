@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import textwrap
 from html.parser import HTMLParser
 
@@ -43,10 +44,25 @@ class _TextExtractor(HTMLParser):
         self._current = []
 
 
+# Text that Markdown would read as nothing but paragraphs: no character that starts syntax
+# (emphasis, links, code, HTML, entities, escapes), and no line that could open a block
+# (a list, a heading, a quote, code indented by spaces).
+_PLAIN_CHARACTERS = re.compile(r"[^\W_]|[ \n,.;:?!'\"‘’“”()%/–—-]")
+_BLOCK_START = re.compile(r"^(?:[ \t]|[-+*#>=]|\d)", re.MULTILINE)
+
+
+def _is_plain(source: str) -> bool:
+    return len(_PLAIN_CHARACTERS.sub("", source)) == 0 and not _BLOCK_START.search(source)
+
+
 @functools.lru_cache(maxsize=65536)
 def plain_blocks(source: str) -> str:
     """Turn Markdown into plain text, a line per block; raw HTML stays the text it was written as."""
-    # Pages, feeds, calendars and tables repeat the same summaries: each is converted once.
+    # Pages, feeds, calendars and tables repeat the same summaries: each is converted once,
+    # and text with no Markdown in it is not converted at all.
+    if _is_plain(source):
+        blocks = (" ".join(block.split()) for block in re.split(r"\n[ \t]*\n", source))
+        return "\n".join(block for block in blocks if block)
     extractor = _TextExtractor()
     extractor.feed(_MARKDOWN.reset().convert(escape_markdown(source)))
     extractor.close()

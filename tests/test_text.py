@@ -1,0 +1,33 @@
+"""Plain text from Markdown: text with no Markdown in it skips the converter and reads the same."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator import text
+from generator.text import plain_blocks
+
+# Words, the punctuation the shortcut accepts, and what is close to syntax without being it.
+PIECES = st.sampled_from(
+    [*"ab Z9é한,.;:?!'\"‘’“”()%/–—-", "\n", "\n\n", "    ", "1.", "a. b", "http://x.org", "--", ":)", "\n- ", "\n# "]
+)
+
+
+def _converted(source: str) -> str:
+    """What the Markdown converter makes of ``source``, with no shortcut."""
+    extractor = text._TextExtractor()
+    extractor.feed(text._MARKDOWN.reset().convert(text.escape_markdown(source)))
+    extractor.close()
+    extractor.flush()
+    return "\n".join(extractor.blocks)
+
+
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_plain_text_reads_as_the_converter_reads_it(source: str) -> None:
+    assert plain_blocks.__wrapped__(source) == _converted(source)
+
+
+def test_markdown_still_goes_through_the_converter() -> None:
+    assert plain_blocks("One *two*\n\n- three\n- [four](https://example.org)") == "One two\n- three\n- four"
+    assert plain_blocks("1984. A year\n\nNext  paragraph\nwraps") == "- A year\nNext paragraph wraps"  # a list item
