@@ -373,6 +373,9 @@ class _Builder:
         self.is_partial = False
 
     def feed(self, event: yaml.Event) -> None:
+        if type(event) is yaml.ScalarEvent and event.anchor is None and event.tag is None:  # most events
+            self._scalar(event)
+            return
         if isinstance(event, yaml.AliasEvent):
             self.problems.append((*_position(event), f"aliases (*{event.anchor}) are not allowed: write the value out"))
             self.is_partial = True
@@ -395,12 +398,7 @@ class _Builder:
                     "a file holds one YAML document: remove the '---' and what follows, or move it to its own file",
                 )
         elif isinstance(event, yaml.ScalarEvent):
-            value = unicodedata.normalize("NFC", event.value)
-            found = FORBIDDEN_CHARACTERS.search(value)
-            if found:
-                self.problems.append((*_position(event), _character_message(found.group())))
-            is_null = event.implicit[0] and value in NULLS  # plain (unquoted) only
-            self._attach(None if is_null else value, event)
+            self._scalar(event)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
                 raise _FileError(
@@ -412,6 +410,16 @@ class _Builder:
             self.stack.append((container, path if path is not None else ("?",), [], {}))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             self.stack.pop()
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        value = event.value if event.value.isascii() else unicodedata.normalize("NFC", event.value)
+        # The file's forbidden characters are reported and blanked before parsing; only a
+        # double-quoted escape ("\x07") can make one.
+        found = FORBIDDEN_CHARACTERS.search(value) if event.style == '"' else None
+        if found:
+            self.problems.append((*_position(event), _character_message(found.group())))
+        is_null = event.implicit[0] and value in NULLS  # plain (unquoted) only
+        self._attach(None if is_null else value, event)
 
     def _attach(self, value: Any, event: yaml.Event) -> Key | None:
         """Put a value where the event stands; return its key path (None for a mapping key)."""
