@@ -6,31 +6,43 @@ a graph's actors go, what the timeline's filters match on, and the page's metada
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .graph import Edge, Graph, Node, layout_circle, layout_ego, merge_edges
 from .link import Cited, Corpus, MergedEvent, Report
-from .model import Actor, ActorKind, Article, Relation, Topic
+from .model import Actor, ActorKind, Article, Quote, Relation, Topic
 from .text import plain_text
 
 LATEST = 5
 RECENT_EVENTS = 8
+# Page weight at scale: past these sizes a list is split into pages or cut, and says where the rest is.
+TIMELINE_PAGE_EVENTS = 300  # more events than this: a page per year, and per month in a year that has more
+TIMELINE_LATEST = 20  # the latest events, on the first page of a split timeline
+BRIEFINGS_PAGE = 200  # more briefings than this: a page per year
+BRIEFINGS_LATEST = 50  # the newest briefings, on the first page of a split index
+LIST_LIMIT = 25  # items of a long list on a profile or a topic: the most recent
+GRAPH_LIMIT = 16  # actors drawn around a profile's or topic's graph: those with the most relations
 DESCRIPTION_LENGTH = 200
 SCHEMA = "https://schema.org"
+T = TypeVar("T")
 
 _PATHS = {
     "home": "index.md",
     "briefings": "briefings/index.md",
     "briefing": "briefings/{id}.md",
+    "briefings_year": "briefings/{id}.md",  # id: '2024'; no article id is only digits (validate.py)
     "actors": "actors/index.md",
     "actor": "actors/{id}.md",
     "topics": "topics/index.md",
     "topic": "topics/{id}.md",
     "timeline": "timeline.md",
+    "timeline_period": "timeline/{id}.md",  # id: '2024', or '2024/03' in a year split by month
 }
 KIND_HEADINGS = {ActorKind.COUNTRY: "Countries", ActorKind.ORGANIZATION: "Organizations", ActorKind.PERSON: "People"}
 _SCHEMA_TYPES = {ActorKind.COUNTRY: "Country", ActorKind.ORGANIZATION: "Organization", ActorKind.PERSON: "Person"}
@@ -157,16 +169,147 @@ def _is_approximate(event: MergedEvent) -> bool:
     return event.date.is_approximate
 
 
-def _filter_options(corpus: Corpus, facets: Mapping[str, Facets]) -> dict[str, list[list[Any]]]:
-    """The choices of the timeline's filters: [id, name, number of events], by name."""
-    actors: Counter[str] = Counter(a for f in facets.values() for a in f.actors)
-    topics: Counter[str] = Counter(t for f in facets.values() for t in f.topics)
+def _filter_options(corpus: Corpus, facets: Iterable[Facets]) -> dict[str, Any]:
+    """The choices of a list's filters: [id, name, number of items], by name, for the items given."""
+    facets = tuple(facets)
+    actors: Counter[str] = Counter(a for f in facets for a in f.actors)
+    topics: Counter[str] = Counter(t for f in facets for t in f.topics)
 
     def options(counts: Counter[str], names: Mapping[str, Actor] | Mapping[str, Topic]) -> list[list[Any]]:
         ordered = sorted(counts, key=lambda id: (names[id].name.casefold(), id))
         return [[id, names[id].name, counts[id]] for id in ordered]
 
     return {"actors": options(actors, corpus.actors), "topics": options(topics, corpus.topics)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Long lists: split into pages (the timeline, the briefings) or cut to the most recent (profiles, topics).
+
+
+@dataclass(frozen=True)
+class Shown(Generic[T]):
+    """The part of a long list that a page shows, in the list's order, and how long the whole list is."""
+
+    items: tuple[T, ...]
+    total: int
+
+    @property
+    def is_cut(self) -> bool:
+        return len(self.items) < self.total
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def most_recent(items: Sequence[T], newness: Callable[[T], Any], limit: int | None = None) -> Shown[T]:
+    """Keep the ``limit`` newest items (``newness`` sorts oldest to newest), in the order they came in.
+
+    Ties go to the item that comes first, so the choice is as stable as the list.
+    """
+    limit = LIST_LIMIT if limit is None else limit
+    if len(items) <= limit:
+        return Shown(tuple(items), len(items))
+    order = sorted(range(len(items)), key=lambda i: (newness(items[i]), -i), reverse=True)
+    keep = sorted(order[:limit])
+    return Shown(tuple(items[i] for i in keep), len(items))
+
+
+def _published(cited: Cited[Any]) -> tuple[tuple[int, int, int, int], str]:
+    return (cited.article.source.published.sort_key, cited.article.id)
+
+
+def _article_newness(article: Article) -> tuple[tuple[int, int, int, int], str]:
+    return (article.source.published.sort_key, article.id)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A page of a split list: a year, or a month of a busy year on the timeline.
+
+    ``items`` are what the page itself lists; ``parts`` the month pages of a year split by
+    month (the year's page then lists only the events dated to the year alone).
+    """
+
+    id: str  # '2024' or '2024/03': the page's path under timeline/ or briefings/
+    label: str  # '2024' or 'March 2024'
+    count: int  # every item of the period, its parts' included
+    items: tuple[Any, ...] = field(repr=False)
+    parts: tuple[Period, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Links from a period's page to the one before and the one after."""
+
+    previous: Period | None
+    next: Period | None
+
+
+@dataclass(frozen=True)
+class TimelineLayout:
+    """Which page shows each event: the timeline itself, or the page of its year or month."""
+
+    years: tuple[Period, ...]  # empty when one page holds every event
+    homes: Mapping[str, str] = field(repr=False)  # event key -> period id
+
+    @property
+    def pages(self) -> tuple[Period, ...]:
+        """Every period's page in date order: a year split by month comes before its months."""
+        return tuple(page for year in self.years for page in (year, *year.parts))
+
+    def page_of(self, event: MergedEvent) -> tuple[str, str]:
+        """The (kind, id) of the page that shows an event, for ``page_path`` and ``url``."""
+        home = self.homes.get(event.key)
+        return ("timeline_period", home) if home else ("timeline", "")
+
+
+def layout_timeline(events: Sequence[MergedEvent]) -> TimelineLayout:
+    """Split a long timeline by year, and a year with too many events by month."""
+    if len(events) <= TIMELINE_PAGE_EVENTS:
+        return TimelineLayout((), {})
+    years: list[Period] = []
+    homes: dict[str, str] = {}
+    for group in group_by_year(events):
+        year = str(group.year)
+        if len(group.events) <= TIMELINE_PAGE_EVENTS:
+            years.append(Period(year, year, len(group.events), group.events))
+            homes.update((event.key, year) for event in group.events)
+            continue
+        # Events known only to the year sort before its months: they stay on the year's page.
+        undated = tuple(event for event in group.events if event.date.month is None)
+        homes.update((event.key, year) for event in undated)
+        months = []
+        for month, members in groupby((e for e in group.events if e.date.month is not None), key=_month):
+            listed = tuple(members)
+            period = Period(f"{year}/{month:02d}", f"{calendar.month_name[month]} {year}", len(listed), listed)
+            months.append(period)
+            homes.update((event.key, period.id) for event in listed)
+        years.append(Period(year, year, len(group.events), undated, tuple(months)))
+    return TimelineLayout(tuple(years), homes)
+
+
+def _month(event: MergedEvent) -> int:
+    return event.date.month or 0
+
+
+def layout_briefings(articles: Sequence[Article]) -> tuple[Period, ...]:
+    """Split a long index of briefings (newest first) by year of publication; () when it fits one page."""
+    if len(articles) <= BRIEFINGS_PAGE:
+        return ()
+    years = groupby(articles, key=lambda article: article.source.published.year)
+    return tuple(
+        Period(str(year), str(year), len(group), group) for year, members in years if (group := tuple(members))
+    )
+
+
+def _pagers(pages: Sequence[Period]) -> dict[str, Pager]:
+    return {
+        page.id: Pager(pages[i - 1] if i > 0 else None, pages[i + 1] if i + 1 < len(pages) else None)
+        for i, page in enumerate(pages)
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -177,21 +320,17 @@ def plan_pages(corpus: Corpus) -> tuple[PageSpec, ...]:
     """List every page of the site, in a stable order."""
     content = corpus.content
     topics = tuple(sorted(corpus.topics.values(), key=lambda t: (t.name.casefold(), t.id)))
+    timeline = layout_timeline(corpus.events)
     pages = [
         _home(corpus),
-        _collection(
-            "briefings",
-            "Briefings",
-            {"articles": corpus.articles},
-            f"All {len(corpus.articles)} briefings, newest first.",
-        ),
+        *_briefings_index(corpus),
         _actor_index(corpus),
         _collection(
             "topics", "Topics", {"topics": topics, "by_topic": corpus.by_topic}, "The topics these briefings follow."
         ),
-        _timeline(corpus),
+        *_timeline(corpus, timeline),
     ]
-    pages += [_briefing(corpus, article) for article in corpus.articles]
+    pages += [_briefing(corpus, article, timeline) for article in corpus.articles]
     pages += [_profile(corpus, actor) for actor in content.actors.values()]
     pages += [_topic(corpus, topic) for topic in content.topics.values()]
     return tuple(pages)
@@ -251,50 +390,172 @@ def _actor_index(corpus: Corpus) -> PageSpec:
     )
 
 
-def _timeline(corpus: Corpus) -> PageSpec:
+def _timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
+    """The timeline: one page, or the latest events and a page per year (and month, in a busy year)."""
     facets = event_facets(corpus)
-    description = f"{len(corpus.events)} events from every briefing, by date."
+    events = corpus.events
+    description = f"{len(events)} events from every briefing, by date."
     meta = _collection_jsonld("Timeline", description)
-    meta["timeline_filters"] = _filter_options(corpus, facets)
-    return PageSpec(
-        page_path("timeline"),
-        "timeline.md.j2",
-        "Timeline",
-        {
-            "years": group_by_year(corpus.events),
-            "event_count": len(corpus.events),
-            "facets": facets,
-            "references": number_references(a for e in corpus.events for a in e.sources),
-        },
-        description=description,
-        meta=meta,
-    )
+    meta["timeline_filters"] = _filter_options(corpus, facets.values())
+    meta.update(_search_facets("Timeline"))
+    context: dict[str, Any] = {
+        "period": None,
+        "pager": None,
+        "periods": layout.years,
+        "event_count": len(events),
+        "facets": facets,
+        "latest": (),
+    }
+    if not layout.years:
+        listed = {"years": group_by_year(events), "references": _cite_events(events)}
+        return [
+            PageSpec(
+                page_path("timeline"),
+                "timeline.md.j2",
+                "Timeline",
+                {**context, **listed},
+                description=description,
+                meta=meta,
+            )
+        ]
+    latest = events[-TIMELINE_LATEST:]
+    first = {"years": (), "latest": latest, "references": _cite_events(latest)}
+    pages = [
+        PageSpec(
+            page_path("timeline"),
+            "timeline.md.j2",
+            "Timeline",
+            {**context, **first},
+            description=description,
+            meta=meta,
+        )
+    ]
+    pagers = _pagers(layout.pages)
+    for period in layout.pages:
+        every = [event for part in (period, *period.parts) for event in part.items]
+        title = f"Timeline, {period.label}"
+        description = f"The {_count(period.count, 'event')} of {period.label}, from every briefing, by date."
+        meta = _collection_jsonld(title, description)
+        meta["timeline_filters"] = {**_filter_options(corpus, (facets[e.key] for e in every)), "partial": True}
+        meta.update(_search_facets("Timeline"))
+        listed = {
+            "period": period,
+            "pager": pagers[period.id],
+            "periods": period.parts,
+            "event_count": period.count,
+            "years": group_by_year(period.items),
+            "references": _cite_events(period.items),
+        }
+        pages.append(
+            PageSpec(
+                page_path("timeline_period", period.id),
+                "timeline.md.j2",
+                title,
+                {**context, **listed},
+                description=description,
+                meta=meta,
+            )
+        )
+    return pages
 
 
-def _briefing(corpus: Corpus, article: Article) -> PageSpec:
+def _cite_events(events: Iterable[MergedEvent]) -> References:
+    return number_references(a for e in events for a in e.sources)
+
+
+def _briefings_index(corpus: Corpus) -> list[PageSpec]:
+    """The briefings, newest first: one page, or the newest on the first page and a page per year."""
+    articles = corpus.articles
+    facets = briefing_facets(corpus)
+    years = layout_briefings(articles)
+    every = _filter_options(corpus, facets.values())
+    context = {"period": None, "pager": None, "periods": years, "facets": facets, "total": len(articles)}
+    if not years:
+        description = f"All {len(articles)} briefings, newest first."
+        page = _collection("briefings", "Briefings", {**context, "articles": articles}, description)
+        return [dataclasses.replace(page, meta={**page.meta, "timeline_filters": {**every, **_BRIEFING_FILTERS}})]
+    description = f"The newest of {len(articles)} briefings, and a page for each year's."
+    first = _collection("briefings", "Briefings", {**context, "articles": articles[:BRIEFINGS_LATEST]}, description)
+    pages = [dataclasses.replace(first, meta={**first.meta, "timeline_filters": {**every, **_BRIEFING_FILTERS}})]
+    pagers = _pagers(years)
+    for year in years:
+        title = f"Briefings, {year.label}"
+        description = f"The {_count(year.count, 'briefing')} published in {year.label}, newest first."
+        options = _filter_options(corpus, (facets[article.id] for article in year.items))
+        meta = _collection_jsonld(title, description)
+        meta["timeline_filters"] = {**options, **_BRIEFING_FILTERS, "partial": True}
+        listing = {**context, "period": year, "pager": pagers[year.id], "articles": year.items}
+        pages.append(
+            PageSpec(
+                page_path("briefings_year", year.id),
+                "briefings.md.j2",
+                title,
+                listing,
+                description=description,
+                search_exclude=True,
+                meta=meta,
+            )
+        )
+    return pages
+
+
+# What the briefings' filters differ in from the timeline's: what they count, and no kind of date.
+_BRIEFING_FILTERS = {"items": "briefings", "dates": False}
+
+
+def briefing_facets(corpus: Corpus) -> dict[str, Facets]:
+    """What the filters match a briefing on: who is in the story, and every topic whose page lists it."""
+    topics: dict[str, list[str]] = {article.id: [] for article in corpus.articles}
+    for topic_id in sorted(corpus.by_topic):
+        for article in corpus.by_topic[topic_id].articles:
+            topics[article.id].append(topic_id)
+    return {
+        article.id: Facets(
+            tuple(p.actor.id for p in corpus.article_actors[article.id]), tuple(topics[article.id]), "exact"
+        )
+        for article in corpus.articles
+    }
+
+
+def _briefing(corpus: Corpus, article: Article, timeline: TimelineLayout) -> PageSpec:
     description = plain_text(article.summary, DESCRIPTION_LENGTH)
+    events = corpus.article_events[article.id]
     return PageSpec(
         page_path("briefing", article.id),
         "briefing.md.j2",
         article.title,
         {
             "article": article,
-            "reports": _reports(article, corpus.article_events[article.id]),
+            "reports": _reports(article, events),
+            "event_pages": {event.key: timeline.page_of(event) for event in events},
             "appearances": corpus.article_actors[article.id],
         },
         source=corpus.content.source_path("article", article.id),
         description=description,
-        meta={"jsonld": _briefing_jsonld(article, description, corpus)},
+        meta={
+            "jsonld": _briefing_jsonld(article, description, corpus),
+            **_search_facets(
+                "Briefing", article.source.published.iso(), topic=[corpus.topics[id].name for id in article.topics]
+            ),
+        },
     )
 
 
 def _profile(corpus: Corpus, actor: Actor) -> PageSpec:
     index = corpus.by_actor[actor.id]
     relations = index.relations_out + index.relations_in
-    cited = [c.article for c in index.roles_in_stories] + [c.article for c in index.quotes]
-    cited += [c.article for c in index.statements] + [c.article for c in relations]
-    cited += [article for event in index.events for article in event.sources]
+    shown: dict[str, Shown[Any]] = {
+        "roles_in_stories": most_recent(index.roles_in_stories, _published),
+        "quotes": most_recent(index.quotes, _quoted),
+        "statements": most_recent(index.statements, _published),
+        "relations": most_recent(relations, _published),
+        "events": most_recent(index.events, _event_newness),
+        "articles": most_recent(index.articles, _article_newness),
+    }
+    cited = [c.article for key in ("roles_in_stories", "quotes", "statements", "relations") for c in shown[key]]
+    cited += [article for event in shown["events"] for article in event.sources]
     description = plain_text(actor.summary, DESCRIPTION_LENGTH) if actor.summary else _describe_actor(actor)
+    graph, graph_note = _ego_graph(actor, relations, corpus.actors)
     return PageSpec(
         page_path("actor", actor.id),
         "actor.md.j2",
@@ -302,23 +563,33 @@ def _profile(corpus: Corpus, actor: Actor) -> PageSpec:
         {
             "actor": actor,
             "index": index,
-            "relations": relations,
-            "graph": _ego_graph(actor, relations, corpus.actors),
+            **shown,
+            "graph": graph,
+            "graph_note": graph_note,
             "references": number_references(cited),
         },
         source=corpus.content.source_path("actor", actor.id),
         description=description,
         search_boost=2,
         search_tags=(actor.name, *actor.aliases),
-        meta={"jsonld": _actor_jsonld(actor, description, corpus.actors)},
+        meta={
+            "jsonld": _actor_jsonld(actor, description, corpus.actors),
+            **_search_facets("Actor profile", kind=[actor.kind.value]),
+        },
     )
 
 
 def _topic(corpus: Corpus, topic: Topic) -> PageSpec:
     index = corpus.by_topic[topic.id]
     relations = tuple(Cited(relation, article) for article in index.articles for relation in article.relations)
-    cited = [c.article for c in index.positions] + [c.article for c in relations]
-    cited += [article for event in index.events for article in event.sources]
+    shown: dict[str, Shown[Any]] = {
+        "positions": most_recent(index.positions, _published),
+        "events": most_recent(index.events, _event_newness),
+        "relations": most_recent(relations, _published),
+        "articles": most_recent(index.articles, _article_newness),
+    }
+    cited = [c.article for key in ("positions", "relations") for c in shown[key]]
+    cited += [article for event in shown["events"] for article in event.sources]
     description = (
         plain_text(topic.summary, DESCRIPTION_LENGTH)
         if topic.summary
@@ -331,6 +602,7 @@ def _topic(corpus: Corpus, topic: Topic) -> PageSpec:
         "description": description,
         "about": {"@type": "Thing", "name": topic.name},
     }
+    graph, graph_note = _circle_graph(topic, relations, corpus.actors)
     return PageSpec(
         page_path("topic", topic.id),
         "topic.md.j2",
@@ -338,14 +610,33 @@ def _topic(corpus: Corpus, topic: Topic) -> PageSpec:
         {
             "topic": topic,
             "index": index,
-            "relations": relations,
-            "graph": _circle_graph(topic, relations, corpus.actors),
+            **shown,
+            "graph": graph,
+            "graph_note": graph_note,
             "references": number_references(cited),
         },
         source=corpus.content.source_path("topic", topic.id),
         description=description,
-        meta={"jsonld": jsonld},
+        meta={"jsonld": jsonld, **_search_facets("Topic")},
     )
+
+
+def _quoted(cited: Cited[Quote]) -> tuple[tuple[int, int, int, int], str]:
+    return ((cited.item.date or cited.article.source.published).sort_key, cited.article.id)
+
+
+def _event_newness(event: MergedEvent) -> tuple[tuple[int, int, int, int], str, str]:
+    return event.sort_key
+
+
+def _search_facets(page_type: str, date: str | None = None, **filters: Sequence[str]) -> dict[str, Any]:
+    """Say what search filters a page by (its type, an actor's kind, a briefing's topics) and sorts it by."""
+    facets: dict[str, Any] = {
+        "search_filters": {"type": [page_type], **{name: list(values) for name, values in filters.items()}}
+    }
+    if date is not None:
+        facets["search_sort"] = {"date": date}
+    return facets
 
 
 def _describe_actor(actor: Actor) -> str:
@@ -381,35 +672,80 @@ def _edges(relations: Sequence[Cited[Relation]]) -> tuple[Edge, ...]:
     return merge_edges((c.item.source, c.item.target, relation_label(c.item)) for c in relations)
 
 
-def _ego_graph(actor: Actor, relations: Sequence[Cited[Relation]], actors: Mapping[str, Actor]) -> Graph | None:
+def _ego_graph(
+    actor: Actor, relations: Sequence[Cited[Relation]], actors: Mapping[str, Actor]
+) -> tuple[Graph | None, str]:
+    """Draw an actor's relations; past GRAPH_LIMIT neighbours, only those with the most relations."""
     if not relations:
-        return None
+        return None, ""
+    counts = Counter(c.item.target if c.item.source == actor.id else c.item.source for c in relations)
+    counts.pop(actor.id, None)  # an actor's relation to itself
+    drawn, note = _most_related(counts, actors, f"with {actor.name}")
+    if note:
+        relations = [c for c in relations if {c.item.source, c.item.target} <= drawn | {actor.id}]
     outgoing = sum(1 for c in relations if c.item.source == actor.id)
     incoming = len(relations) - outgoing
     ids = {end for c in relations for end in (c.item.source, c.item.target)}
-    return layout_ego(
+    if note:
+        description = (
+            f"{note} {_count(outgoing, 'relation')} from {actor.name} to them and {incoming} from them "
+            f"to {actor.name}; the table after the drawing lists the most recent relations with their date "
+            "and source."
+        )
+    else:
+        description = (
+            f"{_count(outgoing, 'relation')} from {actor.name} to other actors and {incoming} from other actors "
+            f"to {actor.name}; the table after the drawing lists each one with its date and source."
+        )
+    graph = layout_ego(
         "graph",
         f"Relations of {actor.name}",
-        f"{_count(outgoing, 'relation')} from {actor.name} to other actors and {incoming} from other actors "
-        f"to {actor.name}; the table after the drawing lists each one with its date and source.",
+        description,
         _node(actor),
         [_node(actors[id]) for id in sorted(ids)],
         _edges(relations),
     )
+    return graph, note
 
 
-def _circle_graph(topic: Topic, relations: Sequence[Cited[Relation]], actors: Mapping[str, Actor]) -> Graph | None:
+def _circle_graph(
+    topic: Topic, relations: Sequence[Cited[Relation]], actors: Mapping[str, Actor]
+) -> tuple[Graph | None, str]:
+    """Draw the relations between a topic's actors; past GRAPH_LIMIT actors, those with the most relations."""
     if not relations:
-        return None
+        return None, ""
+    counts = Counter(end for c in relations for end in {c.item.source, c.item.target})
+    drawn, note = _most_related(counts, actors, "in the briefings on this topic")
+    if note:
+        relations = [c for c in relations if {c.item.source, c.item.target} <= drawn]
     ids = sorted({end for c in relations for end in (c.item.source, c.item.target)})
-    return layout_circle(
+    if note:
+        description = (
+            f"{note} {_count(len(relations), 'relation')} between them; the table after the drawing lists "
+            "the most recent relations with their date and source."
+        )
+    else:
+        description = (
+            f"{_count(len(ids), 'actor')} and {_count(len(relations), 'relation')} from the briefings on this topic; "
+            "the table after the drawing lists each relation with its date and source."
+        )
+    graph = layout_circle(
         "graph",
         f"Relations between the actors of {topic.name}",
-        f"{_count(len(ids), 'actor')} and {_count(len(relations), 'relation')} from the briefings on this topic; "
-        "the table after the drawing lists each relation with its date and source.",
+        description,
         [_node(actors[id]) for id in ids],
         _edges(relations),
     )
+    return graph, note
+
+
+def _most_related(counts: Counter[str], actors: Mapping[str, Actor], where: str) -> tuple[set[str], str]:
+    """The GRAPH_LIMIT actors with the most relations (ties by name), and a note saying so when that cuts."""
+    if len(counts) <= GRAPH_LIMIT:
+        return set(counts), ""
+    ranked = sorted(counts, key=lambda id: (-counts[id], actors[id].name.casefold(), id))
+    note = f"Drawn: the {GRAPH_LIMIT} of {len(counts)} actors with the most relations {where}."
+    return set(ranked[:GRAPH_LIMIT]), note
 
 
 def _count(n: int, noun: str) -> str:

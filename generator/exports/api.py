@@ -16,6 +16,7 @@ from ..dates import DATE_PATTERN, PartialDate
 from ..link import Corpus, MergedEvent, Report
 from ..load import ID_MAX_LENGTH, ID_PATTERN
 from ..model import Actor, Article, Topic
+from ..plan import layout_timeline
 from .common import PRECISIONS, Asset, href, last_day, page_url_path
 
 VERSION = 1
@@ -41,14 +42,21 @@ OPENAPI_PATH = f"{API}/openapi.json"
 def export_api(corpus: Corpus, site_url: str | None) -> tuple[Asset, ...]:
     """Write the data files, their schemas and the OpenAPI description."""
     documents = api_documents(corpus, site_url)
-    assets = [Asset(data_path(name), dump_json(documents[name])) for name in DATASETS]
+    assets = [Asset(data_path(name), dump_json(documents[name], compact=True)) for name in DATASETS]
     assets += [Asset(schema_path(name), dump_json(file_schema(name, site_url))) for name in DATASETS]
     assets.append(Asset(OPENAPI_PATH, dump_json(openapi(site_url))))
     return tuple(assets)
 
 
-def dump_json(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def dump_json(value: Any, compact: bool = False) -> bytes:
+    """Write JSON as UTF-8: the data files compact (they grow with the site, and Python's
+    encoder is many times slower when it indents), schemas and the OpenAPI file indented."""
+    text = (
+        json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        if compact
+        else json.dumps(value, ensure_ascii=False, indent=2)
+    )
+    return (text + "\n").encode("utf-8")
 
 
 # The data
@@ -60,6 +68,8 @@ def api_documents(corpus: Corpus, site_url: str | None) -> dict[str, Json]:
     def link(name: str, kind: str, id: str, anchor: str = "") -> str:
         target = page_url_path(kind, id) + (f"#{anchor}" if anchor else "")
         return href(site_url, data_path(name), target)
+
+    timeline = layout_timeline(corpus.events)  # which page of the timeline shows each event
 
     return {
         "briefings": {
@@ -76,7 +86,7 @@ def api_documents(corpus: Corpus, site_url: str | None) -> dict[str, Json]:
         },
         "events": {
             "version": VERSION,
-            "events": [_event(e, link("events", "timeline", "", e.anchor)) for e in corpus.events],
+            "events": [_event(e, link("events", *timeline.page_of(e), e.anchor)) for e in corpus.events],
         },
     }
 

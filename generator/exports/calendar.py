@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ..dates import PartialDate
 from ..link import Corpus, MergedEvent, Report
+from ..plan import TimelineLayout, layout_timeline
 from ..text import plain_blocks
 from .common import Asset, last_day, page_url_path, site_date, stable_id
 
@@ -40,8 +41,10 @@ def export_calendars(corpus: Corpus, site_url: str | None) -> tuple[Asset, ...]:
         for actor in corpus.actors.values()
     ]
     written: dict[str, str] = {}  # an event stands in many calendars: write each once
+    timeline = layout_timeline(corpus.events)
     return tuple(
-        Asset(path, write_calendar(name, events, stamp, site_url, written)) for path, name, events in calendars
+        Asset(path, write_calendar(name, events, stamp, site_url, written, timeline))
+        for path, name, events in calendars
     )
 
 
@@ -51,9 +54,14 @@ def write_calendar(
     stamp: dt.date,
     site_url: str | None,
     written: dict[str, str] | None = None,
+    timeline: TimelineLayout | None = None,
 ) -> bytes:
-    """Write one calendar; ``stamp`` is the DTSTAMP of every event (a date from the content, not the clock)."""
+    """Write one calendar; ``stamp`` is the DTSTAMP of every event (a date from the content, not the clock).
+
+    ``timeline`` says which page of the timeline shows each event (by default, the timeline itself).
+    """
     written = {} if written is None else written
+    timeline = TimelineLayout((), {}) if timeline is None else timeline
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -67,7 +75,7 @@ def write_calendar(
     body = []
     for event in events:
         if event.key not in written:
-            written[event.key] = "".join(fold(line) + "\r\n" for line in _event(event, stamp, site_url))
+            written[event.key] = "".join(fold(line) + "\r\n" for line in _event(event, stamp, site_url, timeline))
         body.append(written[event.key])
     return (head + "".join(body) + "END:VCALENDAR\r\n").encode("utf-8")
 
@@ -139,7 +147,7 @@ def _date(day: dt.date) -> str:
     return day.strftime("%Y%m%d")
 
 
-def _event(event: MergedEvent, stamp: dt.date, site_url: str | None) -> list[str]:
+def _event(event: MergedEvent, stamp: dt.date, site_url: str | None, timeline: TimelineLayout) -> list[str]:
     start, end = span(event)
     lines = [
         "BEGIN:VEVENT",
@@ -152,6 +160,6 @@ def _event(event: MergedEvent, stamp: dt.date, site_url: str | None) -> list[str
     ]
     if site_url is not None:
         # URL takes an absolute URI: without the site's address there is none to give.
-        lines.append(f"URL:{site_url}{page_url_path('timeline')}#{event.anchor}")
+        lines.append(f"URL:{site_url}{page_url_path(*timeline.page_of(event))}#{event.anchor}")
     lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
     return lines

@@ -1,9 +1,14 @@
-/* Timeline filters: narrow the events in place by actor, topic and kind of date.
+/* List filters: narrow the events of the timeline, or the briefings of the index, in place,
+ * by actor, topic and (events only) kind of date.
  *
- * The page works without this file: every event shows. The choices come from the JSON the
- * generator wrote (#timeline-filters), each event carries ids in data-actors, data-topics and
- * data-date, and the filter lives in the address (?actor=russia&topic=...&date=exact), so a
- * filtered view can be shared and survives a reload.
+ * The page works without this file: every item shows. The choices come from the JSON the
+ * generator wrote (#timeline-filters): [id, name, count] for each actor and topic on the page,
+ * "items" (what the list holds, "events" unless said), "dates": false where there is no kind
+ * of date to filter on, and "partial": true on the page of one year or month, whose choices
+ * are only the actors and topics it holds. Each item carries ids in data-actors and
+ * data-topics (and data-date), and the filter lives in the address (?actor=russia&topic=...),
+ * so a filtered view can be shared, survives a reload, and goes along the links marked
+ * .filter-link to the pages of the other years and months.
  */
 (function () {
   "use strict";
@@ -13,20 +18,26 @@
   if (!slot || !data) return;
 
   var choices = JSON.parse(data.textContent);
-  var items = Array.prototype.slice.call(document.querySelectorAll("li[data-date]"));
+  var noun = choices.items || "events";
+  var items = Array.prototype.slice.call(document.querySelectorAll("li[data-actors]"));
   var fields = [
     { name: "actor", attr: "actors", label: "Actor", all: "All actors", options: choices.actors },
-    { name: "topic", attr: "topics", label: "Topic", all: "All topics", options: choices.topics },
-    {
+    { name: "topic", attr: "topics", label: "Topic", all: "All topics", options: choices.topics }
+  ];
+  if (choices.dates !== false) {
+    fields.push({
       name: "date", attr: "date", label: "Date", all: "Exact and approximate",
       options: [["exact", "Exact dates only"], ["approximate", "Approximate dates only"]]
-    }
-  ];
+    });
+  }
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  // The names of actors and topics chosen on another page, for a page that does not hold them.
+  var NAMES = "briefing-filter-names";
 
   var form = document.createElement("form");
   form.className = "timeline-filter__form";
   form.setAttribute("role", "search");
-  form.setAttribute("aria-label", "Filter the timeline");
+  form.setAttribute("aria-label", noun === "events" ? "Filter the timeline" : "Filter the " + noun);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
 
   fields.forEach(function (field) {
@@ -65,6 +76,27 @@
     return (item.getAttribute("data-" + field.attr) || "").split(" ").indexOf(value) !== -1;
   }
 
+  function names() {
+    try {
+      return JSON.parse(window.sessionStorage.getItem(NAMES) || "{}");
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function remember() {
+    var known = names();
+    fields.forEach(function (field) {
+      var option = field.select.selectedOptions[0];
+      if (field.select.value && option && !option.hasAttribute("data-absent")) {
+        known[field.name + ":" + field.select.value] = option.text.replace(/ \(\d+\)$/, "");
+      }
+    });
+    try {
+      window.sessionStorage.setItem(NAMES, JSON.stringify(known));
+    } catch (error) { /* private browsing: the id shows instead of the name */ }
+  }
+
   function apply() {
     var shown = 0;
     items.forEach(function (item) {
@@ -78,7 +110,7 @@
     // year index and the table of contents.
     Array.prototype.forEach.call(document.querySelectorAll("h2[id^='year-']"), function (heading) {
       var list = heading.nextElementSibling;
-      var empty = !list || !list.querySelector("li[data-date]:not([hidden])");
+      var empty = !list || !list.querySelector("li[data-actors]:not([hidden])");
       heading.hidden = empty;
       if (list) list.hidden = empty;
       var links = document.querySelectorAll(".year-index a[href='#" + heading.id + "'], .md-nav__link[href='#" + heading.id + "']");
@@ -87,31 +119,55 @@
         item.hidden = empty;
       });
     });
-    status.textContent = shown === items.length
-      ? "Showing all " + items.length + " events."
-      : "Showing " + shown + " of " + items.length + " events.";
-    reset.hidden = shown === items.length;
+    if (!items.length) status.textContent = "";
+    else if (shown === items.length) status.textContent = "Showing all " + items.length + " " + noun + ".";
+    else status.textContent = "Showing " + shown + " of " + items.length + " " + noun + ".";
+    reset.hidden = fields.every(function (field) { return !field.select.value; });
   }
 
-  function save() {
+  function query() {
     var params = new URLSearchParams(window.location.search);
     fields.forEach(function (field) {
       if (field.select.value) params.set(field.name, field.select.value);
       else params.delete(field.name);
     });
-    var query = params.toString();
-    var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    return params.toString();
+  }
+
+  // The links to the other pages of the list keep the filter.
+  function carry(search) {
+    Array.prototype.forEach.call(document.querySelectorAll("a.filter-link"), function (link) {
+      var target = new URL(link.href, window.location.href);
+      target.search = search;
+      link.href = target.href;
+    });
+  }
+
+  function save() {
+    var search = query();
+    var address = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
     window.history.replaceState(window.history.state, "", address);
+    carry(search);
+    remember();
   }
 
   function load() {
     var params = new URLSearchParams(window.location.search);
+    var known = names();
     fields.forEach(function (field) {
       var value = params.get(field.name) || "";
-      var known = Array.prototype.some.call(field.select.options, function (option) {
+      var listed = Array.prototype.some.call(field.select.options, function (option) {
         return option.value === value;
       });
-      field.select.value = known ? value : "";
+      // On the page of a year or a month, an actor or topic it does not hold is still a filter:
+      // it shows that page has none of theirs, and the links keep it for the next page.
+      if (!listed && choices.partial && ID.test(value) && field.name !== "date") {
+        var absent = new Option((known[field.name + ":" + value] || value) + " (0)", value);
+        absent.setAttribute("data-absent", "");
+        field.select.appendChild(absent);
+        listed = true;
+      }
+      field.select.value = listed ? value : "";
     });
   }
 
@@ -121,8 +177,10 @@
     apply();
     save();
   });
-  window.addEventListener("popstate", function () { load(); apply(); });
+  window.addEventListener("popstate", function () { load(); apply(); carry(query()); });
 
   load();
   apply();
+  carry(query());
+  remember();
 })();
