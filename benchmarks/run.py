@@ -122,9 +122,10 @@ class SizeResult:
     mkdocs_cpu_s: list[float] = field(default_factory=list)
     mkdocs_rss_mb: list[float] = field(default_factory=list)
     html_pages: int = 0
-    search_index_bytes: int | None = None
-    search_index_gz: int | None = None
-    search_worker_gz: int | None = None
+    search_query: str | None = None
+    search_bytes: int | None = None  # what a reader's browser fetches for one query, gzip for text
+    search_requests: int = 0
+    search_results: int = 0
     largest_briefing: tuple[int, str] | None = None
     largest_page: tuple[int, str] | None = None
     site_bytes: int = 0
@@ -310,13 +311,20 @@ def measure_size(size: int, seed: int, runs: int, log_dir: Path) -> SizeResult:
             raise RuntimeError("no built site (build failed)")
         measure_site(site, result)
 
+    def search_weight() -> None:
+        if not site.is_dir():
+            raise RuntimeError("no built site (build failed)")
+        measure_search(site, f"{frequent_actor(corpus)} sanctions", result)
+
     step(f"{size:,} articles: generator only (render --out), up to {runs} run(s)")
     attempt("generator", generator)
     step(f"{size:,} articles: full build, up to {runs} run(s)")
     attempt("full build", full_build)
     step(f"{size:,} articles: MkDocs alone, up to {runs} run(s)")
     attempt("mkdocs alone", mkdocs_alone)
-    attempt("page and search weight", weights)
+    attempt("page weight", weights)
+    step(f"{size:,} articles: search, one query in Chromium")
+    attempt("search weight", search_weight)
     shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(markdown, ignore_errors=True)
     return result
@@ -326,35 +334,84 @@ def gzipped(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))  # a web server's usual level
 
 
-def search_language_scripts(lunr: Path, languages: Sequence[str]) -> list[Path]:
-    """The lunr language files that mkdocs-material's search worker loads for ``languages``."""
-    scripts = []
-    for language in languages:
-        if language == "ja":
-            scripts.append(lunr / "tinyseg.js")
-        elif language in ("hi", "th"):
-            scripts.append(lunr / "wordcut.js")
-        if language != "en":
-            scripts.append(lunr / "min" / f"lunr.{language}.min.js")
-    if len(languages) > 1:
-        scripts.append(lunr / "min" / "lunr.multi.min.js")
-    if scripts:
-        scripts.append(lunr / "min" / "lunr.stemmer.support.min.js")
-    return scripts
+def frequent_actor(corpus: Path) -> str:
+    """The name of the actor the most articles of ``corpus`` name."""
+    import yaml
+
+    counts: dict[str, int] = {}
+    for path in (corpus / "articles").glob("*.yaml"):
+        for actor in yaml.safe_load(path.read_text(encoding="utf-8")).get("actors", []):
+            actor_id = actor["id"] if isinstance(actor, dict) else actor
+            counts[actor_id] = counts.get(actor_id, 0) + 1
+    top = max(sorted(counts), key=lambda actor_id: counts[actor_id])
+    return str(yaml.safe_load((corpus / "actors" / f"{top}.yaml").read_text(encoding="utf-8"))["name"])
+
+
+# Pagefind's index files are compressed already: a server sends them as they are.
+PRECOMPRESSED = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind")
+
+
+def measure_search(site: Path, query: str, result: SizeResult) -> None:
+    """Open search on a briefing in Chromium, type ``query``, and count the bytes fetched from then on.
+
+    Text counts gzipped (level 6), as a server would send it; Pagefind's own files count as they are.
+    """
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import Response, sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    briefing = sorted((site / "briefings").glob("*/index.html"))[-1].parent.name
+    fetched: dict[str, int] = {}
+
+    def count(response: Response) -> None:
+        if not search_opened:
+            return
+        body = response.body()
+        path = response.url.split("?")[0]
+        fetched[path] = len(body) if path.endswith(PRECOMPRESSED) else gzipped(body)
+
+    search_opened = False
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--no-first-run",
+                ],
+            )
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.on("response", count)
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/briefings/{briefing}/", wait_until="networkidle")
+            search_opened = True
+            page.locator("input.md-search__input").click()
+            page.keyboard.type(query, delay=20)
+            page.wait_for_selector(".md-search-result__item", timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+            result.search_results = len(page.locator(".md-search-result__item").all())
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    result.search_query = query
+    result.search_bytes = sum(fetched.values())
+    result.search_requests = len(fetched)
 
 
 def measure_site(site: Path, result: SizeResult) -> None:
-    """Search weight (what one query downloads) and page weights, from a built site."""
-    index = site / "search" / "search_index.json"
-    scripts: list[Path] = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    if index.is_file():
-        data = index.read_bytes()
-        result.search_index_bytes = len(data)
-        result.search_index_gz = gzipped(data)
-        languages = json.loads(data).get("config", {}).get("lang", ["en"])
-        scripts += search_language_scripts(site / "assets" / "javascripts" / "lunr", languages)
-    if scripts:
-        result.search_worker_gz = sum(gzipped(path.read_bytes()) for path in scripts if path.is_file())
+    """Page weights, from a built site."""
     pages = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")]
     result.html_pages = len(pages)
     result.site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
@@ -614,14 +671,12 @@ def build_table(
             )
 
     def search(r: SizeResult) -> float | None:
-        if r.search_index_gz is None:
-            return None
-        return (r.search_index_gz + (r.search_worker_gz or 0)) / 1000
+        return kb(r.search_bytes)
 
     value = search(large) if large else None
     lines.append(
         row(
-            "Search: bytes fetched for one query (kB, gzip)",
+            "Search: bytes fetched for one query (kB)",
             "≤ 300 kB at 4,000",
             per_size(search, 0),
             None if value is None else value <= 300,
@@ -680,8 +735,10 @@ def notes(
         f"reload at {serve_size:,}; the build ratio at every size). "
         f"Load average of the machine at the start and the end: {loads[0]:.1f} and {loads[1]:.1f} "
         f"({os.cpu_count()} cores): other work on the machine slows the runs down. kB and MB are 1,000 and 1,000,000 bytes; "
-        "search weight is the gzipped (level 6) search index plus the gzipped search worker and the lunr "
-        "language files it loads. Edit → reload is "
+        "search weight is what Chromium fetches once a reader opens search on a briefing and types a two-word "
+        "query (the name of the actor most articles name, and 'sanctions'), until the results show: Pagefind's "
+        "script, its WebAssembly, the index pieces and the excerpts of the results shown; text counted gzipped "
+        "(level 6) as a server would send it, Pagefind's already compressed files as they are. Edit → reload is "
         "the time from saving a title change in one article's YAML until `mkdocs serve` serves the briefing page "
         "with it and has finished the rebuild (its HTTP server holds pages until then); pages rewritten are the "
         f"HTML files of the served site with a newer modification time (the verdict allows {TOUCHED:.0%}).",
@@ -713,10 +770,10 @@ def notes(
                 + ", ".join(f"{s:.1f}" for s in r.mkdocs_cpu_s)
                 + f" s, peak {max(r.mkdocs_rss_mb):,.0f} MB)"
             )
-        if r.search_index_bytes is not None:
+        if r.search_bytes is not None:
             parts.append(
-                f"search index {r.search_index_bytes / 1e6:,.1f} MB raw, {r.search_index_gz / 1e3:,.0f} kB gzip"  # type: ignore[operator]
-                f" + worker and language files {(r.search_worker_gz or 0) / 1e3:,.0f} kB"
+                f"search for “{r.search_query}”: {r.search_results} results shown, "
+                f"{r.search_requests} requests, {r.search_bytes / 1e3:,.0f} kB"
             )
         if r.largest_briefing:
             parts.append(f"largest briefing `{r.largest_briefing[1]}`")

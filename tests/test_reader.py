@@ -1,5 +1,5 @@
 """What a reader gets, proven in headless Chromium: sources, graphs, the timeline's filters,
-search that knows aliases, accessibility, print, and metadata.
+accessibility, print, and metadata (search: tests/test_search.py).
 
 Uses the sample site (content/) and the test corpus (tests/corpus/), built once per session,
 served on 127.0.0.1 like tests/test_browser.py.
@@ -64,82 +64,6 @@ def _clean(log: PageLog, where: str) -> None:
     assert not log.console_errors, f"console errors on {where}: {log.console_errors}"
     assert not log.page_errors, f"uncaught errors on {where}: {log.page_errors}"
     assert not log.foreign_requests, f"{where} requested other hosts: {log.foreign_requests}"
-
-
-# ---------------------------------------------------------------------------------------------
-# Search
-
-
-def search(page: Page, query: str) -> list[tuple[str, str]]:
-    """Type a query into the site's search and return the results as (path#fragment, text), best first."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")  # search runs on key presses: text put in by an input method (Hangul) comes without them
-    page.wait_for_selector(".md-search-result__item")
-    previous: list[tuple[str, str]] | None = None
-    for _ in range(30):
-        links = page.locator(".md-search-result__item a.md-search-result__link")
-        current = []
-        for i in range(links.count()):
-            url = urlsplit(links.nth(i).get_attribute("href") or "")
-            current.append((url.path + (f"#{url.fragment}" if url.fragment else ""), links.nth(i).inner_text()))
-        if current and current == previous:
-            return current
-        previous = current
-        page.wait_for_timeout(300)
-    return previous or []
-
-
-def _ranking(results: list[tuple[str, str]]) -> str:
-    return "\n".join(f"  {i + 1}. {path}  {' '.join(text.split())[:70]}" for i, (path, text) in enumerate(results[:8]))
-
-
-@pytest.mark.parametrize(
-    ("query", "profile"),
-    [
-        ("Pyongyang", "/actors/north-korea/"),
-        ("Thomas-Greenfield", "/actors/linda-thomas-greenfield/"),
-        ("윤석열", "/actors/yoon-suk-yeol/"),
-        ("DPRK", "/actors/north-korea/"),
-        ("Moscow", "/actors/russia/"),
-        ("North Korea", "/actors/north-korea/"),
-    ],
-)
-def test_searching_a_name_or_alias_puts_the_profile_first(
-    desktop: tuple[Page, PageLog], sample_url: str, query: str, profile: str
-) -> None:
-    page, log = desktop
-    page.goto(sample_url + "/", wait_until="networkidle")
-    results = search(page, query)
-    assert results[0][0] == profile, f"searching {query!r} does not rank {profile} first:\n{_ranking(results)}"
-    _clean(log, f"search for {query!r}")
-
-
-def test_searching_a_headline_finds_its_briefing_first(desktop: tuple[Page, PageLog], sample_url: str) -> None:
-    page, _ = desktop
-    page.goto(sample_url + "/", wait_until="networkidle")
-    results = search(page, HEADLINE)
-    assert results[0][0] == BRIEFING, f"the headline does not find its briefing first:\n{_ranking(results)}"
-
-
-@pytest.mark.parametrize("words", ["caught red-handed", "destroying CCTV"])
-def test_searching_a_quotes_words_finds_the_quote(desktop: tuple[Page, PageLog], sample_url: str, words: str) -> None:
-    page, _ = desktop
-    page.goto(sample_url + "/", wait_until="networkidle")
-    results = search(page, words)
-    quote = "destroying a CCTV to avoid being caught red-handed"
-    first_page = results[0][0].split("#")[0]
-    assert first_page in ("/actors/south-korea/", BRIEFING), _ranking(results)
-    sections = [text for path, text in results if path.startswith(first_page + "#quotes")]
-    assert sections and quote in " ".join(sections[0].split()), _ranking(results)
-
-
-def test_lists_and_the_home_page_are_not_search_results(desktop: tuple[Page, PageLog], sample_url: str) -> None:
-    page, _ = desktop
-    page.goto(sample_url + "/", wait_until="networkidle")
-    paths = {path.split("#")[0] for path, _ in search(page, "Russia")}
-    assert paths and not paths & {"/", "/actors/", "/topics/", "/briefings/"}, paths
 
 
 # ---------------------------------------------------------------------------------------------
@@ -432,11 +356,6 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return build_site(tmp_path_factory.mktemp("hostile-reader") / "site", REPO_ROOT / "tests" / "hostile")
 
 
-@pytest.fixture(scope="module")
-def hostile_url(hostile_site: BuiltSite) -> Iterator[str]:
-    yield from _serve(hostile_site)
-
-
 def test_a_hostile_title_cannot_break_out_of_the_metadata(hostile_site: BuiltSite) -> None:
     pattern = re.compile(r'<script type="application/(?:ld\+)?json"[^>]*>(.*?)</script>', re.DOTALL)
     checked = 0
@@ -449,28 +368,6 @@ def test_a_hostile_title_cannot_break_out_of_the_metadata(hostile_site: BuiltSit
     briefing = (hostile_site.root / "briefings" / "hostile-report" / "index.html").read_text(encoding="utf-8")
     [text] = pattern.findall(briefing)
     assert json.loads(text)["headline"] == "Report </title><script>window.pwned=16</script>"
-
-
-@pytest.mark.parametrize("query", ["Mallory", "Trudonia", "img", "script"])
-def test_searching_hostile_content_shows_it_as_text(browser: Browser, hostile_url: str, query: str) -> None:
-    # Search results are HTML made from the index: names, aliases (tags) and text must stay text there.
-    page, log = _open(browser, DESKTOP)
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
-        page.goto(hostile_url + "/", wait_until="networkidle")
-        results = search(page, query)
-        assert results, f"no results for {query!r}"
-        page.hover(".md-search-result__item")
-        found = page.locator(".md-search-result").locator(
-            "img, script, iframe, object, embed, b, details:not(.md-search-result__more)"
-        )
-        assert found.count() == 0, found.evaluate_all("elements => elements.map(e => e.outerHTML)")
-        assert page.evaluate("typeof window.pwned") == "undefined"
-        assert dialogs == []
-        _clean(log, f"a search for {query!r} in hostile content")
-    finally:
-        page.context.close()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -69,10 +68,11 @@ def test_hostile_content_reaches_the_html_as_text_only(hostile_site: BuiltSite) 
         scan.feed(html)
         assert scan.found == [], f"{page.relative_to(hostile_site.root)} holds {scan.found}"
         assert "<script>window.pwned" not in html, f"{page.relative_to(hostile_site.root)} holds a content script"
-    index = json.loads((hostile_site.root / "search/search_index.json").read_text(encoding="utf-8"))
-    tags = [tag for document in index["docs"] for tag in document.get("tags", [])]
-    assert "&lt;img src=x onerror=window.pwned=2&gt;" in tags  # the theme shows tags as HTML
-    assert not [tag for tag in tags if "<" in tag]
+    # An actor's names and aliases go into its profile, hidden, for search (Pagefind) to weight: as text.
+    profile = (hostile_site.root / "actors/mallory/index.html").read_text(encoding="utf-8")
+    [names] = re.findall(r'<p data-pagefind-weight="10">(.*?)</p>', profile)
+    assert "&lt;img src=x onerror=window.pwned=2&gt;" in names and "<" not in names, names
+    assert (hostile_site.root / "pagefind/pagefind.js").is_file()
     briefing = (hostile_site.root / "briefings/hostile-report/index.html").read_text(encoding="utf-8")
     assert (
         "Hello &lt;script&gt;window.pwned = 21&lt;/script&gt; <strong>bold</strong>" in briefing
@@ -110,6 +110,15 @@ def _tree_bytes(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+# Pagefind writes its filter indexes in an order of its own, different on each run (Pagefind
+# issue 638): those files, and the two that name them, have new names on each build.
+_UNSTABLE = re.compile(r"pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)")
+
+
+def _stable(tree: dict[str, bytes]) -> dict[str, bytes]:
+    return {path: data for path, data in tree.items() if not _UNSTABLE.fullmatch(path)}
+
+
 def test_the_same_content_gives_byte_identical_sites(tmp_path: Path) -> None:
     sites = []
     for seed in ("1", "2"):
@@ -125,8 +134,12 @@ def test_the_same_content_gives_byte_identical_sites(tmp_path: Path) -> None:
         )
         assert result.returncode == 0, result.stderr
         sites.append(_tree_bytes(site))
-    assert sites[0].keys() == sites[1].keys()
-    assert [path for path in sites[0] if sites[0][path] != sites[1][path]] == []
+    counts = [len(site) - len(_stable(site)) for site in sites]
+    assert counts[0] == counts[1] > 0, counts
+    stable = [_stable(site) for site in sites]
+    assert stable[0].keys() == stable[1].keys()
+    assert [path for path in stable[0] if stable[0][path] != stable[1][path]] == []
+    assert any(path.startswith("pagefind/fragment/") for path in stable[0])  # the bulk of the index is stable
 
 
 def test_the_listing_order_of_the_file_system_does_not_matter(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -192,8 +205,9 @@ def test_an_interrupted_build_never_leaves_a_half_written_site(tmp_path: Path, d
     assert "Traceback" not in stderr
     after = _tree_bytes(site)
     if process.returncode == 0:  # the build finished before the signal: a whole new site
-        assert after.keys() == before.keys()
+        assert _stable(after).keys() == _stable(before).keys()
     else:
         assert process.returncode in (130, -signum), stderr
-        assert after == before
+        # The old site, or (the signal came after the swap) the new one, byte-identical but for Pagefind's filters.
+        assert _stable(after) == _stable(before) and len(after) == len(before)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

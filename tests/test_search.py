@@ -1,0 +1,356 @@
+"""Search (Pagefind, in the theme's search box), proven in headless Chromium: names and aliases
+find profiles, filters narrow the results, the keyboard drives it, nothing loads before a reader
+opens it, and hostile content stays text.
+
+Uses the sample site (content/) and the hostile content (tests/hostile/), served on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Request
+
+from tests.conftest import REPO_ROOT, BuiltSite, build_site, serve_site
+from tests.test_browser import DESKTOP, PAGE_KINDS, PHONE, PageLog, _open
+
+pytestmark = pytest.mark.browser
+
+BRIEFING = PAGE_KINDS["briefing"]
+PROFILE = PAGE_KINDS["profile"]
+TITLES = {
+    "/actors/north-korea/": "North Korea",
+    "/actors/linda-thomas-greenfield/": "Linda Thomas-Greenfield",
+    "/actors/yoon-suk-yeol/": "Yoon Suk Yeol",
+    "/actors/russia/": "Russia",
+}
+HEADLINE = "After Russia's veto, U.S. envoy says allies are working on other ways to police North Korea sanctions"
+RESULT_LINKS = ".md-search-result__item a.md-search-result__link"
+DOCUMENT_LINKS = ".md-search-result__item > a.md-search-result__link:first-child"
+
+
+@pytest.fixture(scope="module")
+def sample_url(built_site: BuiltSite) -> Iterator[str]:
+    with serve_site(built_site.root) as url:
+        yield url
+
+
+@pytest.fixture
+def desktop(browser: Browser) -> Iterator[tuple[Page, PageLog]]:
+    page, log = _open(browser, DESKTOP)
+    yield page, log
+    page.context.close()
+
+
+def _clean(log: PageLog, where: str) -> None:
+    assert not log.console_errors, f"console errors on {where}: {log.console_errors}"
+    assert not log.page_errors, f"uncaught errors on {where}: {log.page_errors}"
+    assert not log.foreign_requests, f"{where} requested other hosts: {log.foreign_requests}"
+
+
+def _stable(page: Page, selector: str) -> list[tuple[str, str]]:
+    """Wait for results, then until two reads 300 ms apart agree; return (path#fragment, text) pairs."""
+    page.wait_for_selector(selector)
+    previous: list[tuple[str, str]] | None = None
+    for _ in range(30):
+        read = page.locator(selector).evaluate_all("links => links.map(l => [l.getAttribute('href'), l.innerText])")
+        current = []
+        for href, text in read:
+            url = urlsplit(href)
+            current.append((url.path + (f"#{url.fragment}" if url.fragment else ""), text))
+        if current and current == previous:
+            return current
+        previous = current
+        page.wait_for_timeout(300)
+    return previous or []
+
+
+def search(page: Page, query: str, selector: str = RESULT_LINKS) -> list[tuple[str, str]]:
+    """Type a query into the site's search and return the results as (path#fragment, text), best first."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    return _stable(page, selector)
+
+
+def _pages(results: list[tuple[str, str]]) -> list[str]:
+    return [path for path, _ in results if "#" not in path]
+
+
+def _ranking(results: list[tuple[str, str]]) -> str:
+    return "\n".join(f"  {i + 1}. {path}  {' '.join(text.split())[:70]}" for i, (path, text) in enumerate(results[:8]))
+
+
+def _count(page: Page) -> int:
+    text = page.locator(".md-search-result__meta").inner_text()
+    return 0 if text.startswith("No matching") else int(text.split()[0])
+
+
+@pytest.mark.parametrize(
+    ("query", "profile"),
+    [
+        ("Pyongyang", "/actors/north-korea/"),
+        ("Thomas-Greenfield", "/actors/linda-thomas-greenfield/"),
+        ("윤석열", "/actors/yoon-suk-yeol/"),
+        ("DPRK", "/actors/north-korea/"),
+        ("Moscow", "/actors/russia/"),
+        ("North Korea", "/actors/north-korea/"),
+    ],
+)
+def test_searching_a_name_or_alias_puts_the_profile_first(
+    desktop: tuple[Page, PageLog], sample_url: str, query: str, profile: str
+) -> None:
+    page, log = desktop
+    page.goto(sample_url + BRIEFING, wait_until="networkidle")
+    results = search(page, query)
+    assert results[0][0] == profile, f"searching {query!r} does not rank {profile} first:\n{_ranking(results)}"
+    assert page.locator(DOCUMENT_LINKS).first.locator("h1").inner_text() == TITLES[profile]
+    _clean(log, f"search for {query!r}")
+
+
+def test_searching_a_headline_finds_its_briefing_first(desktop: tuple[Page, PageLog], sample_url: str) -> None:
+    page, _ = desktop
+    page.goto(sample_url + "/", wait_until="networkidle")
+    results = search(page, HEADLINE)
+    assert results[0][0] == BRIEFING, f"the headline does not find its briefing first:\n{_ranking(results)}"
+    assert " ".join(results[0][1].split()).startswith(HEADLINE)
+
+
+@pytest.mark.parametrize("words", ["caught red-handed", "destroying CCTV"])
+def test_searching_a_quotes_words_finds_the_quote(desktop: tuple[Page, PageLog], sample_url: str, words: str) -> None:
+    page, _ = desktop
+    page.goto(sample_url + "/", wait_until="networkidle")
+    results = search(page, words)
+    quote = "destroying a CCTV to avoid being caught red-handed"
+    first_page = results[0][0].split("#")[0]
+    assert first_page in ("/actors/south-korea/", BRIEFING), _ranking(results)
+    sections = [text for path, text in results if path.startswith(first_page + "#quotes")]
+    assert sections and quote in " ".join(sections[0].split()), _ranking(results)
+    marked = page.locator(".md-search-result__item").first.locator("mark")
+    assert marked.count() >= 2 and {m.lower().strip("“”") for m in marked.all_inner_texts()} >= set(
+        words.lower().split()
+    ), marked.all_inner_texts()
+
+
+def test_lists_the_home_page_and_references_are_not_search_results(
+    desktop: tuple[Page, PageLog], sample_url: str
+) -> None:
+    page, _ = desktop
+    page.goto(sample_url + "/", wait_until="networkidle")
+    results = search(page, "Russia")
+    paths = {path.split("#")[0] for path, _ in results}
+    assert paths and not paths & {"/", "/actors/", "/topics/", "/briefings/"}, paths
+    # The numbered references and the export links are not what a page is about.
+    sections = {path.split("#")[1] for path, _ in results if "#" in path}
+    assert not sections & {"references", "follow-and-reuse"}, sections
+    page.locator("input.md-search__input").fill("iCalendar")  # words of the export links only
+    page.wait_for_function("document.querySelector('.md-search-result__meta').innerText.startsWith('No matching')")
+    assert page.locator(".md-search-result__item").count() == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Filters
+
+
+def _choose(page: Page, name: str, value: str) -> None:
+    select = page.locator(f".md-search-filters select[name={name}]")
+    options = select.locator("option").evaluate_all("options => options.map(o => o.value)")
+    assert value in options, f"the {name} filter offers {options}, not {value!r}"
+    before = page.locator(".md-search-result__meta").inner_text()
+    select.select_option(value)
+    page.wait_for_function(
+        "before => document.querySelector('.md-search-result__meta').innerText !== before", arg=before
+    )
+
+
+def test_the_type_filter_keeps_only_pages_of_that_type(desktop: tuple[Page, PageLog], sample_url: str) -> None:
+    page, log = desktop
+    page.goto(sample_url + "/", wait_until="networkidle")
+    everything = _pages(search(page, "Korea"))
+    total = _count(page)
+    assert BRIEFING in everything and any(p.startswith("/topics/") for p in everything), everything
+    _choose(page, "type", "Actor profile")
+    profiles = _pages(_stable(page, RESULT_LINKS))
+    assert profiles and all(p.startswith("/actors/") for p in profiles), profiles
+    assert 0 < _count(page) < total
+    assert set(page.locator(".md-search-result__item .md-tag").all_inner_texts()) >= {"Actor profile"}
+    _choose(page, "type", "Briefing")
+    assert _pages(_stable(page, RESULT_LINKS)) == [BRIEFING]
+    _clean(log, "filtering search by type")
+
+
+def test_the_kind_filter_keeps_only_actors_of_that_kind(desktop: tuple[Page, PageLog], sample_url: str) -> None:
+    page, _ = desktop
+    page.goto(sample_url + "/", wait_until="networkidle")
+    assert "/actors/north-korea/" in _pages(search(page, "Korea"))
+    _choose(page, "kind", "person")
+    people = _pages(_stable(page, RESULT_LINKS))
+    assert "/actors/yoon-suk-yeol/" in people and "/actors/north-korea/" not in people, people
+    tags = page.locator(".md-search-result__item").evaluate_all(
+        "items => items.map(i => [...i.querySelectorAll('.md-tag')].map(t => t.textContent))"
+    )
+    assert tags and all("person" in item for item in tags), tags
+
+
+def test_the_topic_filter_keeps_the_briefings_on_that_topic(desktop: tuple[Page, PageLog], sample_url: str) -> None:
+    page, _ = desktop
+    page.goto(sample_url + "/", wait_until="networkidle")
+    search(page, "sanctions")
+    _choose(page, "topic", "UN sanctions on North Korea")
+    assert _pages(_stable(page, RESULT_LINKS)) == [BRIEFING]
+    _choose(page, "topic", "")
+    assert len(_pages(_stable(page, RESULT_LINKS))) > 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening, the keyboard, phones, and what loads when
+
+
+def _is_open(page: Page) -> bool:
+    return (
+        bool(page.evaluate("document.getElementById('__search').checked"))
+        and page.locator(".md-search__output").is_visible()
+    )
+
+
+@pytest.mark.parametrize("key", ["/", "s"])
+def test_the_keyboard_opens_moves_through_and_closes_search(
+    desktop: tuple[Page, PageLog], sample_url: str, key: str
+) -> None:
+    page, log = desktop
+    page.goto(sample_url + PAGE_KINDS["timeline"], wait_until="networkidle")
+    assert not _is_open(page)
+    page.keyboard.press(key)
+    assert _is_open(page)
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("Moscow", delay=20)
+    results = _stable(page, RESULT_LINKS)
+    assert page.locator("input.md-search__input").input_value() == "Moscow"  # the key opened, it was not typed
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert (
+        urlsplit(focused).path + (f"#{urlsplit(focused).fragment}" if urlsplit(focused).fragment else "")
+        == (results[1][0])
+    )
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.press("Escape")
+    assert not _is_open(page)
+    page.keyboard.press(key)
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlsplit(page.url).path == results[0][0].split("#")[0]
+    _clean(log, "searching with the keyboard")
+
+
+def test_search_loads_nothing_until_it_is_opened_and_nothing_from_elsewhere(
+    desktop: tuple[Page, PageLog], sample_url: str
+) -> None:
+    page, log = desktop
+    requests: list[str] = []
+
+    def record(request: Request) -> None:
+        requests.append(urlsplit(request.url).path)
+
+    page.on("request", record)
+    page.goto(sample_url + BRIEFING, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert requests and not [path for path in requests if "/pagefind/" in path], requests
+    search(page, "Pyongyang")
+    fetched = [path for path in requests if "/pagefind/" in path]
+    assert "/pagefind/pagefind.js" in fetched, fetched
+    assert any(path.endswith(".pf_index") for path in fetched) and any(
+        path.endswith(".pf_fragment") for path in fetched
+    )
+    _clean(log, "a search")
+
+
+def test_search_on_a_phone(browser: Browser, sample_url: str) -> None:
+    page, log = _open(browser, PHONE)
+    try:
+        page.goto(sample_url + PROFILE, wait_until="networkidle")
+        assert not _is_open(page)
+        page.locator("label.md-header__button[for=__search]").click()
+        assert _is_open(page)
+        page.keyboard.type("Pyongyang", delay=20)
+        results = _stable(page, RESULT_LINKS)
+        assert results[0][0] == PROFILE
+        first = page.locator(".md-search-result__item").first.bounding_box()
+        assert first is not None and first["x"] >= 0 and first["x"] + first["width"] <= PHONE["width"], first
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        for select in page.locator(".md-search-filters select").all():
+            box = select.bounding_box()
+            assert box is not None and box["x"] + box["width"] <= PHONE["width"], box
+        _clean(log, "a search on a phone")
+    finally:
+        page.context.close()
+
+
+def test_search_works_when_the_site_is_not_at_the_root_of_its_host(browser: Browser, built_site: BuiltSite) -> None:
+    # A project's GitHub Pages site lives under /<repository>/: results must link there.
+    page, log = _open(browser, DESKTOP)
+    try:
+        with serve_site(built_site.root.parent) as url:
+            prefix = f"/{built_site.root.name}"
+            page.goto(url + prefix + BRIEFING, wait_until="networkidle")
+            results = search(page, "Pyongyang")
+            assert results[0][0] == prefix + PROFILE, _ranking(results)
+            _clean(log, "a search under a path")
+    finally:
+        page.context.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Hostile content
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = build_site(tmp_path_factory.mktemp("hostile-search") / "site", REPO_ROOT / "tests" / "hostile")
+    with serve_site(site.root) as url:
+        yield url
+
+
+@pytest.mark.parametrize("query", ["Mallory", "Trudonia", "img", "script", "onerror"])
+def test_searching_hostile_content_shows_it_as_text(browser: Browser, hostile_url: str, query: str) -> None:
+    # Titles, names, aliases, filters and excerpts come from content: they must stay text.
+    page, log = _open(browser, DESKTOP)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(hostile_url + "/", wait_until="networkidle")
+        results = search(page, query)
+        assert results, f"no results for {query!r}"
+        page.hover(".md-search-result__item")
+        for select in page.locator(".md-search-filters select").all():
+            select.click()
+            page.keyboard.press("Escape")
+        found = page.locator(".md-search, .md-search-filters").locator(
+            "img, script, iframe, object, embed, svg a, b, strong, a:not(.md-search-result__link)"
+        )
+        assert found.count() == 0, found.evaluate_all("elements => elements.map(e => e.outerHTML)")
+        allowed = page.locator(".md-search-result__list *").evaluate_all(
+            "elements => [...new Set(elements.map(e => e.tagName.toLowerCase()))]"
+        )
+        assert set(allowed) <= {"li", "a", "article", "div", "h1", "h2", "p", "mark", "nav", "span"}, allowed
+        assert page.evaluate("typeof window.pwned") == "undefined"
+        assert dialogs == []
+        _clean(log, f"a search for {query!r} in hostile content")
+    finally:
+        page.context.close()
+
+
+def test_a_hostile_alias_is_shown_as_written(browser: Browser, hostile_url: str) -> None:
+    page, _ = _open(browser, DESKTOP)
+    try:
+        page.goto(hostile_url + "/", wait_until="networkidle")
+        search(page, "onerror")
+        text = page.locator(".md-search-result__list").inner_text()
+        assert "<img src=x onerror=window.pwned=2>" in text, text
+    finally:
+        page.context.close()
