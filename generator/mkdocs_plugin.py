@@ -71,6 +71,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self._project = config.config_file_path
         serving_again = self._cache is not None and bool(self._assets)
         build, self.prebuilt = self.prebuilt, None  # the generator's data is not kept past this
+        # `python -m generator build` builds once, into a fresh folder: its pages stay in memory.
+        # `mkdocs serve` and `mkdocs build` keep them on disk, for --dirty to see what changed.
+        on_disk = build is None
         try:
             build = build or build_pages(
                 self._path(config, self.config.content_dir),
@@ -87,8 +90,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             log.info(str(warning))
         cache = self._path(config, self.config.cache_dir)
         for page in build.pages:
-            path = self._keep(cache / page.path, page.markdown.encode())
-            file = File.generated(config, page.path, abs_src_path=path)
+            file = (
+                File.generated(config, page.path, abs_src_path=self._keep(cache / page.path, page.markdown.encode()))
+                if on_disk
+                else File.generated(config, page.path, content=page.markdown)
+            )
             file.generated_by = self._generated_by
             # Edit links open the YAML file a page came from, as a path in the repository.
             file.edit_uri = (
@@ -102,8 +108,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         elif self._cache is not None:
             self._assets = build.assets
         for asset in self._assets if self._cache is not None else build.assets:
-            path = self._keep(cache / asset.path, asset.content)
-            files.append(File.generated(config, asset.path, abs_src_path=path))
+            files.append(
+                File.generated(config, asset.path, abs_src_path=self._keep(cache / asset.path, asset.content))
+                if on_disk
+                else File.generated(config, asset.path, content=asset.content)
+            )
         return files
 
     def on_post_build(self, *, config: Any) -> None:
