@@ -153,6 +153,8 @@ def profile_build(corpus: Path, output: Path, dirty: bool = False) -> tuple[psta
         profiler.disable()
         wall = time.perf_counter() - started
     finally:
+        if dirty:
+            config.plugins.on_shutdown()  # stops the search indexing that serve runs in the background
         shutil.rmtree(work, ignore_errors=True)
     profiler.dump_stats(output)
     return pstats.Stats(profiler), wall

@@ -9,6 +9,7 @@ look comes from classes that the site's stylesheet colours, in light, dark and p
 
 from __future__ import annotations
 
+import functools
 import math
 import textwrap
 from collections import Counter
@@ -113,6 +114,14 @@ def layout_ego(
     key: str, title: str, description: str, center: Node, nodes: Sequence[Node], edges: Sequence[Edge]
 ) -> Graph:
     """Lay out one actor's relations: incoming on the left, the actor in the middle, outgoing on the right."""
+    return _layout_ego(key, title, description, center, tuple(nodes), tuple(edges))
+
+
+# Under `mkdocs serve` most drawings are the same from one build to the next: each is laid out once.
+@functools.lru_cache(maxsize=4096)
+def _layout_ego(
+    key: str, title: str, description: str, center: Node, nodes: tuple[Node, ...], edges: tuple[Edge, ...]
+) -> Graph:
     by_id = {node.id: node for node in nodes}
     by_id[center.id] = center
     incoming = [e for e in edges if e.target == center.id and e.source != center.id]
@@ -184,11 +193,16 @@ def _column(edges: Sequence[Edge], by_id: dict[str, Node], end: str, x: float, t
 
 def layout_circle(key: str, title: str, description: str, nodes: Sequence[Node], edges: Sequence[Edge]) -> Graph:
     """Lay out actors on a circle, in order of name, with their relations as arrows across it."""
+    return _layout_circle(key, title, description, tuple(nodes), tuple(edges))
+
+
+@functools.lru_cache(maxsize=1024)
+def _layout_circle(key: str, title: str, description: str, nodes: tuple[Node, ...], edges: tuple[Edge, ...]) -> Graph:
     if len(nodes) > MOST_ON_CIRCLE:
         degree = Counter(end for e in edges for end in {e.source, e.target})
-        nodes = sorted(nodes, key=lambda n: (-degree[n.id], n.label.casefold(), n.id))[:MOST_ON_CIRCLE]
+        nodes = tuple(sorted(nodes, key=lambda n: (-degree[n.id], n.label.casefold(), n.id))[:MOST_ON_CIRCLE])
         kept = {node.id for node in nodes}
-        edges = [e for e in edges if e.source in kept and e.target in kept]
+        edges = tuple(e for e in edges if e.source in kept and e.target in kept)
         description += _SHOWN_SOME.format(shown=MOST_ON_CIRCLE)
     ordered = sorted(nodes, key=lambda n: (n.label.casefold(), n.id))
     count = len(ordered)

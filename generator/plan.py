@@ -326,7 +326,15 @@ def plan_pages(corpus: Corpus) -> tuple[PageSpec, ...]:
         *_briefings_index(corpus),
         _actor_index(corpus),
         _collection(
-            "topics", "Topics", {"topics": topics, "by_topic": corpus.by_topic}, "The topics these briefings follow."
+            "topics",
+            "Topics",
+            {
+                "topics": topics,
+                # Counts only: a page holds what it shows, so that serve re-renders it only when that changes.
+                "briefings": {id: len(index.articles) for id, index in corpus.by_topic.items()},
+                "positions": {id: len(index.positions) for id, index in corpus.by_topic.items()},
+            },
+            "The topics these briefings follow.",
         ),
         *_timeline(corpus, timeline),
     ]
@@ -385,7 +393,7 @@ def _actor_index(corpus: Corpus) -> PageSpec:
     return _collection(
         "actors",
         "Actors",
-        {"groups": tuple(groups), "by_actor": corpus.by_actor},
+        {"groups": tuple(groups), "briefings": {id: len(index.articles) for id, index in corpus.by_actor.items()}},
         f"{len(corpus.actors)} people, countries and organizations in these briefings.",
     )
 
@@ -702,7 +710,7 @@ def _ego_graph(
         f"Relations of {actor.name}",
         description,
         _node(actor),
-        [_node(actors[id]) for id in sorted(ids)],
+        tuple(_node(actors[id]) for id in sorted(ids)),
         _edges(relations),
     )
     return graph, note
@@ -733,7 +741,7 @@ def _circle_graph(
         "graph",
         f"Relations between the actors of {topic.name}",
         description,
-        [_node(actors[id]) for id in ids],
+        tuple(_node(actors[id]) for id in ids),
         _edges(relations),
     )
     return graph, note

@@ -70,6 +70,7 @@ def plain_blocks(source: str) -> str:
     return "\n".join(extractor.blocks)
 
 
+@functools.lru_cache(maxsize=65536)
 def plain_text(source: str, limit: int | None = None) -> str:
     """Return Markdown as the one line of text a reader sees, cut at a word before ``limit`` characters."""
     text = " ".join(plain_blocks(source).replace("\n- ", " ").removeprefix("- ").split())
