@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import socket
@@ -118,6 +119,9 @@ class SizeResult:
     build_s: list[float] = field(default_factory=list)
     build_cpu_s: list[float] = field(default_factory=list)
     build_rss_mb: list[float] = field(default_factory=list)
+    # The build's own peak and its search indexer's (Pagefind, a child process), as the build prints them.
+    build_own_rss_mb: list[float] = field(default_factory=list)
+    indexer_rss_mb: list[float] = field(default_factory=list)
     mkdocs_s: list[float] = field(default_factory=list)
     mkdocs_cpu_s: list[float] = field(default_factory=list)
     mkdocs_rss_mb: list[float] = field(default_factory=list)
@@ -288,6 +292,12 @@ def measure_size(size: int, seed: int, runs: int, log_dir: Path) -> SizeResult:
             result.build_s.append(run.seconds)
             result.build_cpu_s.append(run.cpu_seconds)
             result.build_rss_mb.append(run.max_rss_mb)
+            printed = re.search(
+                r"peak memory ([\d,]+) MB; search indexing ([\d,]+) MB", log.read_text("utf-8", "replace")
+            )
+            if printed:
+                result.build_own_rss_mb.append(float(printed.group(1).replace(",", "")))
+                result.indexer_rss_mb.append(float(printed.group(2).replace(",", "")))
 
     def mkdocs_alone() -> None:
         if not markdown.is_dir():
@@ -419,7 +429,8 @@ def measure_site(site: Path, result: SizeResult) -> None:
         section = path.split("/", 1)[0] if "/" in path else "(top)"
         count, total, largest = result.sections.get(section, (0, 0, 0))
         result.sections[section] = (count + 1, total + size, max(largest, size))
-    briefings = [page for page in pages if page[1].startswith("briefings/") and page[1] != "briefings/index.html"]
+    # A briefing's page, not the index nor a year of it (briefings/2024/index.html).
+    briefings = [page for page in pages if re.fullmatch(r"briefings/(?!\d+/)[^/]+/index\.html", page[1])]
     result.largest_briefing = max(briefings) if briefings else None
     result.largest_page = max(pages) if pages else None
 
@@ -761,6 +772,11 @@ def notes(
                 + " s (CPU "
                 + ", ".join(f"{s:.1f}" for s in r.build_cpu_s)
                 + " s)"
+            )
+        if r.build_own_rss_mb:
+            parts.append(
+                f"peak memory of the build process {max(r.build_own_rss_mb):,.0f} MB"
+                f" and of Pagefind, its child, {max(r.indexer_rss_mb):,.0f} MB"
             )
         if r.mkdocs_s:
             parts.append(

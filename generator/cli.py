@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import logging
 import os
+import resource
 import signal
 import sys
 import time
@@ -250,5 +251,12 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> in
         return CONTENT_ERRORS
     finally:
         mkdocs_log.removeHandler(handler)
-    print(f"built {site_dir} in {time.perf_counter() - started:.1f} s")
+    # Linux counts ru_maxrss in KiB; the children are the search indexer (Pagefind).
+    own, indexer = (
+        resource.getrusage(who).ru_maxrss * 1024 / 1e6 for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    print(
+        f"built {site_dir} in {time.perf_counter() - started:.1f} s"
+        f" (peak memory {own:,.0f} MB; search indexing {indexer:,.0f} MB)"
+    )
     return OK
