@@ -20,6 +20,7 @@ from followthemoney import model as ftm_model
 from followthemoney.util import make_entity_id
 from openapi_spec_validator import validate as validate_openapi
 
+from generator import pipeline
 from generator.exports import export_files, export_links, feeds
 from generator.exports.calendar import fold, span
 from generator.exports.common import href
@@ -702,3 +703,26 @@ def test_a_feed_holds_the_newest_briefings_only(corpus: Corpus, monkeypatch: pyt
     assert [entry.title for entry in parsed.entries] == newest
     assert len(corpus.articles) > 2
     assert parsed.feed.updated == "2025-05-06T00:00:00Z"
+
+
+def test_the_data_files_from_the_forked_writer_are_those_written_in_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build writes the data files in a forked process beside the page rendering: same bytes."""
+    content, templates = REPO_ROOT / "tests/corpus", REPO_ROOT / "site_templates"
+    monkeypatch.setattr(pipeline, "_can_fork", lambda: True)
+    forked = pipeline.build_pages(content, templates, "https://example.org/briefing/")
+    monkeypatch.setattr(pipeline, "_can_fork", lambda: False)
+    in_line = pipeline.build_pages(content, templates, "https://example.org/briefing/")
+    assert forked.assets == in_line.assets
+    assert len(forked.assets) == 36  # 12 feeds and 12 calendars (site, 3 topics, 8 actors), 9 API files, 2 CSV, FtM
+
+
+def test_a_failing_forked_writer_leaves_the_error_to_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the data files fail in the child, the parent writes them again and the error is the real one."""
+
+    def broken(*args: object) -> None:
+        raise ValueError("a bug in an export")
+
+    monkeypatch.setattr(pipeline, "_can_fork", lambda: True)
+    monkeypatch.setattr(pipeline, "export_files", broken)
+    with pytest.raises(ValueError, match="a bug in an export"):
+        pipeline.build_pages(REPO_ROOT / "tests/corpus", REPO_ROOT / "site_templates")
