@@ -65,6 +65,25 @@ def url(context: Any, kind: str, id: str = "", anchor: str = "") -> str:
 
 
 @jinja2.pass_context
+def href(context: Any, kind: str, id: str = "") -> str:
+    """Link from the page being rendered to another page as its address, for raw HTML.
+
+    Markdown links name Markdown files and MkDocs turns them into addresses; raw HTML is
+    left as it is, so it links the address itself (pages live at folder addresses).
+    """
+    here = _address(context["page"].path)
+    target = _address(page_path(kind, id))
+    relative = relative_path(target, here)
+    return "./" if relative == "." else relative + "/"
+
+
+def _address(markdown_path: str) -> str:
+    """The folder address of a page: 'actors/russia.md' -> 'actors/russia', 'index.md' -> ''."""
+    stem = markdown_path.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index")
+
+
+@jinja2.pass_context
 def site_link(context: Any, path: str) -> str:
     """Link from the page being rendered to a file of the site (a feed, a data file)."""
     return relative_path(path, posixpath.dirname(context["page"].path))
@@ -103,7 +122,7 @@ def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         date=human_date,
         svg=draw_svg,
     )
-    environment.globals.update(url=url, site_link=site_link)
+    environment.globals.update(url=url, href=href, site_link=site_link)
     return environment
 
 

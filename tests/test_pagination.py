@@ -292,7 +292,7 @@ def test_a_profile_shows_the_most_recent_items_of_each_long_list_and_links_to_th
 
     # Numbered references: only what the page shows, each cited at least once.
     body, _, references = page.partition("## References")
-    numbers = {int(n) for n in re.findall(r"^(\d+)\. ", references, re.M)}
+    numbers = {int(n) for n in re.findall(r'^<li id="ref-(\d+)">', references, re.M)}
     cited = {int(n) for n in re.findall(r"\]\(#ref-(\d+)\)", body)}
     assert numbers == cited == set(range(1, len(numbers) + 1))
     assert len(numbers) < len(index.articles)

@@ -62,7 +62,7 @@ def test_an_event_merged_from_two_articles_cites_both() -> None:
 
 def _citations(page: str) -> tuple[set[int], set[int]]:
     cited = {int(n) for n in re.findall(r"\]\(#ref-(\d+)\)", page)}
-    listed = {int(n) for n in re.findall(r"^\{ #ref-(\d+) \}$", page, re.MULTILINE)}
+    listed = {int(n) for n in re.findall(r'^<li id="ref-(\d+)">', page, re.MULTILINE)}
     return cited, listed
 
 
