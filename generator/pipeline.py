@@ -108,6 +108,9 @@ def _build_pages(
         return Build(corpus, pages, assets.result(), warnings)
 
 
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
 class _ExportsBeside:
     """Write the data files in a forked process while this one renders the pages.
 
@@ -126,7 +129,13 @@ class _ExportsBeside:
             self._receiver, sender = context.Pipe(duplex=False)
             arguments = (self._receiver, sender, corpus, site_url)
             self._child = context.Process(target=_send_exports, args=arguments, daemon=True)
-            self._child.start()
+            # A stop (SIGINT, SIGTERM) waits out the fork: it then lands in the parent at a clean point,
+            # and the child starts with its own handlers.
+            previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+            try:
+                self._child.start()
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, previous)
             sender.close()
 
     def __enter__(self) -> _ExportsBeside:
@@ -159,6 +168,7 @@ def _send_exports(receiver: Connection, sender: Connection, corpus: Corpus, site
     receiver.close()  # the parent's end: with it closed here, the pipe breaks if the parent dies
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     try:
         assets: tuple[Asset, ...] | None = export_files(corpus, site_url)
     except Exception:
