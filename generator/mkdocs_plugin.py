@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import os
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+import jinja2.bccache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -19,11 +21,13 @@ from mkdocs.structure.files import File, Files
 from .diagnostics import ContentError
 from .exports import Asset, export_files
 from .link import Corpus
-from .pipeline import Build, BuildCache, build_pages
+from .pipeline import Build, BuildCache, build_pages, rare_collections
 from .render import template_problem
 from .sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+
+EXPORTS_DELAY = 2.0  # s after a rebuild under serve before its data files are written
 
 
 class BriefingConfig(Config):  # type: ignore[no-untyped-call]
@@ -38,8 +42,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     Under `mkdocs serve` the plugin lives as long as the server (it has ``on_startup``),
     and keeps what a rebuild can reuse: parsed files, records and rendered pages (a
     BuildCache). The data files (feeds, calendars, JSON, CSV) are written at the first
-    build; after an edit they are rewritten in the background once the pages are built,
-    so that the page a contributor is looking at reloads first.
+    build; after an edit they are rewritten in the background, EXPORTS_DELAY seconds after
+    the pages are built unless another edit comes first, so that the page a contributor is
+    looking at reloads first.
     """
 
     _generated_by = "briefing"
@@ -52,7 +57,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self._pending: Corpus | None = None  # under serve: whose data files are still to write
         self._exports = threading.Lock()
         self._generation = 0
+        self._later: threading.Timer | None = None
         self._project: str | None = None  # the mkdocs.yml the cache belongs to
+        self._compiled = _MemoryBytecodeCache()
+        self._collections: contextlib.AbstractContextManager[None] | None = None
 
     def _path(self, config: Any, value: str) -> Path:
         return Path(config.config_file_path).parent / value
@@ -62,8 +70,28 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self._written, self._assets, self._project = {}, (), None
 
     def on_shutdown(self) -> None:
+        if self._later is not None:
+            self._later.cancel()
         self._cache = None
         self._written, self._assets, self._project = {}, (), None
+
+    # Under serve, a rebuild also keeps the theme's compiled templates (MkDocs makes a new Jinja
+    # environment each time) and runs the cycle collector rarely, as `python -m generator build` does.
+
+    def on_pre_build(self, *, config: Any) -> None:
+        if self._later is not None:
+            self._later.cancel()  # a newer build writes them; one already writing checks its generation
+        if self._cache is not None:
+            self._collections = rare_collections()
+            self._collections.__enter__()
+
+    def on_env(self, env: jinja2.Environment, /, *, config: Any, files: Files) -> jinja2.Environment:
+        if self._cache is not None:
+            env.bytecode_cache = self._compiled
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._collections_done()
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         if self._cache is not None and self._project != config.config_file_path:
@@ -115,14 +143,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             )
         return files
 
+    def _collections_done(self) -> None:
+        if self._collections is not None:
+            self._collections.__exit__(None, None, None)
+            self._collections = None
+
     def on_post_build(self, *, config: Any) -> None:
+        self._collections_done()
         corpus, self._pending = self._pending, None
         if corpus is not None:
             self._generation += 1
             cache = self._path(config, self.config.cache_dir)
             site = Path(config.site_dir)
             arguments = (corpus, config.site_url or None, cache, site, self._generation)
-            threading.Thread(target=self._write_exports, args=arguments, daemon=True).start()
+            # While a contributor saves again and again, only the last rebuild's data files get written.
+            self._later = threading.Timer(EXPORTS_DELAY, self._write_exports, args=arguments)
+            self._later.daemon = True
+            self._later.start()
 
     def _write_exports(self, corpus: Corpus, site_url: str | None, cache: Path, site: Path, generation: int) -> None:
         """Write the data files of a rebuild into the cache and the served site, unless a newer edit came."""
@@ -171,6 +208,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         server.watch(str(self._path(config, self.config.content_dir)))
         server.watch(str(self._path(config, self.config.templates_dir)))
         return server
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory; Jinja checks each against its template's source."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _write_if_changed(path: Path, content: bytes) -> None:
