@@ -9,12 +9,13 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, ViewportSize, sync_playwright
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -114,3 +115,63 @@ def browser() -> Iterator[Browser]:
             yield chromium
         finally:
             chromium.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages in Chromium, as a reader at a desk or on a phone opens them
+
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+HOST = "127.0.0.1"
+
+
+@dataclass
+class PageLog:
+    """What a page did while loading: console errors, uncaught errors, requests elsewhere."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> None:
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.on("request", self._request)
+
+    def assert_clean(self, where: str) -> None:
+        assert not self.console_errors, f"console errors on {where}: {self.console_errors}"
+        assert not self.page_errors, f"uncaught errors on {where}: {self.page_errors}"
+        assert not self.foreign_requests, f"{where} requested other hosts: {self.foreign_requests}"
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
+
+    def _request(self, request: Request) -> None:
+        host = urlsplit(request.url).hostname
+        if host is not None and host != HOST:  # data: and blob: URLs have no host
+            self.foreign_requests.append(request.url)
+
+
+def open_page(browser: Browser, viewport: ViewportSize) -> tuple[Page, PageLog]:
+    """A new page in a context of its own, logging what it does."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    log = PageLog()
+    log.attach(page)
+    return page, log
+
+
+@pytest.fixture
+def desktop(browser: Browser) -> Iterator[tuple[Page, PageLog]]:
+    page, log = open_page(browser, DESKTOP)
+    yield page, log
+    page.context.close()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[tuple[Page, PageLog]]:
+    page, log = open_page(browser, PHONE)
+    yield page, log
+    page.context.close()

@@ -8,20 +8,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, ViewportSize
+from playwright.sync_api import Browser, Page
 
-from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, BuiltSite, serve_site
+from tests.conftest import DESKTOP, PHONE, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, PageLog, open_page, serve_site
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = REPO_ROOT / "tests" / "screenshots"
-DESKTOP: ViewportSize = {"width": 1280, "height": 800}
-PHONE: ViewportSize = {"width": 390, "height": 844}
-HOST = "127.0.0.1"
 
 
 def _first_id(kind: str) -> str:
@@ -45,52 +41,6 @@ def base_url(built_site: BuiltSite) -> Iterator[str]:
     """Serve the built sample site on 127.0.0.1 and a free port."""
     with serve_site(built_site.root) as url:
         yield url
-
-
-@dataclass
-class PageLog:
-    """What a page did while loading: console errors, uncaught errors, requests elsewhere."""
-
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    foreign_requests: list[str] = field(default_factory=list)
-
-    def attach(self, page: Page) -> None:
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
-        page.on("request", self._request)
-
-    def _console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
-
-    def _request(self, request: Request) -> None:
-        host = urlsplit(request.url).hostname
-        if host is not None and host != HOST:  # data: and blob: URLs have no host
-            self.foreign_requests.append(request.url)
-
-
-def _open(browser: Browser, viewport: ViewportSize) -> tuple[Page, PageLog]:
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    log = PageLog()
-    log.attach(page)
-    return page, log
-
-
-@pytest.fixture
-def desktop(browser: Browser) -> Iterator[tuple[Page, PageLog]]:
-    page, log = _open(browser, DESKTOP)
-    yield page, log
-    page.context.close()
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[tuple[Page, PageLog]]:
-    page, log = _open(browser, PHONE)
-    yield page, log
-    page.context.close()
 
 
 def _stable_results(page: Page, timeout: float = 10.0) -> list[tuple[str, str]]:
@@ -154,7 +104,7 @@ def test_screenshots(browser: Browser, base_url: str) -> None:
         ("briefing-390.png", PAGE_KINDS["briefing"], PHONE),
     ]
     for name, path, viewport in shots:
-        page, _ = _open(browser, viewport)
+        page, _ = open_page(browser, viewport)
         try:
             page.goto(base_url + path, wait_until="networkidle")
             target = SCREENSHOTS / name

@@ -18,15 +18,18 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from generator.pipeline import check_content
-from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, BuiltSite, build_site, serve_site
-from tests.test_browser import (
+from tests.conftest import (
     DESKTOP,
-    PAGE_KINDS,
     PHONE,
-    SCREENSHOTS,
+    REPO_ROOT,
+    SAMPLE_CONTENT,
+    BuiltSite,
     PageLog,
-    _open,
+    build_site,
+    open_page,
+    serve_site,
 )
+from tests.test_browser import PAGE_KINDS, SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
@@ -51,19 +54,6 @@ def sample_url(built_site: BuiltSite) -> Iterator[str]:
 def corpus_url(built_corpus: BuiltSite) -> Iterator[str]:
     """Serve the built test corpus (tests/corpus/) on 127.0.0.1 and a free port."""
     yield from _serve(built_corpus)
-
-
-@pytest.fixture
-def desktop(browser: Browser) -> Iterator[tuple[Page, PageLog]]:
-    page, log = _open(browser, DESKTOP)
-    yield page, log
-    page.context.close()
-
-
-def _clean(log: PageLog, where: str) -> None:
-    assert not log.console_errors, f"console errors on {where}: {log.console_errors}"
-    assert not log.page_errors, f"uncaught errors on {where}: {log.page_errors}"
-    assert not log.foreign_requests, f"{where} requested other hosts: {log.foreign_requests}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -108,7 +98,7 @@ def test_a_filtered_timeline_shows_only_that_actors_events_and_keeps_the_filter_
     assert page.locator(".md-sidebar--secondary .md-nav__link[href='#year-2009']").is_hidden()
     assert page.locator(".md-sidebar--secondary .md-nav__link[href='#year-2024']").is_visible()
     assert page.locator("#year-2024").is_visible()
-    _clean(log, "the filtered timeline")
+    log.assert_clean("the filtered timeline")
 
 
 def test_a_filter_narrows_the_list_in_place_and_goes_into_the_address(
@@ -130,17 +120,17 @@ def test_a_filter_narrows_the_list_in_place_and_goes_into_the_address(
     page.click("text=Show all")
     assert len(_shown(page)) == total
     assert urlsplit(page.url).query == ""
-    _clean(log, "the corpus timeline")
+    log.assert_clean("the corpus timeline")
 
 
 def test_a_shared_filter_address_opens_filtered(browser: Browser, corpus_url: str) -> None:
-    page, log = _open(browser, PHONE)
+    page, log = open_page(browser, PHONE)
     try:
         page.goto(corpus_url + "/timeline/?actor=norvessa&date=exact", wait_until="networkidle")
         shown = _shown(page)
         assert shown and all("norvessa" in e["actors"].split() and e["date"] == "exact" for e in shown)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-        _clean(log, "a shared filter address")
+        log.assert_clean("a shared filter address")
     finally:
         page.context.close()
 
@@ -206,7 +196,7 @@ def test_the_graph_and_its_table_show_the_same_relations(
     assert graph["rows"], "the table of relations is empty"
     assert sorted(set(graph["edges"])) == sorted(set(graph["rows"])), graph
     assert len(graph["edges"]) == len(set(graph["edges"])), "an edge is drawn twice"
-    _clean(log, path)
+    log.assert_clean(path)
 
 
 def test_citations_lead_to_numbered_references_that_link_the_briefing_and_the_original(
@@ -258,7 +248,7 @@ def test_axe_finds_no_accessibility_violations(
     kind: str,
     viewport: str,
 ) -> None:
-    page, _ = _open(browser, DESKTOP if viewport == "desktop" else PHONE)
+    page, _ = open_page(browser, DESKTOP if viewport == "desktop" else PHONE)
     try:
         page.goto(sample_url + AXE_PAGES[kind], wait_until="networkidle")
         violations = Axe().run(page).response["violations"]
@@ -286,12 +276,12 @@ def test_graphs_filters_and_references_fit_a_phone(
     site: str,
     path: str,
 ) -> None:
-    page, log = _open(browser, PHONE)
+    page, log = open_page(browser, PHONE)
     try:
         page.goto((sample_url if site == "sample" else corpus_url) + path, wait_until="networkidle")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"{path} is {width} px wide at {PHONE['width']} px: it scrolls sideways"
-        _clean(log, path)
+        log.assert_clean(path)
     finally:
         page.context.close()
 
@@ -387,7 +377,7 @@ def test_screenshots_for_review(browser: Browser, sample_url: str, corpus_url: s
         ("reader-profile-print.png", sample_url + PROFILE, DESKTOP, "print"),
     ]
     for name, url, viewport, media in shots:
-        page, _ = _open(browser, viewport)
+        page, _ = open_page(browser, viewport)
         try:
             page.emulate_media(media=media)
             page.goto(url, wait_until="networkidle")

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
-from tests.conftest import REPO_ROOT, BuiltSite, build_site, serve_site
-from tests.test_browser import DESKTOP, PAGE_KINDS, PHONE, PageLog, _open
+from tests.conftest import DESKTOP, PHONE, REPO_ROOT, BuiltSite, PageLog, build_site, open_page, serve_site
+from tests.test_browser import PAGE_KINDS
 
 pytestmark = pytest.mark.browser
 
@@ -35,19 +35,6 @@ DOCUMENT_LINKS = ".md-search-result__item > a.md-search-result__link:first-child
 def sample_url(built_site: BuiltSite) -> Iterator[str]:
     with serve_site(built_site.root) as url:
         yield url
-
-
-@pytest.fixture
-def desktop(browser: Browser) -> Iterator[tuple[Page, PageLog]]:
-    page, log = _open(browser, DESKTOP)
-    yield page, log
-    page.context.close()
-
-
-def _clean(log: PageLog, where: str) -> None:
-    assert not log.console_errors, f"console errors on {where}: {log.console_errors}"
-    assert not log.page_errors, f"uncaught errors on {where}: {log.page_errors}"
-    assert not log.foreign_requests, f"{where} requested other hosts: {log.foreign_requests}"
 
 
 def _stable(page: Page, selector: str) -> list[tuple[str, str]]:
@@ -107,7 +94,7 @@ def test_searching_a_name_or_alias_puts_the_profile_first(
     results = search(page, query)
     assert results[0][0] == profile, f"searching {query!r} does not rank {profile} first:\n{_ranking(results)}"
     assert page.locator(DOCUMENT_LINKS).first.locator("h1").inner_text() == TITLES[profile]
-    _clean(log, f"search for {query!r}")
+    log.assert_clean(f"search for {query!r}")
 
 
 def test_searching_a_headline_finds_its_briefing_first(desktop: tuple[Page, PageLog], sample_url: str) -> None:
@@ -178,7 +165,7 @@ def test_the_type_filter_keeps_only_pages_of_that_type(desktop: tuple[Page, Page
     assert set(page.locator(".md-search-result__item .md-tag").all_inner_texts()) >= {"Actor profile"}
     _choose(page, "type", "Briefing")
     assert _pages(_stable(page, RESULT_LINKS)) == [BRIEFING]
-    _clean(log, "filtering search by type")
+    log.assert_clean("filtering search by type")
 
 
 def test_the_kind_filter_keeps_only_actors_of_that_kind(desktop: tuple[Page, PageLog], sample_url: str) -> None:
@@ -208,7 +195,7 @@ def test_the_topic_filter_keeps_the_briefings_on_that_topic(desktop: tuple[Page,
 # Opening, the keyboard, phones, and what loads when
 
 
-def _is_open(page: Page) -> bool:
+def _isopen_page(page: Page) -> bool:
     return (
         bool(page.evaluate("document.getElementById('__search').checked"))
         and page.locator(".md-search__output").is_visible()
@@ -221,9 +208,9 @@ def test_the_keyboard_opens_moves_through_and_closes_search(
 ) -> None:
     page, log = desktop
     page.goto(sample_url + PAGE_KINDS["timeline"], wait_until="networkidle")
-    assert not _is_open(page)
+    assert not _isopen_page(page)
     page.keyboard.press(key)
-    assert _is_open(page)
+    assert _isopen_page(page)
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("Moscow", delay=20)
     results = _stable(page, RESULT_LINKS)
@@ -239,13 +226,13 @@ def test_the_keyboard_opens_moves_through_and_closes_search(
     page.keyboard.press("ArrowUp")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.press("Escape")
-    assert not _is_open(page)
+    assert not _isopen_page(page)
     page.keyboard.press(key)
     page.keyboard.press("ArrowDown")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert urlsplit(page.url).path == results[0][0].split("#")[0]
-    _clean(log, "searching with the keyboard")
+    log.assert_clean("searching with the keyboard")
 
 
 def test_search_loads_nothing_until_it_is_opened_and_nothing_from_elsewhere(
@@ -267,16 +254,16 @@ def test_search_loads_nothing_until_it_is_opened_and_nothing_from_elsewhere(
     assert any(path.endswith(".pf_index") for path in fetched) and any(
         path.endswith(".pf_fragment") for path in fetched
     )
-    _clean(log, "a search")
+    log.assert_clean("a search")
 
 
 def test_search_on_a_phone(browser: Browser, sample_url: str) -> None:
-    page, log = _open(browser, PHONE)
+    page, log = open_page(browser, PHONE)
     try:
         page.goto(sample_url + PROFILE, wait_until="networkidle")
-        assert not _is_open(page)
+        assert not _isopen_page(page)
         page.locator("label.md-header__button[for=__search]").click()
-        assert _is_open(page)
+        assert _isopen_page(page)
         page.keyboard.type("Pyongyang", delay=20)
         results = _stable(page, RESULT_LINKS)
         assert results[0][0] == PROFILE
@@ -286,21 +273,21 @@ def test_search_on_a_phone(browser: Browser, sample_url: str) -> None:
         for select in page.locator(".md-search-filters select").all():
             box = select.bounding_box()
             assert box is not None and box["x"] + box["width"] <= PHONE["width"], box
-        _clean(log, "a search on a phone")
+        log.assert_clean("a search on a phone")
     finally:
         page.context.close()
 
 
 def test_search_works_when_the_site_is_not_at_the_root_of_its_host(browser: Browser, built_site: BuiltSite) -> None:
     # A project's GitHub Pages site lives under /<repository>/: results must link there.
-    page, log = _open(browser, DESKTOP)
+    page, log = open_page(browser, DESKTOP)
     try:
         with serve_site(built_site.root.parent) as url:
             prefix = f"/{built_site.root.name}"
             page.goto(url + prefix + BRIEFING, wait_until="networkidle")
             results = search(page, "Pyongyang")
             assert results[0][0] == prefix + PROFILE, _ranking(results)
-            _clean(log, "a search under a path")
+            log.assert_clean("a search under a path")
     finally:
         page.context.close()
 
@@ -319,7 +306,7 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.mark.parametrize("query", ["Mallory", "Trudonia", "img", "script", "onerror"])
 def test_searching_hostile_content_shows_it_as_text(browser: Browser, hostile_url: str, query: str) -> None:
     # Titles, names, aliases, filters and excerpts come from content: they must stay text.
-    page, log = _open(browser, DESKTOP)
+    page, log = open_page(browser, DESKTOP)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:
@@ -340,13 +327,13 @@ def test_searching_hostile_content_shows_it_as_text(browser: Browser, hostile_ur
         assert set(allowed) <= {"li", "a", "article", "div", "h1", "h2", "p", "mark", "nav", "span"}, allowed
         assert page.evaluate("typeof window.pwned") == "undefined"
         assert dialogs == []
-        _clean(log, f"a search for {query!r} in hostile content")
+        log.assert_clean(f"a search for {query!r} in hostile content")
     finally:
         page.context.close()
 
 
 def test_a_hostile_alias_is_shown_as_written(browser: Browser, hostile_url: str) -> None:
-    page, _ = _open(browser, DESKTOP)
+    page, _ = open_page(browser, DESKTOP)
     try:
         page.goto(hostile_url + "/", wait_until="networkidle")
         search(page, "onerror")
