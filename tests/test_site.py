@@ -5,6 +5,8 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -14,8 +16,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
-from tests.conftest import CORPUS, SAMPLE_CONTENT, BuiltSite, build_site, run_generator
+from generator.sanitize import sanitize_html
+from tests.conftest import CORPUS, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, build_site, run_generator
 
 # ---------------------------------------------------------------------------------------------
 # A very small DOM, built with html.parser: enough to find elements and their links.
@@ -366,3 +370,47 @@ def test_corpus_urls_exist(built_corpus: BuiltSite, kind: str) -> None:
         id for id in content_ids(CORPUS, kind) if not (built_corpus.root / section / id / "index.html").is_file()
     ]
     assert not missing, f"{section} pages missing from the corpus site: {missing}"
+
+
+# ---------------------------------------------------------------------------------------------
+# The same pages, whichever way they reach MkDocs
+
+
+def _article(page: Path) -> str:
+    html = page.read_text(encoding="utf-8")
+    start = html.index('<article class="md-content__inner md-typeset">')
+    return " ".join(sanitize_html(html[start : html.index("</article>", start)]).split())
+
+
+def test_pre_rendered_pages_build_to_the_html_the_plugin_builds(built_corpus: BuiltSite, tmp_path: Path) -> None:
+    """`render --out` then MkDocs alone gives each page the article `generator build` gives it.
+
+    The pre-rendered build is the benchmark's reference for MkDocs' own time (make bench):
+    it must be building the same pages. Both articles are compared through the sanitizer,
+    which the plugin runs and MkDocs alone does not.
+    """
+    pages = tmp_path / "pages"
+    rendered = run_generator("render", "--content", CORPUS, "--out", pages)
+    assert rendered.returncode == 0, rendered.stderr
+    with (REPO_ROOT / "mkdocs.yml").open("rb") as source:
+        config = yaml_load(source)  # MkDocs' loader: it reads the !ENV tags
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "briefing" in p)]
+    config["docs_dir"] = str(pages)
+    config["edit_uri"] = ""  # the plugin's edit links open YAML files, and none without a repo_url
+    config["theme"]["custom_dir"] = str(REPO_ROOT / config["theme"]["custom_dir"])
+    shutil.copytree(REPO_ROOT / "site_templates/static", pages, dirs_exist_ok=True)
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    alone = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", tmp_path / "mkdocs.yml", "-d", tmp_path / "site"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert alone.returncode == 0, alone.stderr
+
+    generated = sorted(p.relative_to(pages).with_suffix("").as_posix() for p in pages.rglob("*.md"))
+    assert len(generated) == 19
+    for stem in generated:
+        html = stem.removesuffix("index").rstrip("/") + "/index.html" if stem != "index" else "index.html"
+        html = html.lstrip("/")
+        assert _article(tmp_path / "site" / html) == _article(built_corpus.root / html), html
