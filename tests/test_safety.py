@@ -17,8 +17,7 @@ from playwright.sync_api import Browser
 
 from generator.emit import replace_directory
 from generator.pipeline import build_pages
-from tests.conftest import REPO_ROOT, BuiltSite, build_site, serve_site
-from tests.test_browser import _open
+from tests.conftest import DESKTOP, REPO_ROOT, BuiltSite, build_site, open_page, serve_site
 
 HOSTILE = REPO_ROOT / "tests" / "hostile"
 
@@ -85,7 +84,7 @@ def test_hostile_pages_run_no_script_of_the_content(hostile_site: BuiltSite, bro
     with serve_site(hostile_site.root) as base:
         for path in sorted(hostile_site.root.rglob("index.html")):
             url = base + "/" + path.parent.relative_to(hostile_site.root).as_posix() + "/"
-            page, log = _open(browser, {"width": 1280, "height": 800})
+            page, log = open_page(browser, DESKTOP)
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
             try:
                 page.goto(url.replace("/./", "/"), wait_until="networkidle")
