@@ -60,7 +60,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self._later: threading.Timer | None = None
         self._project: str | None = None  # the mkdocs.yml the cache belongs to
         self._compiled = _MemoryBytecodeCache()
-        self._collections: contextlib.AbstractContextManager[None] | None = None
+        self._rebuilding = contextlib.ExitStack()  # under serve: what a rebuild sets until it ends
 
     def _path(self, config: Any, value: str) -> Path:
         return Path(config.config_file_path).parent / value
@@ -82,8 +82,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if self._later is not None:
             self._later.cancel()  # a newer build writes them; one already writing checks its generation
         if self._cache is not None:
-            self._collections = rare_collections()
-            self._collections.__enter__()
+            self._rebuilding.enter_context(rare_collections())
 
     def on_env(self, env: jinja2.Environment, /, *, config: Any, files: Files) -> jinja2.Environment:
         if self._cache is not None:
@@ -91,7 +90,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._collections_done()
+        self._rebuilding.close()
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         if self._cache is not None and self._project != config.config_file_path:
@@ -143,13 +142,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             )
         return files
 
-    def _collections_done(self) -> None:
-        if self._collections is not None:
-            self._collections.__exit__(None, None, None)
-            self._collections = None
-
     def on_post_build(self, *, config: Any) -> None:
-        self._collections_done()
+        self._rebuilding.close()
         corpus, self._pending = self._pending, None
         if corpus is not None:
             self._generation += 1

@@ -11,7 +11,6 @@ so each page is audited several times and the median run counts, as Lighthouse a
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import json
@@ -19,14 +18,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from tests.conftest import REPO_ROOT, build_site
+from tests.conftest import REPO_ROOT, build_site, serve_site
 
 LIGHTHOUSE = REPO_ROOT / ".audit" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
@@ -90,18 +87,6 @@ class _Body:
         pass
 
 
-@contextmanager
-def serve(root: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def run_lighthouse(url: str, report: Path, preset: str) -> dict[str, Any]:
     command = [
         str(LIGHTHOUSE),
@@ -143,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         work = Path(folder)
         site = build_site(work / "site").root
         rows, notes = [], []
-        with serve(site) as base:
+        with serve_site(site, StaticHost) as base:
             for name, path in PAGES.items():
                 runs = [run_lighthouse(base + path, work / f"{name}-{i}.json", args.preset) for i in range(args.runs)]
                 runs.sort(key=lambda r: r["categories"]["performance"]["score"])
