@@ -75,8 +75,10 @@ class PageSpec:
     ``meta`` is data for the theme, written into the page's front matter as JSON:
     ``jsonld`` (schema.org metadata) and, on the timeline, ``timeline_filters``.
     ``search_tags`` are words search ranks highly (a profile's names and aliases).
-    Pages whose every item has a page of its own (the home page and the indexes) set
-    ``search_exclude``, so that search leads to that page rather than to a list.
+    Pages whose every item has a page of its own (the home page, the indexes and the
+    timeline) set ``search_exclude``, so that search leads to that page rather than to a list.
+    Profiles and topics gather facts that briefings report: ``search_lists=False`` has search
+    index their own text only (names, summary, roles), so that a fact leads to its source.
     """
 
     path: str
@@ -87,6 +89,7 @@ class PageSpec:
     description: str = ""
     search_boost: float | None = None
     search_exclude: bool = False
+    search_lists: bool = True
     search_tags: tuple[str, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
@@ -405,7 +408,6 @@ def _timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
     description = f"{len(events)} events from every briefing, by date."
     meta = _collection_jsonld("Timeline", description)
     meta["timeline_filters"] = _filter_options(corpus, facets.values())
-    meta.update(_search_facets("Timeline"))
     context: dict[str, Any] = {
         "period": None,
         "pager": None,
@@ -423,6 +425,7 @@ def _timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
                 "Timeline",
                 {**context, **listed},
                 description=description,
+                search_exclude=True,
                 meta=meta,
             )
         ]
@@ -435,6 +438,7 @@ def _timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
             "Timeline",
             {**context, **first},
             description=description,
+            search_exclude=True,
             meta=meta,
         )
     ]
@@ -445,7 +449,6 @@ def _timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
         description = f"The {_count(period.count, 'event')} of {period.label}, from every briefing, by date."
         meta = _collection_jsonld(title, description)
         meta["timeline_filters"] = {**_filter_options(corpus, (facets[e.key] for e in every)), "partial": True}
-        meta.update(_search_facets("Timeline"))
         listed = {
             "period": period,
             "pager": pagers[period.id],
@@ -461,6 +464,7 @@ def _timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
                 title,
                 {**context, **listed},
                 description=description,
+                search_exclude=True,
                 meta=meta,
             )
         )
@@ -579,6 +583,7 @@ def _profile(corpus: Corpus, actor: Actor) -> PageSpec:
         source=corpus.content.source_path("actor", actor.id),
         description=description,
         search_boost=2,
+        search_lists=False,
         search_tags=(actor.name, *actor.aliases),
         meta={
             "jsonld": _actor_jsonld(actor, description, corpus.actors),
@@ -625,6 +630,7 @@ def _topic(corpus: Corpus, topic: Topic) -> PageSpec:
         },
         source=corpus.content.source_path("topic", topic.id),
         description=description,
+        search_lists=False,
         meta={"jsonld": jsonld, **_search_facets("Topic")},
     )
 

@@ -37,12 +37,14 @@ def front_matter(spec: PageSpec) -> str:
     lines = ["---", f"title: {json.dumps(spec.title, ensure_ascii=False)}"]
     if spec.description:
         lines.append(f"description: {json.dumps(spec.description, ensure_ascii=False)}")
-    if spec.search_boost is not None or spec.search_exclude:
+    if spec.search_boost is not None or spec.search_exclude or not spec.search_lists:
         lines.append("search:")
         if spec.search_boost is not None:
             lines.append(f"  boost: {spec.search_boost}")
         if spec.search_exclude:
             lines.append("  exclude: true")
+        if not spec.search_lists:
+            lines.append("  lists: false")
     if spec.search_tags:  # the MkDocs glue escapes them for the theme, as it does the title
         lines.append(f"tags: {json.dumps(list(spec.search_tags), ensure_ascii=False)}")
     # Data for the theme (JSON-LD, the timeline's filters): one line of JSON each, which YAML reads as is.

@@ -201,10 +201,15 @@ def test_plain_text_is_cut_at_a_word() -> None:
 def test_search_leads_to_pages_not_to_lists_and_knows_an_actors_names() -> None:
     pages = specs("sample")
     excluded = sorted(path for path, spec in pages.items() if spec.search_exclude)
-    assert excluded == ["actors/index.md", "briefings/index.md", "index.md", "topics/index.md"]
+    assert excluded == ["actors/index.md", "briefings/index.md", "index.md", "timeline.md", "topics/index.md"]
     korea = pages["actors/north-korea.md"]
     assert korea.search_tags[0] == "North Korea" and "Pyongyang" in korea.search_tags
-    assert "search:\n  boost: 2\n" in front_matter(korea)
+    assert "search:\n  boost: 2\n  lists: false\n" in front_matter(korea)
+    # Profiles and topics list what briefings report: search indexes their own text only.
+    own_text_only = sorted(path for path, spec in pages.items() if not spec.search_lists)
+    profiles_and_topics = [path for path in pages if path.startswith(("actors/", "topics/"))]
+    assert own_text_only == sorted(path for path in profiles_and_topics if not path.endswith("/index.md"))
+    assert "search:\n  lists: false\n" in front_matter(pages["topics/north-korea-sanctions.md"])
     assert "search:\n  exclude: true\n" in front_matter(pages["index.md"])
 
 

@@ -7,6 +7,7 @@ Uses the sample site (content/) and the hostile content (tests/hostile/), served
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -112,7 +113,8 @@ def test_searching_a_quotes_words_finds_the_quote(desktop: tuple[Page, PageLog],
     results = search(page, words)
     quote = "destroying a CCTV to avoid being caught red-handed"
     first_page = results[0][0].split("#")[0]
-    assert first_page in ("/actors/south-korea/", BRIEFING), _ranking(results)
+    # South Korea's profile lists the quote too, but search leads to the briefing that reports it.
+    assert first_page == BRIEFING and "/actors/south-korea/" not in _pages(results), _ranking(results)
     sections = [text for path, text in results if path.startswith(first_page + "#quotes")]
     assert sections and quote in " ".join(sections[0].split()), _ranking(results)
     marked = page.locator(".md-search-result__item").first.locator("mark")
@@ -128,7 +130,7 @@ def test_lists_the_home_page_and_references_are_not_search_results(
     page.goto(sample_url + "/", wait_until="networkidle")
     results = search(page, "Russia")
     paths = {path.split("#")[0] for path, _ in results}
-    assert paths and not paths & {"/", "/actors/", "/topics/", "/briefings/"}, paths
+    assert paths and not paths & {"/", "/actors/", "/topics/", "/briefings/", "/timeline/"}, paths
     # The numbered references and the export links are not what a page is about.
     sections = {path.split("#")[1] for path, _ in results if "#" in path}
     assert not sections & {"references", "follow-and-reuse"}, sections
@@ -137,8 +139,42 @@ def test_lists_the_home_page_and_references_are_not_search_results(
     assert page.locator(".md-search-result__item").count() == 0
 
 
+def test_a_profile_is_found_by_its_roles_not_by_the_facts_it_lists(
+    desktop: tuple[Page, PageLog], sample_url: str
+) -> None:
+    page, _ = desktop
+    page.goto(sample_url + "/", wait_until="networkidle")
+    # Her role, in her profile's own text.
+    profile = "/actors/linda-thomas-greenfield/"
+    results = search(page, "Ambassador to the United Nations")
+    assert profile in _pages(results), _ranking(results)
+    # An event her profile lists under Timeline: found in the briefing that reports it, not in the list.
+    results = search(page, "fresh means")
+    assert BRIEFING in _pages(results) and profile not in _pages(results), _ranking(results)
+
+
 # ---------------------------------------------------------------------------------------------
 # Filters
+
+
+def test_the_filters_list_pagefinds_values_and_counts_without_fetching_them(
+    desktop: tuple[Page, PageLog], sample_url: str, built_site: BuiltSite
+) -> None:
+    page, log = desktop
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(sample_url + "/", wait_until="networkidle")
+    search(page, "Korea")
+    # Until a reader filters, the search box loads none of Pagefind's filter files.
+    assert not [url for url in fetched if url.endswith(".pf_filter")], fetched
+    counts = json.loads((built_site.root / "pagefind" / "filter-counts.json").read_text(encoding="utf-8"))
+    pagefind = page.evaluate(
+        "async () => (await import(new URL('pagefind/pagefind.js', location.href).href)).filters()"
+    )
+    assert counts == pagefind and set(counts) == {"type", "kind", "topic"}, (counts, pagefind)
+    shown = page.locator(".md-search-filters select[name=type] option").all_inner_texts()
+    assert shown == ["Type: all", *(f"{value} ({n})" for value, n in sorted(counts["type"].items()))], shown
+    log.assert_clean("search filters")
 
 
 def _choose(page: Page, name: str, value: str) -> None:

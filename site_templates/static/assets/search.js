@@ -30,6 +30,10 @@
   ];
   const PAGE_SIZE = 10; // results shown at once; more as the reader scrolls
   const SECTIONS = 3; // sections of a page shown under it, the best first
+  // A query runs once the reader stops typing for this long. Pagefind's own debouncedSearch
+  // fetches the index pieces of every prefix typed on the way ("a", "ak"...), and a one- or
+  // two-letter prefix's piece holds the most common words: it is the heaviest of all.
+  const PAUSE_MS = 150;
 
   let pagefind = null; // a promise of the module, once search was opened
   let pending = []; // results not shown yet
@@ -38,10 +42,16 @@
   function load() {
     if (!pagefind) {
       meta.textContent = initializing;
+      // The filters' values and counts come from a small file beside the index (search.FILTERS):
+      // Pagefind's filters() would fetch the pages of every value first.
+      const counts = fetch(new URL("pagefind/filter-counts.json", siteRoot)).then((response) => {
+        if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+        return response.json();
+      });
       pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (module) => {
         await module.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
         await module.init();
-        showFilters(await module.filters());
+        showFilters(await counts);
         if (!input.value) meta.textContent = translate("search.result.placeholder");
         return module;
       });
@@ -89,8 +99,10 @@
       return;
     }
     const module = await load();
-    const found = await module.debouncedSearch(query || null, { filters }, 150);
-    if (found === null || current !== generation) return; // a newer query replaced this one
+    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    if (current !== generation) return; // the reader typed on
+    const found = await module.search(query || null, { filters });
+    if (current !== generation) return; // a newer query replaced this one
     pending = found.results;
     list.replaceChildren();
     const count = found.results.length;
