@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import os
 import resource
+import shutil
 import signal
 import sys
 import time
@@ -26,6 +27,7 @@ from .schema import schema_texts
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
 INTERRUPTED = 128 + signal.SIGINT
+STAGE = ".briefing-data"  # in the site folder while `build` runs: the data files, before MkDocs copies them
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -231,8 +233,12 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> in
         plugin = config.plugins["briefing"]
         assert isinstance(plugin, BriefingPlugin), "mkdocs.yml must list the 'briefing' plugin"
         templates = Path(config.config_file_path).parent / plugin.config.templates_dir
+        # The data files are written here, not held in memory. Hidden, the folder outlives MkDocs'
+        # cleaning of the site folder; a failed build takes it away with the rest.
+        stage = fresh / STAGE
+        stage.mkdir()
         # Generate once, here: content errors stop the build before MkDocs starts.
-        build = build_pages(content, templates, config.site_url or None)
+        build = build_pages(content, templates, config.site_url or None, stage=stage)
         _report(build.warnings)
         if "SOURCE_DATE_EPOCH" not in os.environ and build.corpus.articles:
             # Date the build by its newest article, so the same content gives the same bytes.
@@ -242,6 +248,7 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> in
         plugin.prebuilt = build
         del build  # the plugin lets go of it once MkDocs has the pages: the build needs the memory
         mkdocs_build(config)
+        shutil.rmtree(stage)  # MkDocs has copied the data files into the site
 
     try:
         with rare_collections():  # MkDocs too makes many small objects and few cycles

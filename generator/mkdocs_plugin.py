@@ -98,7 +98,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self._project = config.config_file_path
         serving_again = self._cache is not None and bool(self._assets)
         build, self.prebuilt = self.prebuilt, None  # the generator's data is not kept past this
-        # `python -m generator build` builds once, into a fresh folder: its pages stay in memory.
+        # `python -m generator build` builds once, into a fresh folder: its pages stay in memory,
+        # and its data files wait in a stage on disk, for MkDocs to copy.
         # `mkdocs serve` and `mkdocs build` keep them on disk, for --dirty to see what changed.
         on_disk = build is None
         try:
@@ -140,6 +141,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 if on_disk
                 else File.generated(config, asset.path, content=asset.content)
             )
+        for staged in build.staged:
+            files.append(File.generated(config, staged.path, abs_src_path=str(staged.file)))
         return files
 
     def on_post_build(self, *, config: Any) -> None:

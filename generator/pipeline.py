@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 
 from .diagnostics import ContentError, Diagnostic
+from .emit import write_pages
 from .exports import Asset, export_files, with_export_links
 from .link import Corpus, link_corpus
 from .load import FileMemo, load_tree
@@ -28,11 +29,23 @@ from .validate import RecordMemo, validate_documents
 
 
 @dataclass(frozen=True)
+class StagedAsset:
+    """A data file written to disk during the build: its path in the site, and the file that holds it."""
+
+    path: str
+    file: Path
+
+
+@dataclass(frozen=True)
 class Build:
     corpus: Corpus
     pages: tuple[RenderedPage, ...]
     assets: tuple[Asset, ...]  # files that are not pages: feeds, calendars, data
     warnings: tuple[Diagnostic, ...]
+    staged: tuple[StagedAsset, ...] = ()  # the data files instead, when they were written to a stage
+
+
+_Exported = tuple[tuple[Asset, ...], tuple[StagedAsset, ...]]
 
 
 @dataclass
@@ -70,13 +83,16 @@ def build_pages(
     cache: BuildCache | None = None,
     *,
     exports: bool = True,
+    stage: Path | None = None,
 ) -> Build:
     """Turn a content folder into Markdown pages, and the data files published beside them.
 
     ``exports=False`` leaves the data files out (`mkdocs serve` writes them after the pages).
+    With a ``stage`` folder, the data files are written under it and the build lists them
+    (``staged``) instead of holding their bytes: at 4,000 articles they are 185 MB.
     """
     with rare_collections():
-        return _build_pages(content_dir, templates_dir, site_url, cache, exports)
+        return _build_pages(content_dir, templates_dir, site_url, cache, exports, stage)
 
 
 @contextmanager
@@ -95,17 +111,23 @@ def rare_collections() -> Iterator[None]:
 
 
 def _build_pages(
-    content_dir: Path, templates_dir: Path, site_url: str | None, cache: BuildCache | None, exports: bool
+    content_dir: Path,
+    templates_dir: Path,
+    site_url: str | None,
+    cache: BuildCache | None,
+    exports: bool,
+    stage: Path | None,
 ) -> Build:
     corpus, warnings = check_content(content_dir, cache)
-    with _ExportsBeside(corpus, site_url, exports) as assets:
+    with _ExportsBeside(corpus, site_url, exports, stage) as exported:
         specs = tuple(with_export_links(spec) for spec in plan_pages(corpus))
         shared = {"actors_by_id": corpus.actors, "topics_by_id": corpus.topics}
         if cache is None:
             pages = render_pages(specs, make_environment(jinja2.FileSystemLoader(templates_dir)), shared)
         else:
             pages = render_pages(specs, _environment(cache, templates_dir, corpus), shared, cache.pages)
-        return Build(corpus, pages, assets.result(), warnings)
+        assets, staged = exported.result()
+        return Build(corpus, pages, assets, warnings, staged)
 
 
 _STOPS = {signal.SIGINT, signal.SIGTERM}
@@ -116,18 +138,19 @@ class _ExportsBeside:
 
     A build has two cores' worth of work and Python uses one: the data files (a third of the
     generator's time at 4,000 articles) take the other. The child inherits the corpus as it
-    is, and sends back bytes. Where forking is not safe (another thread runs, or there is no
-    fork) they are written in line. Leaving the block early stops the child.
+    is, and sends back bytes, or with a stage only the names of the files it wrote there: the
+    bytes then never pass through this process. Where forking is not safe (another thread
+    runs, or there is no fork) they are written in line. Leaving the block early stops the child.
     """
 
-    def __init__(self, corpus: Corpus, site_url: str | None, wanted: bool) -> None:
-        self._corpus, self._site_url = corpus, site_url
-        self._assets: tuple[Asset, ...] | None = None if wanted else ()
+    def __init__(self, corpus: Corpus, site_url: str | None, wanted: bool, stage: Path | None) -> None:
+        self._corpus, self._site_url, self._stage = corpus, site_url, stage
+        self._exported: _Exported | None = None if wanted else ((), ())
         self._child: multiprocessing.context.ForkProcess | None = None
         if wanted and _can_fork():
             context = multiprocessing.get_context("fork")
             self._receiver, sender = context.Pipe(duplex=False)
-            arguments = (self._receiver, sender, corpus, site_url)
+            arguments = (self._receiver, sender, corpus, site_url, stage)
             self._child = context.Process(target=_send_exports, args=arguments, daemon=True)
             # A stop (SIGINT, SIGTERM) waits out the fork: it then lands in the parent at a clean point,
             # and the child starts with its own handlers.
@@ -144,14 +167,14 @@ class _ExportsBeside:
     def __exit__(self, *exc: object) -> None:
         self._stop()
 
-    def result(self) -> tuple[Asset, ...]:
-        if self._assets is None and self._child is not None:
+    def result(self) -> _Exported:
+        if self._exported is None and self._child is not None:
             with contextlib.suppress(EOFError):  # EOF: the child died
-                self._assets = self._receiver.recv()
+                self._exported = self._receiver.recv()
             self._stop()
-        if self._assets is None:  # in line, or again here if the child failed: an error surfaces here
-            self._assets = export_files(self._corpus, self._site_url)
-        return self._assets
+        if self._exported is None:  # in line, or again here if the child failed: an error surfaces here
+            self._exported = _export(self._corpus, self._site_url, self._stage)
+        return self._exported
 
     def _stop(self) -> None:
         if self._child is not None:
@@ -162,7 +185,9 @@ class _ExportsBeside:
             self._child = None
 
 
-def _send_exports(receiver: Connection, sender: Connection, corpus: Corpus, site_url: str | None) -> None:
+def _send_exports(
+    receiver: Connection, sender: Connection, corpus: Corpus, site_url: str | None, stage: Path | None
+) -> None:
     """The child's work. A stopped build ends it (SIGTERM), a parent gone too (the pipe breaks);
     an error is the parent's to report."""
     receiver.close()  # the parent's end: with it closed here, the pipe breaks if the parent dies
@@ -170,12 +195,21 @@ def _send_exports(receiver: Connection, sender: Connection, corpus: Corpus, site
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     try:
-        assets: tuple[Asset, ...] | None = export_files(corpus, site_url)
+        exported: _Exported | None = _export(corpus, site_url, stage)
     except Exception:
-        assets = None
+        exported = None
     with contextlib.suppress(OSError):
-        sender.send(assets)
+        sender.send(exported)
     sender.close()
+
+
+def _export(corpus: Corpus, site_url: str | None, stage: Path | None) -> _Exported:
+    """The data files as bytes; with a stage, written under it and listed. The child's work, or the fallback."""
+    assets = export_files(corpus, site_url)
+    if stage is None:
+        return assets, ()
+    write_pages((), assets, stage)  # a child stopped halfway leaves files that the fallback writes again
+    return (), tuple(StagedAsset(asset.path, stage / asset.path) for asset in assets)
 
 
 def _can_fork() -> bool:

@@ -8,6 +8,9 @@ import io
 import json
 import posixpath
 import re
+import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,7 @@ from followthemoney.util import make_entity_id
 from openapi_spec_validator import validate as validate_openapi
 
 from generator import pipeline
+from generator.cli import STAGE
 from generator.exports import export_files, export_links, feeds
 from generator.exports.calendar import fold, span
 from generator.exports.common import href
@@ -716,7 +720,25 @@ def test_the_data_files_from_the_forked_writer_are_those_written_in_line(monkeyp
     assert len(forked.assets) == 36  # 12 feeds and 12 calendars (site, 3 topics, 8 actors), 9 API files, 2 CSV, FtM
 
 
-def test_a_failing_forked_writer_leaves_the_error_to_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "in-line"])
+def test_staged_data_files_hold_the_bytes_a_build_would_hold(
+    fork: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """With a stage, the data files are on disk, listed, and none of their bytes are held."""
+    content, templates = REPO_ROOT / "tests/corpus", REPO_ROOT / "site_templates"
+    held = pipeline.build_pages(content, templates, "https://example.org/briefing/")
+    monkeypatch.setattr(pipeline, "_can_fork", lambda: fork)
+    staged = pipeline.build_pages(content, templates, "https://example.org/briefing/", stage=tmp_path)
+    assert staged.assets == ()
+    assert [(s.path, s.file) for s in staged.staged] == [(a.path, tmp_path / a.path) for a in held.assets]
+    assert {s.path: s.file.read_bytes() for s in staged.staged} == {a.path: a.content for a in held.assets}
+    assert staged.pages == held.pages
+
+
+@pytest.mark.parametrize("stage", [False, True], ids=["bytes", "staged"])
+def test_a_failing_forked_writer_leaves_the_error_to_the_build(
+    stage: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """If the data files fail in the child, the parent writes them again and the error is the real one."""
 
     def broken(*args: object) -> None:
@@ -725,4 +747,58 @@ def test_a_failing_forked_writer_leaves_the_error_to_the_build(monkeypatch: pyte
     monkeypatch.setattr(pipeline, "_can_fork", lambda: True)
     monkeypatch.setattr(pipeline, "export_files", broken)
     with pytest.raises(ValueError, match="a bug in an export"):
-        pipeline.build_pages(REPO_ROOT / "tests/corpus", REPO_ROOT / "site_templates")
+        pipeline.build_pages(
+            REPO_ROOT / "tests/corpus", REPO_ROOT / "site_templates", stage=tmp_path if stage else None
+        )
+
+
+# `python -m generator build` with another thread running: the data files are then written in line.
+_IN_LINE = (
+    "import sys, threading, time; threading.Thread(target=time.sleep, args=(600,), daemon=True).start();"
+    " from generator.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+def _data_files(site: Path, corpus: Corpus) -> dict[str, bytes]:
+    return {asset.path: (site / asset.path).read_bytes() for asset in export_files(corpus)}
+
+
+def test_the_built_site_has_the_same_data_files_written_forked_or_in_line(corpus: Corpus, tmp_path: Path) -> None:
+    """The site's data files are those of export_files, whichever way they were written; no stage stays."""
+    forked = run_generator("build", "--content", CORPUS, "--site-dir", tmp_path / "forked")
+    in_line = subprocess.run(
+        [sys.executable, "-c", _IN_LINE, "build", "--content", CORPUS, "--site-dir", tmp_path / "in-line"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    for result in (forked, in_line):
+        assert result.returncode == 0, result.stderr
+    expected = files(corpus)
+    assert _data_files(tmp_path / "forked", corpus) == expected
+    assert _data_files(tmp_path / "in-line", corpus) == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["forked", "in-line"]
+    for site in ("forked", "in-line"):
+        assert not (tmp_path / site / STAGE).exists()
+        assert [p.name for p in (tmp_path / site).iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_failed_build_leaves_no_staged_data_files_behind(tmp_path: Path) -> None:
+    """MkDocs fails after copying the data files (a broken link under --strict): the old site stays, nothing else."""
+    project = tmp_path / "project"
+    for name in ("content", "site_templates"):
+        shutil.copytree(REPO_ROOT / name, project / name)
+    (project / "mkdocs.yml").write_text((REPO_ROOT / "mkdocs.yml").read_text())
+    site = tmp_path / "site"
+    build = [sys.executable, "-m", "generator", "build", "--strict", "--site-dir", str(site)]
+    assert subprocess.run(build, cwd=project, capture_output=True, check=False, timeout=300).returncode == 0
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (project / "site_templates/static/broken.md").write_text("[a page that is not there](missing.md)\n")
+    result = subprocess.run(build, cwd=project, capture_output=True, text=True, check=False, timeout=300)
+    assert result.returncode == 1, result.stderr
+    assert "missing.md" in result.stderr
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+    assert not list(project.rglob(f"*{STAGE}*"))
