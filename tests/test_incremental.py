@@ -3,8 +3,10 @@ and what a rebuild gives is what a fresh build gives."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -176,3 +178,39 @@ def test_under_serve_the_data_files_follow_the_pages(tmp_path: Path) -> None:
             time.sleep(0.1)
     finally:
         config.plugins.on_shutdown()
+
+
+def test_under_serve_the_search_filters_follow_an_edit(tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` reads only the pages an edit changed; the counts the search box shows
+    (pagefind/filter-counts.json) must still be those of the whole site."""
+    project = _project(tmp_path)
+    site = project / "site"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+    counts = site / "pagefind/filter-counts.json"
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/")
+        _wait_for(lambda: counts.is_file(), "the first search index")
+        before = json.loads(counts.read_text(encoding="utf-8"))
+        assert before["topic"]["Russia–North Korea military ties"] == 1, before
+        article = next((project / "content/articles").glob("*.yaml"))
+        _edit(article, "  - russia-north-korea-military-ties\n", "")
+        time.sleep(0.05)
+        build(
+            load_config(str(project / "mkdocs.yml"), site_dir=str(site)), serve_url="http://127.0.0.1:8000/", dirty=True
+        )
+        # The one briefing left that topic; every other count, of pages not rebuilt, stays.
+        expected = {
+            **before,
+            "topic": {k: v for k, v in before["topic"].items() if k != "Russia–North Korea military ties"},
+        }
+        _wait_for(lambda: json.loads(counts.read_text(encoding="utf-8")) == expected, "the counts after the edit")
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _wait_for(done: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + 60
+    while not done():
+        assert time.monotonic() < deadline, f"{what} never came"
+        time.sleep(0.1)
