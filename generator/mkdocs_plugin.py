@@ -7,6 +7,7 @@ import html
 import logging
 import os
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Literal
 
@@ -60,6 +61,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self._later: threading.Timer | None = None
         self._project: str | None = None  # the mkdocs.yml the cache belongs to
         self._compiled = _MemoryBytecodeCache()
+        self._sanitizer = _Sanitizer()
         self._rebuilding = contextlib.ExitStack()  # under serve: what a rebuild sets until it ends
 
     def _path(self, config: Any, value: str) -> Path:
@@ -90,6 +92,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._sanitizer.close()
         self._rebuilding.close()
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
@@ -146,6 +149,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return files
 
     def on_post_build(self, *, config: Any) -> None:
+        self._sanitizer.close()
         self._rebuilding.close()
         corpus, self._pending = self._pending, None
         if corpus is not None:
@@ -198,13 +202,47 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 page.meta["tags"] = [html.escape(str(tag), quote=True) for tag in page.meta["tags"]]
         return markdown
 
+    # A generated page's body is sanitized on a second thread while MkDocs converts the next
+    # pages (nh3 lets go of the GIL), and put back just before the theme renders the page. Until
+    # then the page holds no body at all, so that nothing can show it unsanitized.
+
     def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Files) -> str:
-        return sanitize_html(html) if page.file.generated_by == self._generated_by else html
+        if page.file.generated_by != self._generated_by:
+            return html
+        self._sanitizer.submit(page.file.src_uri, html)
+        return ""
+
+    def on_page_context(self, context: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
+        if page.file.generated_by == self._generated_by:
+            page.content = self._sanitizer.result(page.file.src_uri)
+        return context
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         server.watch(str(self._path(config, self.config.content_dir)))
         server.watch(str(self._path(config, self.config.templates_dir)))
         return server
+
+
+class _Sanitizer:
+    """Sanitize page bodies on one worker thread, in the order they come; hand each back on demand."""
+
+    def __init__(self) -> None:
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: dict[str, Future[str]] = {}
+
+    def submit(self, key: str, html: str) -> None:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sanitize")
+        self._pending[key] = self._pool.submit(sanitize_html, html)
+
+    def result(self, key: str) -> str:
+        return self._pending.pop(key).result()
+
+    def close(self) -> None:
+        """Stop: at the end of a build, and after a failed one, nothing is left running or held."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        self._pool, self._pending = None, {}
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):

@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from playwright.sync_api import Browser
 
 from generator.emit import replace_directory
@@ -163,6 +165,52 @@ def test_a_failed_fill_leaves_the_target_as_it_was(tmp_path: Path) -> None:
         replace_directory(target, fail)
     assert _tree_bytes(target) == {"index.html": b"old"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_a_template_that_lets_html_through_still_cannot_run_it(tmp_path: Path, command: str) -> None:
+    """The sanitizer is the second layer: a template mistake that writes raw HTML into a page
+    gives text and harmless tags, not a script. It runs beside MkDocs' conversion of the next
+    pages; every page still gets its own body back (`python -m generator build`, and `mkdocs
+    serve`, where pages come from the plugin's cache on disk)."""
+    project = tmp_path / "project"
+    for name in ("content", "site_templates"):
+        shutil.copytree(REPO_ROOT / name, project / name)
+    (project / "mkdocs.yml").write_text((REPO_ROOT / "mkdocs.yml").read_text())
+    template = project / "site_templates/pages/actor.md.j2"
+    mistake = '<p>{{ actor.id }}<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"></p>\n\n'
+    template.write_text(
+        template.read_text(encoding="utf-8").replace(
+            "{{ m.export_links(exports) }}", mistake + "{{ m.export_links(exports) }}"
+        )
+    )
+    site = tmp_path / "site"
+    if command == "build":
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+    else:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=True)
+        try:
+            mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+        finally:
+            config.plugins.on_shutdown()
+    profiles = sorted((site / "actors").glob("*/index.html"))
+    assert len(profiles) == len(list((project / "content/actors").glob("*.yaml")))
+    for profile in profiles:
+        html = profile.read_text(encoding="utf-8")
+        scan = _ArticleScan()
+        scan.feed(html)
+        assert scan.found == [], f"{profile.relative_to(site)} holds {scan.found}"
+        # Its own body, sanitized: the mistake's text for this actor, and the profile's heading.
+        assert f"<p>{profile.parent.name}</p>" in html, profile.relative_to(site)
+        assert re.search(r'<h1 id="[^"]+">', html), profile.relative_to(site)
 
 
 def test_a_broken_template_leaves_the_site_as_it_was(tmp_path: Path) -> None:
