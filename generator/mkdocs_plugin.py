@@ -202,19 +202,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 page.meta["tags"] = [html.escape(str(tag), quote=True) for tag in page.meta["tags"]]
         return markdown
 
-    # A generated page's body is sanitized on a second thread while MkDocs converts the next
-    # pages (nh3 lets go of the GIL), and put back just before the theme renders the page. Until
-    # then the page holds no body at all, so that nothing can show it unsanitized.
+    # In a full build, a generated page's body is sanitized on a second thread while MkDocs
+    # converts the next pages (nh3 lets go of the GIL), and put back just before the theme renders
+    # the page; until then the page holds no body at all, so that nothing can show it unsanitized.
+    # A rebuild under serve converts a few pages: they are sanitized in line.
 
     def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Files) -> str:
         if page.file.generated_by != self._generated_by:
             return html
+        if self._cache is not None:
+            return sanitize_html(html)
         self._sanitizer.submit(page.file.src_uri, html)
         return ""
 
     def on_page_context(self, context: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
-        if page.file.generated_by == self._generated_by:
-            page.content = self._sanitizer.result(page.file.src_uri)
+        sanitized = self._sanitizer.result(page.file.src_uri)
+        if sanitized is not None:
+            page.content = sanitized
         return context
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
@@ -235,8 +239,10 @@ class _Sanitizer:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sanitize")
         self._pending[key] = self._pool.submit(sanitize_html, html)
 
-    def result(self, key: str) -> str:
-        return self._pending.pop(key).result()
+    def result(self, key: str) -> str | None:
+        """The sanitized body handed in under ``key``; None if none was."""
+        pending = self._pending.pop(key, None)
+        return None if pending is None else pending.result()
 
     def close(self) -> None:
         """Stop: at the end of a build, and after a failed one, nothing is left running or held."""
