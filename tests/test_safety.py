@@ -120,19 +120,34 @@ def _stable(tree: dict[str, bytes]) -> dict[str, bytes]:
     return {path: data for path, data in tree.items() if not _UNSTABLE.fullmatch(path)}
 
 
+def _generator_build(
+    site: Path, project: Path = REPO_ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m generator build` of ``project`` into ``site``, in a process of its own."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _copy_project(project: Path) -> Path:
+    """A copy of the sample project (content, templates, mkdocs.yml) to change."""
+    for name in ("content", "site_templates"):
+        shutil.copytree(REPO_ROOT / name, project / name)
+    (project / "mkdocs.yml").write_text((REPO_ROOT / "mkdocs.yml").read_text())
+    return project
+
+
 def test_the_same_content_gives_byte_identical_sites(tmp_path: Path) -> None:
     sites = []
     for seed in ("1", "2"):
         site = tmp_path / f"site-{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1713139200"}
-        result = subprocess.run(
-            [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
-            cwd=REPO_ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        result = _generator_build(site, env=env)
         assert result.returncode == 0, result.stderr
         sites.append(_tree_bytes(site))
     counts = [len(site) - len(_stable(site)) for site in sites]
@@ -170,13 +185,10 @@ def test_a_failed_fill_leaves_the_target_as_it_was(tmp_path: Path) -> None:
 @pytest.mark.parametrize("command", ["build", "serve"])
 def test_a_template_that_lets_html_through_still_cannot_run_it(tmp_path: Path, command: str) -> None:
     """The sanitizer is the second layer: a template mistake that writes raw HTML into a page
-    gives text and harmless tags, not a script. It runs beside MkDocs' conversion of the next
-    pages; every page still gets its own body back (`python -m generator build`, and `mkdocs
-    serve`, where pages come from the plugin's cache on disk)."""
-    project = tmp_path / "project"
-    for name in ("content", "site_templates"):
-        shutil.copytree(REPO_ROOT / name, project / name)
-    (project / "mkdocs.yml").write_text((REPO_ROOT / "mkdocs.yml").read_text())
+    gives text and harmless tags, not a script. In a full build it runs beside MkDocs'
+    conversion of the next pages, and every page must still get its own body back; under
+    serve it runs in line."""
+    project = _copy_project(tmp_path / "project")
     template = project / "site_templates/pages/actor.md.j2"
     mistake = '<p>{{ actor.id }}<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"></p>\n\n'
     template.write_text(
@@ -186,13 +198,7 @@ def test_a_template_that_lets_html_through_still_cannot_run_it(tmp_path: Path, c
     )
     site = tmp_path / "site"
     if command == "build":
-        result = subprocess.run(
-            [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        result = _generator_build(site, project)
         assert result.returncode == 0, result.stderr
     else:
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
@@ -216,18 +222,9 @@ def test_a_template_that_lets_html_through_still_cannot_run_it(tmp_path: Path, c
 def test_a_broken_template_leaves_the_site_as_it_was(tmp_path: Path) -> None:
     site = build_site(tmp_path / "site").root
     before = _tree_bytes(site)
-    project = tmp_path / "project"
-    for name in ("content", "site_templates"):
-        shutil.copytree(REPO_ROOT / name, project / name)
-    (project / "mkdocs.yml").write_text((REPO_ROOT / "mkdocs.yml").read_text())
+    project = _copy_project(tmp_path / "project")
     (project / "site_templates/pages/actor.md.j2").write_text("{{ undefined_name }}")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _generator_build(site, project)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert _tree_bytes(site) == before
