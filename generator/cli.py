@@ -10,6 +10,7 @@ import resource
 import shutil
 import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -76,7 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     export.add_argument("--out", type=Path, help="the file to write (default: standard output)")
 
     args = parser.parse_args(argv)
-    signal.signal(signal.SIGTERM, _interrupt)
+    _STOPPED.clear()
+    previous = {signum: signal.signal(signum, _interrupt) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         if args.command == "check":
             return _check(args.content, args.format)
@@ -98,9 +100,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted: nothing was changed", file=sys.stderr)
         return INTERRUPTED
+    except Exception:
+        # A stop raises KeyboardInterrupt wherever the program is; Python turns it into another
+        # error in some places (inside __set_name__, while a module is imported).
+        if not _STOPPED.is_set():
+            raise
+        print("interrupted: nothing was changed", file=sys.stderr)
+        return INTERRUPTED
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+_STOPPED = threading.Event()  # a stop (SIGINT, SIGTERM) came while a command ran
 
 
 def _interrupt(signum: int, frame: object) -> None:
+    _STOPPED.set()
     raise KeyboardInterrupt
 
 
@@ -254,6 +270,8 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> in
         with rare_collections():  # MkDocs too makes many small objects and few cycles
             replace_directory(site_dir, fill)
     except MkDocsException as error:
+        if _STOPPED.is_set():  # MkDocs reports a page whose build was stopped as its own error
+            raise
         print(f"error: the site was not built, and {site_dir} is unchanged: {error}", file=sys.stderr)
         return CONTENT_ERRORS
     finally:

@@ -17,6 +17,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser
 
+from generator import cli
 from generator.emit import replace_directory
 from generator.pipeline import build_pages
 from tests.conftest import DESKTOP, REPO_ROOT, BuiltSite, build_site, open_page, serve_site
@@ -255,3 +256,26 @@ def test_an_interrupted_build_never_leaves_a_half_written_site(tmp_path: Path, d
         # The old site, or (the signal came after the swap) the new one, byte-identical but for Pagefind's filters.
         assert _stable(after) == _stable(before) and len(after) == len(before)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_stop_that_python_turns_into_another_error_still_ends_as_a_stop(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stop raises KeyboardInterrupt where the program stands; inside __set_name__ (while MkDocs'
+    modules load, early in a build) Python 3.11 turns it into a RuntimeError. It must still end
+    as a stop: exit 130, one line, no traceback."""
+
+    class Field:
+        def __set_name__(self, owner: type, name: str) -> None:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)  # the stop's handler raises in here
+
+    def build(*args: object) -> int:
+        type("Config", (), {"field": Field()})
+        return 0
+
+    monkeypatch.setattr(cli, "_build", build)
+    before = signal.getsignal(signal.SIGTERM)
+    assert cli.main(["build"]) == cli.INTERRUPTED
+    assert capsys.readouterr().err == "interrupted: nothing was changed\n"
+    assert signal.getsignal(signal.SIGTERM) is before  # the command line gives the handlers back
