@@ -417,20 +417,10 @@ def _timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
         "latest": (),
     }
     if not layout.years:
-        listed = {"years": group_by_year(events), "references": _cite_events(events)}
-        return [
-            PageSpec(
-                page_path("timeline"),
-                "timeline.md.j2",
-                "Timeline",
-                {**context, **listed},
-                description=description,
-                search_exclude=True,
-                meta=meta,
-            )
-        ]
-    latest = events[-TIMELINE_LATEST:]
-    first = {"years": (), "latest": latest, "references": _cite_events(latest)}
+        first: dict[str, Any] = {"years": group_by_year(events), "references": _cite_events(events)}
+    else:
+        latest = events[-TIMELINE_LATEST:]
+        first = {"years": (), "latest": latest, "references": _cite_events(latest)}
     pages = [
         PageSpec(
             page_path("timeline"),
