@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import signal
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .exports import Asset
 from .render import RenderedPage
+from .stops import stops_held
 
 
 def write_pages(pages: Iterable[RenderedPage], assets: Iterable[Asset], out_dir: Path) -> None:
@@ -21,17 +20,6 @@ def write_pages(pages: Iterable[RenderedPage], assets: Iterable[Asset], out_dir:
         target = out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-
-
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM until the block ends, so that a swap is never half done."""
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def replace_directory(target: Path, fill: Callable[[Path], object]) -> None:
@@ -50,7 +38,7 @@ def replace_directory(target: Path, fill: Callable[[Path], object]) -> None:
         raise
     old: Path | None = None
     fresh.chmod(0o755)
-    with _signals_held():  # until the old site is gone too: no half-done swap, no leftovers
+    with stops_held():  # until the old site is gone too: no half-done swap, no leftovers
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
             target.rename(old / target.name)

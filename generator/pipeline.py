@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import multiprocessing.context
-import os
-import signal
-import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +17,7 @@ import jinja2
 from .diagnostics import ContentError, Diagnostic
 from .emit import write_pages
 from .exports import Asset, export_files, with_export_links
+from .fork import can_fork, start_helper, stop_helper
 from .link import Corpus, link_corpus
 from .load import FileMemo, load_tree
 from .plan import plan_pages
@@ -130,36 +127,21 @@ def _build_pages(
         return Build(corpus, pages, assets, warnings, staged)
 
 
-_STOPS = {signal.SIGINT, signal.SIGTERM}
-
-
 class _ExportsBeside:
-    """Write the data files in a forked process while this one renders the pages.
+    """Write the data files in a forked helper (generator.fork) while this process renders the pages.
 
-    A build has two cores' worth of work and Python uses one: the data files (a third of the
-    generator's time at 4,000 articles) take the other. The child inherits the corpus as it
-    is, and sends back bytes, or with a stage only the names of the files it wrote there: the
-    bytes then never pass through this process. Where forking is not safe (another thread
-    runs, or there is no fork) they are written in line. Leaving the block early stops the child.
+    The data files are a third of the generator's time at 4,000 articles. The helper sends back
+    bytes, or with a stage only the names of the files it wrote there: the bytes then never pass
+    through this process. Where forking is not safe they are written in line. Leaving the block
+    early stops the helper.
     """
 
     def __init__(self, corpus: Corpus, site_url: str | None, wanted: bool, stage: Path | None) -> None:
         self._corpus, self._site_url, self._stage = corpus, site_url, stage
         self._exported: _Exported | None = None if wanted else ((), ())
-        self._child: multiprocessing.context.ForkProcess | None = None
-        if wanted and _can_fork():
-            context = multiprocessing.get_context("fork")
-            self._receiver, sender = context.Pipe(duplex=False)
-            arguments = (self._receiver, sender, corpus, site_url, stage)
-            self._child = context.Process(target=_send_exports, args=arguments, daemon=True)
-            # A stop (SIGINT, SIGTERM) waits out the fork: it then lands in the parent at a clean point,
-            # and the child starts with its own handlers.
-            previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
-            try:
-                self._child.start()
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-            sender.close()
+        self._helper: tuple[multiprocessing.context.ForkProcess, Connection] | None = None
+        if wanted and can_fork():
+            self._helper = start_helper(_send_exports, corpus, site_url, stage)
 
     def __enter__(self) -> _ExportsBeside:
         return self
@@ -168,39 +150,27 @@ class _ExportsBeside:
         self._stop()
 
     def result(self) -> _Exported:
-        if self._exported is None and self._child is not None:
-            with contextlib.suppress(EOFError):  # EOF: the child died
-                self._exported = self._receiver.recv()
+        if self._exported is None and self._helper is not None:
+            with contextlib.suppress(EOFError):  # EOF: the helper died
+                self._exported = self._helper[1].recv()
             self._stop()
-        if self._exported is None:  # in line, or again here if the child failed: an error surfaces here
+        if self._exported is None:  # in line, or again here if the helper failed: an error surfaces here
             self._exported = _export(self._corpus, self._site_url, self._stage)
         return self._exported
 
     def _stop(self) -> None:
-        if self._child is not None:
-            self._receiver.close()
-            if self._child.is_alive():
-                self._child.terminate()
-            self._child.join()
-            self._child = None
+        if self._helper is not None:
+            stop_helper(*self._helper)
+            self._helper = None
 
 
-def _send_exports(
-    receiver: Connection, sender: Connection, corpus: Corpus, site_url: str | None, stage: Path | None
-) -> None:
-    """The child's work. A stopped build ends it (SIGTERM), a parent gone too (the pipe breaks);
-    an error is the parent's to report."""
-    receiver.close()  # the parent's end: with it closed here, the pipe breaks if the parent dies
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+def _send_exports(sender: Connection, corpus: Corpus, site_url: str | None, stage: Path | None) -> None:
+    """The helper's work; an error is the parent's to report (it writes them again)."""
     try:
         exported: _Exported | None = _export(corpus, site_url, stage)
     except Exception:
         exported = None
-    with contextlib.suppress(OSError):
-        sender.send(exported)
-    sender.close()
+    sender.send(exported)
 
 
 def _export(corpus: Corpus, site_url: str | None, stage: Path | None) -> _Exported:
@@ -210,10 +180,6 @@ def _export(corpus: Corpus, site_url: str | None, stage: Path | None) -> _Export
         return assets, ()
     write_pages((), assets, stage)  # a child stopped halfway leaves files that the fallback writes again
     return (), tuple(StagedAsset(asset.path, stage / asset.path) for asset in assets)
-
-
-def _can_fork() -> bool:
-    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def _environment(cache: BuildCache, templates_dir: Path, corpus: Corpus) -> jinja2.Environment:

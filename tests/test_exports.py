@@ -712,9 +712,9 @@ def test_a_feed_holds_the_newest_briefings_only(corpus: Corpus, monkeypatch: pyt
 def test_the_data_files_from_the_forked_writer_are_those_written_in_line(monkeypatch: pytest.MonkeyPatch) -> None:
     """A build writes the data files in a forked process beside the page rendering: same bytes."""
     content, templates = REPO_ROOT / "tests/corpus", REPO_ROOT / "site_templates"
-    monkeypatch.setattr(pipeline, "_can_fork", lambda: True)
+    monkeypatch.setattr(pipeline, "can_fork", lambda: True)
     forked = pipeline.build_pages(content, templates, "https://example.org/briefing/")
-    monkeypatch.setattr(pipeline, "_can_fork", lambda: False)
+    monkeypatch.setattr(pipeline, "can_fork", lambda: False)
     in_line = pipeline.build_pages(content, templates, "https://example.org/briefing/")
     assert forked.assets == in_line.assets
     assert len(forked.assets) == 36  # 12 feeds and 12 calendars (site, 3 topics, 8 actors), 9 API files, 2 CSV, FtM
@@ -727,7 +727,7 @@ def test_staged_data_files_hold_the_bytes_a_build_would_hold(
     """With a stage, the data files are on disk, listed, and none of their bytes are held."""
     content, templates = REPO_ROOT / "tests/corpus", REPO_ROOT / "site_templates"
     held = pipeline.build_pages(content, templates, "https://example.org/briefing/")
-    monkeypatch.setattr(pipeline, "_can_fork", lambda: fork)
+    monkeypatch.setattr(pipeline, "can_fork", lambda: fork)
     staged = pipeline.build_pages(content, templates, "https://example.org/briefing/", stage=tmp_path)
     assert staged.assets == ()
     assert [(s.path, s.file) for s in staged.staged] == [(a.path, tmp_path / a.path) for a in held.assets]
@@ -744,7 +744,7 @@ def test_a_failing_forked_writer_leaves_the_error_to_the_build(
     def broken(*args: object) -> None:
         raise ValueError("a bug in an export")
 
-    monkeypatch.setattr(pipeline, "_can_fork", lambda: True)
+    monkeypatch.setattr(pipeline, "can_fork", lambda: True)
     monkeypatch.setattr(pipeline, "export_files", broken)
     with pytest.raises(ValueError, match="a bug in an export"):
         pipeline.build_pages(

@@ -1,0 +1,67 @@
+"""A forked helper process: the build's second core, for work that needs no reply but its result.
+
+A build has two cores' worth of work and Python uses one. Where forking is safe (no other
+thread runs, and there is fork), a helper takes part of it: the data files while the pages
+render (pipeline), half of the Markdown conversion while MkDocs converts the other half
+(convert). The helper inherits what it needs as it is, and sends its results down a pipe.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.context
+import os
+import signal
+import threading
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+from .stops import stops_held
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def start_helper(target: Callable[..., None], *args: Any) -> tuple[multiprocessing.context.ForkProcess, Connection]:
+    """Fork a daemon helper that runs ``target(sender, *args)``; return it and the pipe's end to read.
+
+    A stop waits out the fork: it then lands in the parent at a clean point, and the helper
+    starts with its own handlers (in ``_run``). Letting go of a helper holds stops back too:
+    multiprocessing cleans up after it in finalizers, where a stop would be printed and lost.
+    """
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    helper = context.Process(target=_run, args=(receiver, sender, target, args), daemon=True)
+    with stops_held():
+        helper.start()
+        sender.close()
+    return helper, receiver
+
+
+def stop_helper(
+    helper: multiprocessing.context.ForkProcess, receiver: Connection, reader: threading.Thread | None = None
+) -> None:
+    """Stop the helper if it still runs, wait for the thread that reads its pipe if any, close the pipe."""
+    with stops_held():
+        if helper.is_alive():
+            helper.terminate()
+        helper.join()
+        if reader is not None:
+            reader.join()  # the pipe is at its end now: the reader is leaving
+        receiver.close()
+        helper.close()  # its finalizer runs here, not whenever it is collected
+
+
+def _run(receiver: Connection, sender: Connection, target: Callable[..., None], args: tuple[Any, ...]) -> None:
+    """The helper's side. A stopped build ends it (SIGTERM), a parent gone too (the pipe breaks)."""
+    receiver.close()  # the parent's end: with it closed here, the pipe breaks if the parent dies
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        target(sender, *args)
+    except OSError:  # the parent has gone, or stopped reading
+        pass
+    finally:
+        sender.close()
