@@ -293,7 +293,7 @@ def measure_size(size: int, seed: int, runs: int, log_dir: Path) -> SizeResult:
             result.build_cpu_s.append(run.cpu_seconds)
             result.build_rss_mb.append(run.max_rss_mb)
             printed = re.search(
-                r"peak memory ([\d,]+) MB; search indexing ([\d,]+) MB", log.read_text("utf-8", "replace")
+                r"peak memory ([\d,]+) MB; largest helper process ([\d,]+) MB", log.read_text("utf-8", "replace")
             )
             if printed:
                 result.build_own_rss_mb.append(float(printed.group(1).replace(",", "")))
@@ -776,7 +776,7 @@ def notes(
         if r.build_own_rss_mb:
             parts.append(
                 f"peak memory of the build process {max(r.build_own_rss_mb):,.0f} MB"
-                f" and of Pagefind, its child, {max(r.indexer_rss_mb):,.0f} MB"
+                f" and of its largest child (Pagefind, or a forked helper) {max(r.indexer_rss_mb):,.0f} MB"
             )
         if r.mkdocs_s:
             parts.append(

@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -79,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _STOPPED.clear()
     previous = {signum: signal.signal(signum, _interrupt) for signum in (signal.SIGINT, signal.SIGTERM)}
+    sys.unraisablehook = _unraisable
     try:
         if args.command == "check":
             return _check(args.content, args.format)
@@ -110,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+        sys.unraisablehook = sys.__unraisablehook__
 
 
 _STOPPED = threading.Event()  # a stop (SIGINT, SIGTERM) came while a command ran
@@ -118,6 +121,14 @@ _STOPPED = threading.Event()  # a stop (SIGINT, SIGTERM) came while a command ra
 def _interrupt(signum: int, frame: object) -> None:
     _STOPPED.set()
     raise KeyboardInterrupt
+
+
+def _unraisable(unraisable: Any) -> None:
+    """A stop that lands in a finalizer or a weakref callback cannot stop the program there:
+    Python would print it and go on. It is not printed; a build ends as stopped when its pages
+    are done (`_build`), before the new site replaces the old."""
+    if not (isinstance(unraisable.exc_value, KeyboardInterrupt) and _STOPPED.is_set()):
+        sys.__unraisablehook__(unraisable)
 
 
 def _content_option(parser: argparse.ArgumentParser) -> None:
@@ -265,6 +276,8 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> in
         del build  # the plugin lets go of it once MkDocs has the pages: the build needs the memory
         mkdocs_build(config)
         shutil.rmtree(stage)  # MkDocs has copied the data files into the site
+        if _STOPPED.is_set():  # a stop that was lost in a finalizer (_unraisable)
+            raise KeyboardInterrupt
 
     try:
         with rare_collections():  # MkDocs too makes many small objects and few cycles
@@ -276,12 +289,13 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> in
         return CONTENT_ERRORS
     finally:
         mkdocs_log.removeHandler(handler)
-    # Linux counts ru_maxrss in KiB; the children are the search indexer (Pagefind).
-    own, indexer = (
+    # Linux counts ru_maxrss in KiB, and for the children gives the largest: the search indexer
+    # (Pagefind), the forked helpers that write the data files and convert half of the pages.
+    own, helper = (
         resource.getrusage(who).ru_maxrss * 1024 / 1e6 for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
     )
     print(
         f"built {site_dir} in {time.perf_counter() - started:.1f} s"
-        f" (peak memory {own:,.0f} MB; search indexing {indexer:,.0f} MB)"
+        f" (peak memory {own:,.0f} MB; largest helper process {helper:,.0f} MB)"
     )
     return OK

@@ -7,7 +7,6 @@ import html
 import logging
 import os
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Literal
 
@@ -19,8 +18,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .convert import ConvertedPage, Converter
 from .diagnostics import ContentError
 from .exports import Asset, export_files
+from .fork import can_fork
 from .link import Corpus
 from .pipeline import Build, BuildCache, build_pages, rare_collections
 from .render import template_problem
@@ -45,7 +46,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     BuildCache). The data files (feeds, calendars, JSON, CSV) are written at the first
     build; after an edit they are rewritten in the background, EXPORTS_DELAY seconds after
     the pages are built unless another edit comes first, so that the page a contributor is
-    looking at reloads first.
+    looking at reloads first. A full build converts the pages' Markdown on two cores
+    (generator.convert).
     """
 
     _generated_by = "briefing"
@@ -61,7 +63,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self._later: threading.Timer | None = None
         self._project: str | None = None  # the mkdocs.yml the cache belongs to
         self._compiled = _MemoryBytecodeCache()
-        self._sanitizer = _Sanitizer()
+        self._converter: Converter | None = None
+        self._dirty = False
         self._rebuilding = contextlib.ExitStack()  # under serve: what a rebuild sets until it ends
 
     def _path(self, config: Any, value: str) -> Path:
@@ -70,6 +73,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self._cache = BuildCache() if command == "serve" else None
         self._written, self._assets, self._project = {}, (), None
+        self._dirty = dirty
 
     def on_shutdown(self) -> None:
         if self._later is not None:
@@ -92,7 +96,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._sanitizer.close()
+        self._stop_helpers()
+
+    def _stop_helpers(self) -> None:
+        if self._converter is not None:
+            self._converter.close()
+            self._converter = None
         self._rebuilding.close()
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
@@ -133,6 +142,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 if page.source and config.repo_url
                 else None
             )
+            if self._full_build:
+                ConvertedPage(None, file, config)  # it becomes file.page; it reads the edit link
             files.append(file)
         if serving_again:
             self._pending = build.corpus  # the data files follow in on_post_build
@@ -148,9 +159,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             files.append(File.generated(config, staged.path, abs_src_path=str(staged.file)))
         return files
 
+    @property
+    def _full_build(self) -> bool:
+        """A build of the whole site, not one under serve or --dirty: its pages convert on two cores."""
+        return self._cache is None and not self._dirty
+
+    def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
+        pages = [file.page for file in files.documentation_pages() if isinstance(file.page, ConvertedPage)]
+        if pages and can_fork():
+            self._converter = Converter(pages, config, files, finish=sanitize_html)
+        return nav
+
     def on_post_build(self, *, config: Any) -> None:
-        self._sanitizer.close()
-        self._rebuilding.close()
+        self._stop_helpers()
         corpus, self._pending = self._pending, None
         if corpus is not None:
             self._generation += 1
@@ -202,53 +223,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 page.meta["tags"] = [html.escape(str(tag), quote=True) for tag in page.meta["tags"]]
         return markdown
 
-    # In a full build, a generated page's body is sanitized on a second thread while MkDocs
-    # converts the next pages (nh3 lets go of the GIL), and put back just before the theme renders
-    # the page; until then the page holds no body at all, so that nothing can show it unsanitized.
-    # A rebuild under serve converts a few pages: they are sanitized in line.
-
     def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Files) -> str:
-        if page.file.generated_by != self._generated_by:
-            return html
-        if self._cache is not None:
-            return sanitize_html(html)
-        self._sanitizer.submit(page.file.src_uri, html)
-        return ""
-
-    def on_page_context(self, context: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
-        sanitized = self._sanitizer.result(page.file.src_uri)
-        if sanitized is not None:
-            page.content = sanitized
-        return context
+        if page.file.generated_by != self._generated_by or getattr(page, "finished", False):
+            return html  # not ours, or sanitized by the converter's helper
+        return sanitize_html(html)
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         server.watch(str(self._path(config, self.config.content_dir)))
         server.watch(str(self._path(config, self.config.templates_dir)))
         return server
-
-
-class _Sanitizer:
-    """Sanitize page bodies on one worker thread, in the order they come; hand each back on demand."""
-
-    def __init__(self) -> None:
-        self._pool: ThreadPoolExecutor | None = None
-        self._pending: dict[str, Future[str]] = {}
-
-    def submit(self, key: str, html: str) -> None:
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sanitize")
-        self._pending[key] = self._pool.submit(sanitize_html, html)
-
-    def result(self, key: str) -> str | None:
-        """The sanitized body handed in under ``key``; None if none was."""
-        pending = self._pending.pop(key, None)
-        return None if pending is None else pending.result()
-
-    def close(self) -> None:
-        """Stop: at the end of a build, and after a failed one, nothing is left running or held."""
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-        self._pool, self._pending = None, {}
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):

@@ -186,9 +186,9 @@ def test_a_failed_fill_leaves_the_target_as_it_was(tmp_path: Path) -> None:
 @pytest.mark.parametrize("command", ["build", "serve"])
 def test_a_template_that_lets_html_through_still_cannot_run_it(tmp_path: Path, command: str) -> None:
     """The sanitizer is the second layer: a template mistake that writes raw HTML into a page
-    gives text and harmless tags, not a script. In a full build it runs beside MkDocs'
-    conversion of the next pages, and every page must still get its own body back; under
-    serve it runs in line."""
+    gives text and harmless tags, not a script. In a full build it runs in the helper that
+    converts the last pages (the profiles among them) as well as in the build's own process, and
+    every page must get its own body; under serve it runs in line."""
     project = _copy_project(tmp_path / "project")
     template = project / "site_templates/pages/actor.md.j2"
     mistake = '<p>{{ actor.id }}<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"></p>\n\n'
@@ -255,6 +255,69 @@ def test_an_interrupted_build_never_leaves_a_half_written_site(tmp_path: Path, d
         assert process.returncode in (130, -signum), stderr
         # The old site, or (the signal came after the swap) the new one, byte-identical but for Pagefind's filters.
         assert _stable(after) == _stable(before) and len(after) == len(before)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_stop_while_a_helper_is_let_go_of_lands_once_that_is_done() -> None:
+    """multiprocessing cleans up after a helper in finalizers, where a stop would be printed as a
+    traceback and lost: there, it waits until the helper is gone, and then stops the build."""
+    from generator.fork import start_helper, stop_helper
+
+    def idle(sender: object) -> None:
+        time.sleep(60)
+
+    helper, receiver = start_helper(idle)
+    terminate = helper.terminate
+
+    def stopped_meanwhile() -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # Python's own handler: KeyboardInterrupt
+        terminate()
+
+    helper.terminate = stopped_meanwhile  # type: ignore[method-assign]
+    with pytest.raises(KeyboardInterrupt):
+        stop_helper(helper, receiver)
+    assert receiver.closed
+    with pytest.raises(ValueError, match="process object is closed"):
+        helper.is_alive()
+
+
+# A build during which a stop lands inside a weakref callback, where Python prints it and goes on.
+_LOST_STOP = """
+import os, signal, sys, time, weakref
+from generator import mkdocs_plugin
+on_nav = mkdocs_plugin.BriefingPlugin.on_nav
+class Dropped: pass
+def stop_in_a_callback(ref):
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(0.5)  # the stop's handler raises in here
+def on_nav_with_a_lost_stop(self, nav, **kwargs):
+    dropped = Dropped()
+    watch = weakref.ref(dropped, stop_in_a_callback)
+    del dropped
+    return on_nav(self, nav, **kwargs)
+mkdocs_plugin.BriefingPlugin.on_nav = on_nav_with_a_lost_stop
+from generator.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_stop_that_lands_in_a_callback_still_stops_the_build(tmp_path: Path) -> None:
+    """It cannot stop the program where it lands; it is not printed, and the build ends as
+    stopped once its pages are done: the old site stays."""
+    site = build_site(tmp_path / "site").root
+    before = _tree_bytes(site)
+    result = subprocess.run(
+        [sys.executable, "-c", _LOST_STOP, "build", "--site-dir", str(site)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 130, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "interrupted: nothing was changed"
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr, result.stderr
+    assert _tree_bytes(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 

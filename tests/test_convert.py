@@ -1,0 +1,117 @@
+"""A full build converts the generated pages on two cores (generator/convert.py): same site, same log."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+from tests.test_safety import _copy_project, _tree_bytes
+
+# `python -m generator build`, counting the pages MkDocs took converted from the helper. Modes:
+# in-line (no helper), failing (the helper's conversion fails on every profile), dying (the helper
+# exits after it has sent two pages).
+_BUILD = """
+import json, os, sys
+from generator import convert, mkdocs_plugin
+mode = sys.argv[1]
+if mode == "in-line":
+    mkdocs_plugin.can_fork = lambda: False
+counts = {"helper": 0, "here": 0}
+take = convert.Converter.take
+def counted(self, page):
+    converted = take(self, page)
+    counts["here" if converted is None else "helper"] += 1
+    return converted
+convert.Converter.take = counted
+convert_one = convert._convert
+sent = []
+def faulty(page, *args):
+    if mode == "failing" and page.file.src_uri.startswith("actors/"):
+        raise ValueError("a bug in the helper")
+    if mode == "dying" and len(sent) == 2:
+        os._exit(1)
+    sent.append(page)
+    return convert_one(page, *args)
+convert._convert = faulty
+from generator.cli import main
+code = main(sys.argv[2:])
+print(json.dumps(counts))
+sys.exit(code)
+"""
+
+
+def _build(
+    mode: str, site: Path, project: Path = REPO_ROOT, *options: str
+) -> tuple[subprocess.CompletedProcess[str], dict[str, int]]:
+    result = subprocess.run(
+        [sys.executable, "-c", _BUILD, mode, "build", "--site-dir", str(site), *options],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    counts = json.loads(result.stdout.strip().splitlines()[-1]) if result.stdout.strip() else {}
+    return result, counts
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    """The site without Pagefind's index, whose filter files differ from run to run (Pagefind/pagefind#638)."""
+    return {path: data for path, data in _tree_bytes(site).items() if not path.startswith("pagefind/")}
+
+
+@pytest.fixture(scope="module")
+def in_line(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    site = tmp_path_factory.mktemp("convert") / "in-line"
+    result, counts = _build("in-line", site)
+    assert result.returncode == 0, result.stderr
+    assert counts == {"helper": 0, "here": 0}  # no helper, so nobody asked it
+    return _pages(site)
+
+
+@pytest.mark.parametrize("mode", ["forked", "failing", "dying"])
+def test_the_site_is_the_same_whoever_converted_its_pages(mode: str, in_line: dict[str, bytes], tmp_path: Path) -> None:
+    """Pages converted by the helper, or left to MkDocs when the helper failed on them or died,
+    give the bytes of a build in one process; and both processes took part."""
+    result, counts = _build(mode, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert counts["helper"] + counts["here"] == 24  # the sample's 24 generated pages, each asked for once
+    assert counts["helper"] > 0 and counts["here"] > 0, counts
+    if mode == "dying":
+        assert counts["helper"] == 2
+    assert _pages(tmp_path / "site") == in_line
+
+
+def test_the_helper_converts_from_the_back_until_the_two_meet(tmp_path: Path) -> None:
+    """The helper takes the last pages, MkDocs the first: at the sample's size about half each."""
+    result, counts = _build("forked", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert 4 <= counts["helper"] <= 20, counts
+
+
+def test_a_warning_from_a_page_the_helper_converted_is_logged_once_and_counts_under_strict(tmp_path: Path) -> None:
+    """A template mistake that links to a page that is not there: MkDocs warns once per page, in the
+    order of a build in one process, and --strict stops the build, whichever process converted it."""
+    project = _copy_project(tmp_path / "project")
+    for template in sorted((project / "site_templates/pages").glob("*.md.j2")):
+        template.write_text(template.read_text(encoding="utf-8") + "\n[gone](missing.md)\n", encoding="utf-8")
+    logs = {}
+    for mode in ("forked", "in-line"):
+        result, counts = _build(mode, tmp_path / mode, project, "--strict")
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        if mode == "forked":
+            assert counts["helper"] > 0, counts
+        logs[mode] = [line for line in result.stderr.splitlines() if "missing.md" in line]
+    assert logs["forked"] == logs["in-line"]
+    assert len(logs["forked"]) == 24  # one per generated page
+    assert len(set(logs["forked"])) == 24
+    # The last page, the first the helper converts, warns last.
+    assert logs["forked"][-1].startswith("WARNING - Doc file 'topics/un-panel-of-experts.md' contains a link")
+    assert not (tmp_path / "forked").exists() and not (tmp_path / "in-line").exists()
