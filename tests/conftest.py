@@ -35,13 +35,13 @@ CORPUS = REPO_ROOT / "tests" / "corpus"
 
 def run_generator(*args: str | Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """Run `python -m generator ARGS` from the repository root, capturing its output."""
+    return run_python("-m", "generator", *args, timeout=timeout)
+
+
+def run_python(*args: str | Path, cwd: Path = REPO_ROOT, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run `python ARGS` (a script given with -c, say, that changes the generator before it runs)."""
     return subprocess.run(
-        [sys.executable, "-m", "generator", *map(str, args)],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
+        [sys.executable, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
     )
 
 

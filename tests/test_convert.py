@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, run_python
 from tests.test_safety import _copy_project, _tree_bytes
 
 # `python -m generator build`, counting the pages MkDocs took converted from the helper. Modes:
@@ -48,14 +47,7 @@ sys.exit(code)
 def _build(
     mode: str, site: Path, project: Path = REPO_ROOT, *options: str
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, int]]:
-    result = subprocess.run(
-        [sys.executable, "-c", _BUILD, mode, "build", "--site-dir", str(site), *options],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_python("-c", _BUILD, mode, "build", "--site-dir", site, *options, cwd=project)
     counts = json.loads(result.stdout.strip().splitlines()[-1]) if result.stdout.strip() else {}
     return result, counts
 

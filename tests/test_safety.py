@@ -20,7 +20,7 @@ from playwright.sync_api import Browser
 from generator import cli
 from generator.emit import replace_directory
 from generator.pipeline import build_pages
-from tests.conftest import DESKTOP, REPO_ROOT, BuiltSite, build_site, open_page, serve_site
+from tests.conftest import DESKTOP, REPO_ROOT, BuiltSite, build_site, open_page, run_python, serve_site
 
 HOSTILE = REPO_ROOT / "tests" / "hostile"
 
@@ -306,14 +306,7 @@ def test_a_stop_that_lands_in_a_callback_still_stops_the_build(tmp_path: Path) -
     stopped once its pages are done: the old site stays."""
     site = build_site(tmp_path / "site").root
     before = _tree_bytes(site)
-    result = subprocess.run(
-        [sys.executable, "-c", _LOST_STOP, "build", "--site-dir", str(site)],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_python("-c", _LOST_STOP, "build", "--site-dir", site)
     assert result.returncode == 130, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "interrupted: nothing was changed"
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr, result.stderr
