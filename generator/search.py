@@ -3,14 +3,19 @@
 Which pages are indexed, with which weights, filters and metadata, is said by data-pagefind-*
 attributes in the theme (site_templates/overrides/main.html); the reader's side is
 site_templates/static/assets/search.js. Pagefind's indexer is a binary from the
-pagefind_bin_extended wheel: run it on the site after MkDocs has written it.
+pagefind_bin_extended wheel.
 
-Under `mkdocs serve`, Pagefind runs in the background after each build and replaces the index
-when it is done, so a reload never waits for it; a rebuild stops an indexing still running.
+In a full build Pagefind runs as a service (`pagefind --service`): it is handed each page as
+MkDocs writes it, and reads it on the second core while MkDocs renders the next; once the
+site is written it writes its index. Under `mkdocs serve`, Pagefind reads the site after each
+build, in the background, and replaces the index when it is done, so a reload never waits
+for it; a rebuild stops an indexing still running.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import json
 import logging
 import os
@@ -61,20 +66,24 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
 
+def _executable() -> str:
+    try:
+        from pagefind_bin_extended import get_executable
+
+        return str(get_executable())
+    except (ImportError, FileNotFoundError) as error:
+        raise SearchIndexError(f"Pagefind is not installed ({error}): run `make install`") from None
+
+
 def start_indexing(site_dir: Path, background: bool = False) -> subprocess.Popen[str]:
     """Start Pagefind on ``site_dir``, writing a new bundle beside the one readers use.
 
     In the ``background`` (under `mkdocs serve`) it runs on one thread at the lowest priority,
     so that the next rebuild, and the page a contributor is waiting for, go first.
     """
-    try:
-        from pagefind_bin_extended import get_executable
-
-        executable = get_executable()
-    except (ImportError, FileNotFoundError) as error:
-        raise SearchIndexError(f"Pagefind is not installed ({error}): run `make install`") from None
+    executable = _executable()
     shutil.rmtree(_next_bundle(site_dir), ignore_errors=True)
-    command = [str(executable), "--site", str(site_dir), "--output-path", str(_next_bundle(site_dir))]
+    command = [executable, "--site", str(site_dir), "--output-path", str(_next_bundle(site_dir))]
     command += ["--exclude-selectors", ", ".join(IGNORED)]
     environment = {**os.environ, "_RJEM_MALLOC_CONF": ALLOCATOR}
     if background:
@@ -109,6 +118,12 @@ def finish_indexing(process: subprocess.Popen[str], site_dir: Path, filters: byt
         raise SearchIndexError(
             f"Pagefind could not index {site_dir} (exit status {process.returncode}):\n" + "\n".join(lines)
         )
+    _put_in_place(site_dir, filters)
+    return f"{pages.group(1)} pages"
+
+
+def _put_in_place(site_dir: Path, filters: bytes) -> None:
+    """Put the new bundle, with the filter counts (FILTERS), in place of the old one."""
     (_next_bundle(site_dir) / FILTERS).write_bytes(filters)
     bundle, old = site_dir / BUNDLE, site_dir / f".{BUNDLE}-old"
     shutil.rmtree(old, ignore_errors=True)
@@ -116,7 +131,114 @@ def finish_indexing(process: subprocess.Popen[str], site_dir: Path, filters: byt
         bundle.rename(old)
     _next_bundle(site_dir).rename(bundle)
     shutil.rmtree(old, ignore_errors=True)
-    return f"{pages.group(1)} pages"
+
+
+class PagefindService:
+    """`pagefind --service`: pages handed over one by one as they are written, then the index.
+
+    Requests and replies are JSON, base64-encoded, each followed by a comma, on Pagefind's
+    standard input and output. A thread reads the replies as they come; the pages are handed
+    over without waiting for theirs, and a page Pagefind could not read fails the build at the end.
+    """
+
+    def __init__(self) -> None:
+        environment = {**os.environ, "_RJEM_MALLOC_CONF": ALLOCATOR}
+        self._process = subprocess.Popen(
+            [_executable(), "--service"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=environment,
+        )
+        self._replies: dict[int, dict[str, Any]] = {}  # to the requests that wait for theirs
+        self._errors: list[str] = []
+        self._arrived = threading.Condition()
+        self._reading = True
+        self._sent = 0
+        self.handed: set[str] = set()  # the files handed over, by their path in the site
+        self._reader = threading.Thread(target=self._read, name="pagefind", daemon=True)
+        self._reader.start()
+        try:
+            self._index = self._ask({"type": "NewIndex", "config": {"exclude_selectors": list(IGNORED)}})["index_id"]
+        except SearchIndexError:
+            self.close()
+            raise
+
+    def add(self, path: str, html: str) -> None:
+        """Hand over the page that will be written at ``path`` in the site (a/b/index.html)."""
+        self._send({"type": "AddFile", "index_id": self._index, "file_path": path, "file_contents": html})
+        self.handed.add(path)
+
+    def write(self, site_dir: Path, filters: bytes) -> str:
+        """Hand over the site's other HTML files, write the index, put it in place; say what it indexed."""
+        for file in sorted(site_dir.rglob("*.html")):
+            path = file.relative_to(site_dir).as_posix()
+            if path not in self.handed and not path.startswith((BUNDLE + "/", f".{BUNDLE}")):
+                self.add(path, file.read_text(encoding="utf-8", errors="replace"))
+        shutil.rmtree(_next_bundle(site_dir), ignore_errors=True)
+        reply = self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(_next_bundle(site_dir))})
+        self.close()
+        if self._errors or reply.get("type") != "WriteFiles":
+            shutil.rmtree(_next_bundle(site_dir), ignore_errors=True)
+            raise SearchIndexError("Pagefind could not index the site:\n" + "\n".join(self._errors[-12:]))
+        _put_in_place(site_dir, filters)
+        return f"{len(self.handed)} pages"
+
+    def close(self) -> None:
+        """Let Pagefind go: it ends with its standard input."""
+        with contextlib.suppress(OSError):
+            self._process.stdin.close()  # type: ignore[union-attr]
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._reader.join()
+
+    def _send(self, payload: dict[str, Any], *, now: bool = False) -> int:
+        """Send a request (``now``: not left in the pipe's buffer); return its id."""
+        self._sent += 1
+        message = json.dumps({"message_id": self._sent, "payload": payload}, ensure_ascii=False)
+        pipe = self._process.stdin
+        assert pipe is not None
+        try:
+            pipe.write(base64.b64encode(message.encode()) + b",")
+            if now:
+                pipe.flush()
+        except OSError:
+            raise SearchIndexError("Pagefind stopped while pages were handed over") from None
+        return self._sent
+
+    def _ask(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Send a request and wait for its reply."""
+        message_id = self._send(payload, now=True)
+        with self._arrived:
+            self._arrived.wait_for(lambda: message_id in self._replies or not self._reading)
+            if message_id not in self._replies:
+                raise SearchIndexError("Pagefind stopped before it replied")
+            return self._replies[message_id]
+
+    def _read(self) -> None:
+        pending = b""
+        try:
+            while chunk := self._process.stdout.read1(1 << 16):  # type: ignore[union-attr]
+                *messages, pending = (pending + chunk).split(b",")
+                for message in messages:
+                    try:
+                        reply = json.loads(base64.b64decode(message))
+                        message_id, payload = reply.get("message_id") or 0, reply.get("payload") or {}
+                    except (ValueError, AttributeError):
+                        message_id, payload = 0, {"type": "Error", "message": f"an unreadable reply: {message[:80]!r}"}
+                    with self._arrived:
+                        if payload.get("type") == "Error":
+                            self._errors.append(str(payload.get("message")))
+                        if payload.get("type") != "IndexedFile":  # a page's: nobody waits for those
+                            self._replies[message_id] = payload
+                            self._arrived.notify_all()
+        finally:
+            with self._arrived:
+                self._reading = False
+                self._arrived.notify_all()
 
 
 def _next_bundle(site_dir: Path) -> Path:
@@ -129,6 +251,7 @@ class SearchPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     is_serving = False
     _process: subprocess.Popen[str] | None = None
     _thread: threading.Thread | None = None
+    _service: PagefindService | None = None  # in a full build, from on_env to on_post_build
 
     def __init__(self) -> None:
         # The filters of each indexed page, by source path; kept under serve, where a --dirty
@@ -151,7 +274,20 @@ class SearchPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
         present = {file.src_uri for file in files.documentation_pages()}
         self._filters = {uri: filters for uri, filters in self._filters.items() if uri in present}
+        if not self.is_serving:  # the pages are read; they are about to be written
+            try:
+                self._service = PagefindService()
+            except SearchIndexError as error:
+                raise PluginError(f"search: {error}") from None
         return env
+
+    def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
+        if self._service is not None:
+            try:
+                self._service.add(page.file.dest_uri, output)
+            except SearchIndexError as error:
+                raise PluginError(f"search: {error}") from None
+        return output
 
     def filter_counts(self) -> bytes:
         """FILTERS: each filter's values and their pages, as Pagefind's filters() gives them."""
@@ -167,7 +303,14 @@ class SearchPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_post_build(self, *, config: Any) -> None:
         site_dir, started = Path(config.site_dir), time.perf_counter()
+        service, self._service = self._service, None
         try:
+            if service is not None:
+                indexed = service.write(site_dir, self.filter_counts())
+                log.info(
+                    f"search: Pagefind indexed {indexed}, {time.perf_counter() - started:.1f} s after the last page"
+                )
+                return
             process = start_indexing(site_dir, background=self.is_serving)
             if self.is_serving:
                 self._process = process
@@ -179,6 +322,11 @@ class SearchPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         except SearchIndexError as error:
             raise PluginError(f"search: {error}") from None
         log.info(f"search: Pagefind indexed {indexed} in {time.perf_counter() - started:.1f} s")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._service is not None:
+            self._service.close()
+            self._service = None
 
     def on_shutdown(self) -> None:
         self._stop()

@@ -7,14 +7,19 @@ Uses the sample site (content/) and the hostile content (tests/hostile/), served
 
 from __future__ import annotations
 
+import gzip
 import json
+import shutil
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
-from tests.conftest import DESKTOP, PHONE, REPO_ROOT, BuiltSite, PageLog, build_site, open_page, serve_site
+from generator.search import start_indexing
+from tests.conftest import DESKTOP, PHONE, REPO_ROOT, BuiltSite, PageLog, build_site, open_page, run_python, serve_site
 from tests.test_browser import PAGE_KINDS
 
 pytestmark = pytest.mark.browser
@@ -377,3 +382,64 @@ def test_a_hostile_alias_is_shown_as_written(browser: Browser, hostile_url: str)
         assert "<img src=x onerror=window.pwned=2>" in text, text
     finally:
         page.context.close()
+
+
+# In a full build Pagefind runs as a service, handed each page as MkDocs writes it (generator/search.py).
+
+
+def _fragments(bundle: Path) -> dict[str, dict[str, object]]:
+    """What Pagefind keeps of each page it indexed (text, title, filters, anchors), by URL."""
+    fragments = {}
+    for file in (bundle / "fragment").glob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(file.read_bytes())[len(b"pagefind_dcd") :])
+        fragments[fragment["url"]] = fragment
+    return fragments
+
+
+def test_pagefind_handed_the_pages_indexes_what_it_would_read_on_disk(built_site: BuiltSite, tmp_path: Path) -> None:
+    site = shutil.copytree(built_site.root, tmp_path / "site")
+    indexer = start_indexing(site)
+    output, _ = indexer.communicate(timeout=120)
+    assert indexer.returncode == 0, output
+    handed, read = _fragments(site / "pagefind"), _fragments(site / ".pagefind-next")
+    assert sorted(handed) == sorted(read)
+    assert handed == read
+    assert len(handed) == 19  # briefings, profiles and topics; not the lists, the timeline or the home page
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 19
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        ("at once", "ERROR - search: Pagefind stopped before it replied"),
+        ("after the first reply", "ERROR - search: Pagefind stopped while pages were handed over"),
+    ],
+)
+def test_a_pagefind_that_stops_fails_the_build_and_leaves_the_site(when: str, message: str, tmp_path: Path) -> None:
+    site = build_site(tmp_path / "site").root
+    before = {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    stand_in = tmp_path / "pagefind"
+    stand_in.write_text(_STAND_IN.format(python=sys.executable, replies=0 if when == "at once" else 1))
+    stand_in.chmod(0o755)
+    build = f"from generator import cli, search; search._executable = lambda: {str(stand_in)!r}; raise SystemExit(cli.main())"
+    result = run_python("-c", build, "build", "--site-dir", site)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert message in lines
+    assert lines[-1] == f"error: the site was not built, and {site} is unchanged: Aborted with a BuildError!"
+    assert {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()} == before
+
+
+_STAND_IN = """#!{python}
+import base64, json, sys
+for _ in range({replies}):
+    message = b""
+    while not message.endswith(b","):
+        message += sys.stdin.buffer.read(1)
+    request = json.loads(base64.b64decode(message[:-1]))
+    reply = {{"message_id": request["message_id"], "payload": {{"type": "NewIndex", "index_id": 1}}}}
+    sys.stdout.buffer.write(base64.b64encode(json.dumps(reply).encode()) + b",")
+    sys.stdout.buffer.flush()
+"""
