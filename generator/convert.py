@@ -77,7 +77,11 @@ class Converter:
         self._reading = True
         self._helper, self._receiver = start_helper(_convert_from_the_back, pages, config, files, finish, self._claims)
         self._reader = threading.Thread(target=self._read, name="converted", daemon=True)
-        self._reader.start()
+        try:
+            self._reader.start()
+        except BaseException:  # a stop: nobody would close this converter
+            stop_helper(self._helper, self._receiver)
+            raise
         for page in pages:
             page.converter = self
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-from .stops import stops_held
+from .stops import STOPS, stops_held
 
 
 def can_fork() -> bool:
@@ -34,9 +34,13 @@ def start_helper(target: Callable[..., None], *args: Any) -> tuple[multiprocessi
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     helper = context.Process(target=_run, args=(receiver, sender, target, args), daemon=True)
-    with stops_held():
-        helper.start()
-        sender.close()
+    try:
+        with stops_held():
+            helper.start()
+            sender.close()
+    except BaseException:  # a stop that came during the fork lands as the block ends: no helper is left behind
+        stop_helper(helper, receiver)
+        raise
     return helper, receiver
 
 
@@ -59,6 +63,7 @@ def _run(receiver: Connection, sender: Connection, target: Callable[..., None], 
     receiver.close()  # the parent's end: with it closed here, the pipe breaks if the parent dies
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)  # blocked since the fork (stops_held)
     try:
         target(sender, *args)
     except OSError:  # the parent has gone, or stopped reading

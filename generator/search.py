@@ -176,7 +176,14 @@ class PagefindService:
             if path not in self.handed and not path.startswith((BUNDLE + "/", f".{BUNDLE}")):
                 self.add(path, file.read_text(encoding="utf-8", errors="replace"))
         shutil.rmtree(_next_bundle(site_dir), ignore_errors=True)
-        reply = self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(_next_bundle(site_dir))})
+        try:
+            reply = self._ask(
+                {"type": "WriteFiles", "index_id": self._index, "output_path": str(_next_bundle(site_dir))}
+            )
+        except BaseException:  # stopped: Pagefind must not go on writing into a site being thrown away
+            self._process.kill()
+            self.close()
+            raise
         self.close()
         if self._errors or reply.get("type") != "WriteFiles":
             shutil.rmtree(_next_bundle(site_dir), ignore_errors=True)

@@ -281,6 +281,32 @@ def test_a_stop_while_a_helper_is_let_go_of_lands_once_that_is_done() -> None:
         helper.is_alive()
 
 
+def test_a_stop_during_a_fork_leaves_no_helper_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stop lands once the helper has started, before anyone holds it: start_helper stops it.
+    A data-file writer left running would write into the site folder that the stop throws away."""
+    from multiprocessing.context import ForkProcess
+
+    from generator.fork import start_helper
+
+    started: list[ForkProcess] = []
+    start = ForkProcess.start
+
+    def stopped_meanwhile(self: ForkProcess) -> None:
+        start(self)
+        started.append(self)
+        os.kill(os.getpid(), signal.SIGINT)  # Python's own handler: KeyboardInterrupt
+
+    def idle(sender: object) -> None:
+        time.sleep(60)
+
+    monkeypatch.setattr(ForkProcess, "start", stopped_meanwhile)
+    with pytest.raises(KeyboardInterrupt):
+        start_helper(idle)
+    assert len(started) == 1
+    with pytest.raises(ValueError, match="process object is closed"):
+        started[0].is_alive()
+
+
 # A build during which a stop lands inside a weakref callback, where Python prints it and goes on.
 _LOST_STOP = """
 import os, signal, sys, time, weakref
