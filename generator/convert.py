@@ -27,7 +27,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from .fork import start_helper, stop_helper
+from .fork import Inbox, start_helper, stop_helper
 from .stops import stops_held
 
 
@@ -72,9 +72,7 @@ class Converter:
         self._index = {page.file.src_uri: i for i, page in enumerate(pages)}
         # [front, back]: this process has claimed the pages before front, the helper those from back on.
         self._claims: Any = multiprocessing.get_context("fork").Array("l", [0, len(pages)])
-        self._converted: dict[int, _Converted | None] = {}
-        self._arrived = threading.Condition()
-        self._reading = True
+        self._converted: Inbox[_Converted | None] = Inbox()
         self._helper, self._receiver = start_helper(_convert_from_the_back, pages, config, files, finish, self._claims)
         self._reader = threading.Thread(target=self._read, name="converted", daemon=True)
         try:
@@ -94,31 +92,24 @@ class Converter:
             if i < self._claims[1]:
                 self._claims[0] = i + 1
                 return None
-        with self._arrived:
-            self._arrived.wait_for(lambda: i in self._converted or not self._reading)
-            return self._converted.pop(i, None)
+        return self._converted.take(i)
 
     def close(self) -> None:
         """Stop the helper if it still runs: at the end of a build, and after a failed one."""
         with stops_held():  # the shared claims' finalizers run here (see generator.fork)
             stop_helper(self._helper, self._receiver, self._reader)
-            self._converted.clear()
+            self._converted = Inbox()
             self._claims = None
 
     def _read(self) -> None:
         """Take in what the helper sends as it comes, so that it never waits on a full pipe."""
         try:
             while True:
-                i, converted = self._receiver.recv()
-                with self._arrived:
-                    self._converted[i] = converted
-                    self._arrived.notify_all()
+                self._converted.put(*self._receiver.recv())
         except (EOFError, OSError):  # the helper is done, or gone: what it did not send is converted here
             pass
         finally:
-            with self._arrived:
-                self._reading = False
-                self._arrived.notify_all()
+            self._converted.close()
 
 
 def _convert_from_the_back(

@@ -15,9 +15,38 @@ import signal
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .stops import STOPS, stops_held
+
+T = TypeVar("T")
+
+
+class Inbox(Generic[T]):
+    """What a helper process sends, by number: put in by the thread that reads its pipe as it
+    comes (so that the helper never waits on a full pipe), taken out by whoever waits for it."""
+
+    def __init__(self) -> None:
+        self._items: dict[int, T] = {}
+        self._arrived = threading.Condition()
+        self._open = True
+
+    def put(self, number: int, item: T) -> None:
+        with self._arrived:
+            self._items[number] = item
+            self._arrived.notify_all()
+
+    def close(self) -> None:
+        """The pipe is at its end: nothing more will come."""
+        with self._arrived:
+            self._open = False
+            self._arrived.notify_all()
+
+    def take(self, number: int) -> T | None:
+        """Wait for item ``number`` and take it out; None if it never comes."""
+        with self._arrived:
+            self._arrived.wait_for(lambda: number in self._items or not self._open)
+            return self._items.pop(number, None)
 
 
 def can_fork() -> bool:

@@ -32,6 +32,8 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from .fork import Inbox
+
 log = logging.getLogger("mkdocs.plugins.briefing-search")
 
 BUNDLE = "pagefind"  # site/pagefind/, where search.js looks for it
@@ -150,10 +152,8 @@ class PagefindService:
             stderr=subprocess.DEVNULL,
             env=environment,
         )
-        self._replies: dict[int, dict[str, Any]] = {}  # to the requests that wait for theirs
-        self._errors: list[str] = []
-        self._arrived = threading.Condition()
-        self._reading = True
+        self._replies: Inbox[dict[str, Any]] = Inbox()  # to the requests that wait for theirs
+        self._errors: list[str] = []  # read once the reader has ended
         self._sent = 0
         self.handed: set[str] = set()  # the files handed over, by their path in the site
         self._reader = threading.Thread(target=self._read, name="pagefind", daemon=True)
@@ -218,12 +218,10 @@ class PagefindService:
 
     def _ask(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Send a request and wait for its reply."""
-        message_id = self._send(payload, now=True)
-        with self._arrived:
-            self._arrived.wait_for(lambda: message_id in self._replies or not self._reading)
-            if message_id not in self._replies:
-                raise SearchIndexError("Pagefind stopped before it replied")
-            return self._replies[message_id]
+        reply = self._replies.take(self._send(payload, now=True))
+        if reply is None:
+            raise SearchIndexError("Pagefind stopped before it replied")
+        return reply
 
     def _read(self) -> None:
         pending = b""
@@ -236,16 +234,12 @@ class PagefindService:
                         message_id, payload = reply.get("message_id") or 0, reply.get("payload") or {}
                     except (ValueError, AttributeError):
                         message_id, payload = 0, {"type": "Error", "message": f"an unreadable reply: {message[:80]!r}"}
-                    with self._arrived:
-                        if payload.get("type") == "Error":
-                            self._errors.append(str(payload.get("message")))
-                        if payload.get("type") != "IndexedFile":  # a page's: nobody waits for those
-                            self._replies[message_id] = payload
-                            self._arrived.notify_all()
+                    if payload.get("type") == "Error":
+                        self._errors.append(str(payload.get("message")))
+                    if payload.get("type") != "IndexedFile":  # a page's: nobody waits for those
+                        self._replies.put(message_id, payload)
         finally:
-            with self._arrived:
-                self._reading = False
-                self._arrived.notify_all()
+            self._replies.close()
 
 
 def _next_bundle(site_dir: Path) -> Path:
