@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
-from generator.search import start_indexing
+from generator.search import SearchIndexError, finish_indexing, serve_bundle, start_indexing, sweep_stopped
 from tests.conftest import DESKTOP, PHONE, REPO_ROOT, BuiltSite, PageLog, build_site, open_page, run_python, serve_site
 from tests.test_browser import PAGE_KINDS
 
@@ -443,3 +443,21 @@ for _ in range({replies}):
     sys.stdout.buffer.write(base64.b64encode(json.dumps(reply).encode()) + b",")
     sys.stdout.buffer.flush()
 """
+
+
+def test_the_bundles_of_stopped_indexings_go_once_one_finishes(built_site: BuiltSite, tmp_path: Path) -> None:
+    """Under serve, a rebuild stops Pagefind without waiting for its half-written bundle to be
+    deleted; the next indexing that finishes deletes it, and leaves its own in place."""
+    site = shutil.copytree(built_site.root, tmp_path / "site")
+    stopped = start_indexing(site, serve_bundle(site, 1), background=True)
+    stopped.terminate()
+    with pytest.raises(SearchIndexError, match="exit status -15"):
+        finish_indexing(stopped, site, b"{}", serve_bundle(site, 1))
+    (serve_bundle(site, 1) / "fragment").mkdir(parents=True, exist_ok=True)  # as far as it got
+    assert serve_bundle(site, 1).is_dir()  # left for later: the rebuild did not wait
+
+    finished = start_indexing(site, serve_bundle(site, 2), background=True)
+    assert finish_indexing(finished, site, b"{}", serve_bundle(site, 2)) == "19 pages"
+    sweep_stopped(site, 2)
+    assert sorted(p.name for p in site.glob(".pagefind*")) == []
+    assert (site / "pagefind/pagefind-entry.json").is_file()
