@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from generator.diagnostics import ContentError
 from generator.pipeline import BuildCache, build_pages
@@ -214,3 +215,32 @@ def _wait_for(done: Callable[[], bool], what: str) -> None:
     while not done():
         assert time.monotonic() < deadline, f"{what} never came"
         time.sleep(0.1)
+
+
+def test_under_serve_a_broken_save_does_not_lose_the_data_files_of_the_edit_before(tmp_path: Path) -> None:
+    """A rebuild stops the data files' writer of the build before; if that rebuild fails, the
+    writer comes back, and the feeds still catch up with the last edit that built."""
+    project = _project(tmp_path)
+    site = project / "site"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+    article = next((project / "content/articles").glob("*.yaml"))
+    good_edit = article.read_text(encoding="utf-8").replace("title: ", "title: Edited before a slip ", 1)
+
+    def rebuild() -> None:
+        time.sleep(0.05)
+        build(
+            load_config(str(project / "mkdocs.yml"), site_dir=str(site)), serve_url="http://127.0.0.1:8000/", dirty=True
+        )
+
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/")
+        article.write_text(good_edit, encoding="utf-8")
+        rebuild()
+        article.write_text(good_edit.replace("title: ", "titel: ", 1), encoding="utf-8")
+        with pytest.raises(Abort):  # within the 2 s before the first edit's data files were to be written
+            rebuild()
+        feed = site / "feeds/briefings.xml"
+        _wait_for(lambda: "Edited before a slip " in feed.read_text(encoding="utf-8"), "the first edit in the feed")
+    finally:
+        config.plugins.on_shutdown()

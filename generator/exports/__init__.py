@@ -7,13 +7,14 @@ same content gives the same bytes (no clock: dates come from the content).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 
 from ..link import Corpus
 from ..plan import PageSpec, page_path
 from . import api, calendar, feeds, ftm, tables
 from .common import Asset, normalize_site_url
 
-__all__ = ["Asset", "export_files", "export_links", "with_export_links"]
+__all__ = ["Asset", "export_files", "export_links", "export_parts", "with_export_links"]
 
 Link = tuple[str, str, str]
 
@@ -24,15 +25,22 @@ def export_files(corpus: Corpus, site_url: str | None = None) -> tuple[Asset, ..
     With ``site_url`` (MkDocs' ``site_url``), links inside the files are absolute;
     without it, they are relative to the file that holds them.
     """
+    return tuple(sorted((asset for part in export_parts(corpus, site_url) for asset in part), key=lambda a: a.path))
+
+
+def export_parts(corpus: Corpus, site_url: str | None = None) -> Iterator[tuple[Asset, ...]]:
+    """The data files, a few at a time, in steps of a few milliseconds each: a writer in the
+    background can stop between two. A step may bring no file yet (the FtM file's chunks)."""
     base = normalize_site_url(site_url)
-    assets = (
-        *feeds.export_feeds(corpus, base),
-        *calendar.export_calendars(corpus, base),
-        *api.export_api(corpus, base),
-        *tables.export_tables(corpus),
-        Asset(ftm.ENTITIES_PATH, ftm.ftm_lines(corpus)),
-    )
-    return tuple(sorted(assets, key=lambda asset: asset.path))
+    yield from ((feed,) for feed in feeds.export_feeds(corpus, base))
+    yield from ((calendar_file,) for calendar_file in calendar.export_calendars(corpus, base))
+    yield api.export_api(corpus, base)
+    yield tables.export_tables(corpus)
+    chunks = []
+    for chunk in ftm.ftm_chunks(corpus):
+        chunks.append(chunk)
+        yield ()
+    yield (Asset(ftm.ENTITIES_PATH, b"".join(chunks)),)
 
 
 _SITE_FEED = ("Atom feed of new briefings", feeds.feed_path(), feeds.MIME)

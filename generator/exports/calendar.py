@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..dates import PartialDate
 from ..link import Corpus, MergedEvent, Report
@@ -28,8 +28,8 @@ def calendar_path(kind: str = "site", id: str = "") -> str:
     return "calendar/events.ics" if kind == "site" else f"calendar/{kind}s/{id}.ics"
 
 
-def export_calendars(corpus: Corpus, site_url: str | None) -> tuple[Asset, ...]:
-    """Write the site's calendar, then one per topic and one per actor, in id order."""
+def export_calendars(corpus: Corpus, site_url: str | None) -> Iterator[Asset]:
+    """Write the site's calendar, then one per topic and one per actor, in id order, one after the other."""
     stamp = site_date(corpus)
     calendars = [(calendar_path(), "Events", corpus.events)]
     calendars += [
@@ -42,7 +42,7 @@ def export_calendars(corpus: Corpus, site_url: str | None) -> tuple[Asset, ...]:
     ]
     written: dict[str, str] = {}  # an event stands in many calendars: write each once
     timeline = layout_timeline(corpus.events)
-    return tuple(
+    return (
         Asset(path, write_calendar(name, events, stamp, site_url, written, timeline))
         for path, name, events in calendars
     )

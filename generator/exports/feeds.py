@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..link import Corpus
@@ -62,10 +63,10 @@ def plan_feeds(corpus: Corpus) -> tuple[Feed, ...]:
     return tuple(feeds)
 
 
-def export_feeds(corpus: Corpus, site_url: str | None) -> tuple[Asset, ...]:
-    """Write every feed as Atom XML."""
+def export_feeds(corpus: Corpus, site_url: str | None) -> Iterator[Asset]:
+    """Write every feed as Atom XML, one after the other."""
     entries: dict[tuple[str, str], str] = {}  # a briefing stands in many feeds: write its entry once per folder
-    return tuple(Asset(feed.path, write_feed(feed, corpus, site_url, entries)) for feed in plan_feeds(corpus))
+    return (Asset(feed.path, write_feed(feed, corpus, site_url, entries)) for feed in plan_feeds(corpus))
 
 
 def write_feed(

@@ -19,8 +19,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from ..link import Corpus, MergedEvent
@@ -126,16 +127,20 @@ def _entity(schema: str, id: str, **properties: Iterable[str | None]) -> Entity:
 
 def ftm_entities(corpus: Corpus) -> tuple[Entity, ...]:
     """Build every entity: actors, briefings, events, relations, notes and documentation, in that order."""
+    return tuple(_entities(corpus))
+
+
+def _entities(corpus: Corpus) -> Iterator[Entity]:
     schemata = {actor.id: actor_schema(actor) for actor in corpus.actors.values()}
-    entities = [_actor(actor, schemata[actor.id]) for actor in corpus.actors.values()]
-    entities += [_article(article, corpus) for article in corpus.articles]
-    entities += [_event(event) for event in corpus.events]
+    yield from (_actor(actor, schemata[actor.id]) for actor in corpus.actors.values())
+    yield from (_article(article, corpus) for article in corpus.articles)
+    yield from (_event(event) for event in corpus.events)
     for article in corpus.articles:
-        entities += [_relation(article, i, relation, schemata) for i, relation in enumerate(article.relations)]
+        yield from (_relation(article, i, relation, schemata) for i, relation in enumerate(article.relations))
     for article in corpus.articles:
-        entities += _notes(article, corpus)
+        yield from _notes(article, corpus)
     for article in corpus.articles:
-        entities += [
+        yield from (
             _entity(
                 "Documentation",
                 entity_id("documentation", article.id, appearance.actor.id),
@@ -147,13 +152,19 @@ def ftm_entities(corpus: Corpus) -> tuple[Entity, ...]:
                 sourceUrl=[article.source.url],
             )
             for appearance in corpus.article_actors[article.id]
-        ]
-    return tuple(entities)
+        )
 
 
 def ftm_lines(corpus: Corpus) -> bytes:
     """Write every entity as one line of JSON (FtM's line-based exchange format)."""
-    return "".join(json.dumps(entity, ensure_ascii=False) + "\n" for entity in ftm_entities(corpus)).encode("utf-8")
+    return b"".join(ftm_chunks(corpus))
+
+
+def ftm_chunks(corpus: Corpus, size: int = 500) -> Iterator[bytes]:
+    """ftm_lines, ``size`` entities at a time."""
+    entities = _entities(corpus)
+    while chunk := list(islice(entities, size)):
+        yield "".join(json.dumps(entity, ensure_ascii=False) + "\n" for entity in chunk).encode("utf-8")
 
 
 def _actor(actor: Actor, schema: str) -> Entity:
