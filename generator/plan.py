@@ -242,6 +242,14 @@ class Period:
     items: tuple[Any, ...] = field(repr=False)
     parts: tuple[Period, ...] = ()
 
+    def as_link(self) -> Period:
+        """The period as a link from another page: its label, address and count, without its items.
+
+        Pages hold these, not the periods, so that an edit to one item leaves the page spec
+        of every other period equal to what it was (and `mkdocs serve` does not render it again).
+        """
+        return Period(self.id, self.label, self.count, ())
+
 
 @dataclass(frozen=True)
 class Pager:
@@ -308,9 +316,20 @@ def layout_briefings(articles: Sequence[Article]) -> tuple[Period, ...]:
     )
 
 
+def _of(facets: Mapping[str, Facets], events: Iterable[MergedEvent]) -> dict[str, Facets]:
+    """The facets of the events a page lists: the page's spec holds no other."""
+    return {event.key: facets[event.key] for event in events}
+
+
+def _links(periods: Sequence[Period]) -> tuple[Period, ...]:
+    return tuple(period.as_link() for period in periods)
+
+
 def _pagers(pages: Sequence[Period]) -> dict[str, Pager]:
     return {
-        page.id: Pager(pages[i - 1] if i > 0 else None, pages[i + 1] if i + 1 < len(pages) else None)
+        page.id: Pager(
+            pages[i - 1].as_link() if i > 0 else None, pages[i + 1].as_link() if i + 1 < len(pages) else None
+        )
         for i, page in enumerate(pages)
     }
 
@@ -411,7 +430,7 @@ def _timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
     context: dict[str, Any] = {
         "period": None,
         "pager": None,
-        "periods": layout.years,
+        "periods": _links(layout.years),
         "event_count": len(events),
         "facets": facets,
         "latest": (),
@@ -420,7 +439,7 @@ def _timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
         first: dict[str, Any] = {"years": group_by_year(events), "references": _cite_events(events)}
     else:
         latest = events[-TIMELINE_LATEST:]
-        first = {"years": (), "latest": latest, "references": _cite_events(latest)}
+        first = {"years": (), "latest": latest, "references": _cite_events(latest), "facets": _of(facets, latest)}
     pages = [
         PageSpec(
             page_path("timeline"),
@@ -440,12 +459,13 @@ def _timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
         meta = _collection_jsonld(title, description)
         meta["timeline_filters"] = {**_filter_options(corpus, (facets[e.key] for e in every)), "partial": True}
         listed = {
-            "period": period,
+            "period": period.as_link(),
             "pager": pagers[period.id],
-            "periods": period.parts,
+            "periods": _links(period.parts),
             "event_count": period.count,
             "years": group_by_year(period.items),
             "references": _cite_events(period.items),
+            "facets": _of(facets, period.items),
         }
         pages.append(
             PageSpec(
@@ -471,7 +491,7 @@ def _briefings_index(corpus: Corpus) -> list[PageSpec]:
     facets = briefing_facets(corpus)
     years = layout_briefings(articles)
     every = _filter_options(corpus, facets.values())
-    context = {"period": None, "pager": None, "periods": years, "facets": facets, "total": len(articles)}
+    context = {"period": None, "pager": None, "periods": _links(years), "facets": facets, "total": len(articles)}
     if not years:
         description = f"All {len(articles)} briefings, newest first."
         page = _collection("briefings", "Briefings", {**context, "articles": articles}, description)
@@ -486,7 +506,14 @@ def _briefings_index(corpus: Corpus) -> list[PageSpec]:
         options = _filter_options(corpus, (facets[article.id] for article in year.items))
         meta = _collection_jsonld(title, description)
         meta["timeline_filters"] = {**options, **_BRIEFING_FILTERS, "partial": True}
-        listing = {**context, "period": year, "pager": pagers[year.id], "articles": year.items}
+        listed = {article.id: facets[article.id] for article in year.items}
+        listing = {
+            **context,
+            "period": year.as_link(),
+            "pager": pagers[year.id],
+            "articles": year.items,
+            "facets": listed,
+        }
         pages.append(
             PageSpec(
                 page_path("briefings_year", year.id),
@@ -564,7 +591,7 @@ def _profile(corpus: Corpus, actor: Actor) -> PageSpec:
         actor.name,
         {
             "actor": actor,
-            "index": index,
+            "companions": index.companions,
             **shown,
             "graph": graph,
             "graph_note": graph_note,
@@ -612,7 +639,7 @@ def _topic(corpus: Corpus, topic: Topic) -> PageSpec:
         topic.name,
         {
             "topic": topic,
-            "index": index,
+            "key_actors": index.key_actors,
             **shown,
             "graph": graph,
             "graph_note": graph_note,
