@@ -274,7 +274,7 @@ def test_a_profile_shows_the_most_recent_items_of_each_long_list_and_links_to_th
     statements = _section(page, "Statements")
     assert f"The 5 most recent of {len(index.statements)} statements." in statements
     assert "(../api/v1/statements.csv)" in statements
-    assert len(re.findall(r"^\| (?!Says|---)", statements, re.M)) == 5
+    assert statements.count("<tr>\n<td>") == 5
     assert len(_items(_section(page, "In the stories"))) == 5
 
     relations = _section(page, "Relations")
@@ -316,7 +316,7 @@ def test_a_topic_shows_the_most_recent_items_of_each_long_list_and_links_to_the_
         in page
     )
     assert f"The 5 most recent of {len(index.positions)} positions." in page
-    assert len(re.findall(r"^\| \[", _section(page, "Positions"), re.M)) == 5
+    assert _section(page, "Positions").count("<tr>\n<td>") == 5
     assert len(_items(_section(page, "Key actors"))) <= 10
     assert re.search(r"Drawn: the 6 of \d+ actors with the most relations in the briefings on this topic\.", page)
 

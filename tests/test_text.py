@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+import markdown
 from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import text
-from generator.text import plain_blocks
+from generator.text import inline_html, plain_blocks
 
 # Words, the punctuation the shortcut accepts, and what is close to syntax without being it.
 PIECES = st.sampled_from(
@@ -31,3 +34,32 @@ def test_plain_text_reads_as_the_converter_reads_it(source: str) -> None:
 def test_markdown_still_goes_through_the_converter() -> None:
     assert plain_blocks("One *two*\n\n- three\n- [four](https://example.org)") == "One two\n- three\n- four"
     assert plain_blocks("1984. A year\n\nNext  paragraph\nwraps") == "- A year\nNext paragraph wraps"  # a list item
+
+
+# Markdown, close-to-Markdown and plain pieces for a statement's text.
+INLINE_PIECES = st.sampled_from(
+    [
+        *"ab Z9é,.;:?!'\"()%/–-*_`[]()#>+|{}<&\\",
+        "\n",
+        "1.",
+        "2)",
+        "---",
+        "**",
+        "<b>",
+        "&amp;",
+        "http://x.org",
+        "[a](http://x.org)",
+        "[r]:",
+        "![i](x.png)",
+    ]
+)
+_SITE_MARKDOWN = markdown.Markdown(extensions=["attr_list", "tables", "toc"])
+
+
+@given(st.lists(INLINE_PIECES, max_size=20).map("".join))
+def test_a_markdown_field_as_html_is_what_markdown_makes_of_it_in_a_table_cell(source: str) -> None:
+    """The raw HTML tables (statements, positions) show a field as a Markdown table showed it."""
+    table = _SITE_MARKDOWN.reset().convert(f"| h |\n| --- |\n| {text.inline_markdown(source)} |")
+    cell = re.search(r"<td>(.*?)</td>", table, re.DOTALL)
+    assert cell is not None, table
+    assert inline_html.__wrapped__(source) == cell.group(1)
