@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from generator.convert import _RAW_BLOCK, render_with_html_aside
+from generator.emit import write_pages
+from generator.pipeline import build_pages
 from tests.conftest import REPO_ROOT, run_python
 from tests.test_safety import _copy_project, _tree_bytes
 
@@ -107,3 +115,47 @@ def test_a_warning_from_a_page_the_helper_converted_is_logged_once_and_counts_un
     # The last page, the first the helper converts, warns last.
     assert logs["forked"][-1].startswith("WARNING - Doc file 'topics/un-panel-of-experts.md' contains a link")
     assert not (tmp_path / "forked").exists() and not (tmp_path / "in-line").exists()
+
+
+def _mkdocs_pages(tree: str, docs: Path) -> tuple[list[Page], Any, Files]:
+    """The generated pages of a content tree as MkDocs pages, their Markdown read."""
+    build = build_pages(REPO_ROOT / tree, REPO_ROOT / "site_templates")
+    write_pages(build.pages, (), docs)
+    config = load_config(str(REPO_ROOT / "mkdocs.yml"), docs_dir=str(docs))
+    files = Files([File(page.path, str(docs), config.site_dir, config.use_directory_urls) for page in build.pages])
+    pages = [Page(None, file, config) for file in files.documentation_pages()]
+    for page in pages:
+        page.read_source(config)
+    return pages, config, files
+
+
+def _between_tags(html: str) -> str:
+    return re.sub(r">\s+<", "><", html)
+
+
+@pytest.mark.parametrize("tree", ["content", "tests/corpus"])
+def test_raw_html_set_aside_converts_to_what_markdown_makes_of_it(tree: str, tmp_path: Path) -> None:
+    """Every page, converted with the templates' raw HTML set aside, has the HTML and the anchors
+    that MkDocs gives it (but for whitespace between tags)."""
+    pages, config, files = _mkdocs_pages(tree, tmp_path)
+    asides = 0
+    for page in pages:
+        Page.render(page, config, files)
+        expected, anchors = page.content, page.present_anchor_ids
+        render_with_html_aside(page, config, files)
+        assert _between_tags(page.content or "") == _between_tags(expected or ""), page.file.src_uri
+        assert page.present_anchor_ids == anchors, page.file.src_uri
+        asides += len(_RAW_BLOCK.findall(page.markdown or ""))
+    assert asides > 50, "the test proves nothing: the pages hold no raw HTML"
+
+
+def test_a_block_that_does_not_come_back_whole_is_converted_as_it_is(tmp_path: Path) -> None:
+    """A line of attributes right after a block would glue onto its stand-in paragraph."""
+    pages, config, files = _mkdocs_pages("content", tmp_path)
+    page = next(p for p in pages if p.file.src_uri == "timeline.md")
+    page.markdown = (page.markdown or "").replace("</ul>\n", "</ul>\n{ .glued }\n", 1)
+    Page.render(page, config, files)
+    expected = page.content
+    render_with_html_aside(page, config, files)
+    assert page.content == expected
+    assert "briefingrawhtmlblock" not in (page.content or "")
