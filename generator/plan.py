@@ -316,9 +316,9 @@ def layout_briefings(articles: Sequence[Article]) -> tuple[Period, ...]:
     )
 
 
-def _of(facets: Mapping[str, Facets], events: Iterable[MergedEvent]) -> dict[str, Facets]:
-    """The facets of the events a page lists: the page's spec holds no other."""
-    return {event.key: facets[event.key] for event in events}
+def _of(facets: Mapping[str, Facets], keys: Iterable[str]) -> dict[str, Facets]:
+    """The facets of the items a page lists: the page's spec holds no other."""
+    return {key: facets[key] for key in keys}
 
 
 def _links(periods: Sequence[Period]) -> tuple[Period, ...]:
@@ -439,7 +439,12 @@ def _timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
         first: dict[str, Any] = {"years": group_by_year(events), "references": _cite_events(events)}
     else:
         latest = events[-TIMELINE_LATEST:]
-        first = {"years": (), "latest": latest, "references": _cite_events(latest), "facets": _of(facets, latest)}
+        first = {
+            "years": (),
+            "latest": latest,
+            "references": _cite_events(latest),
+            "facets": _of(facets, (e.key for e in latest)),
+        }
     pages = [
         PageSpec(
             page_path("timeline"),
@@ -465,7 +470,7 @@ def _timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
             "event_count": period.count,
             "years": group_by_year(period.items),
             "references": _cite_events(period.items),
-            "facets": _of(facets, period.items),
+            "facets": _of(facets, (e.key for e in period.items)),
         }
         pages.append(
             PageSpec(
@@ -506,13 +511,12 @@ def _briefings_index(corpus: Corpus) -> list[PageSpec]:
         options = _filter_options(corpus, (facets[article.id] for article in year.items))
         meta = _collection_jsonld(title, description)
         meta["timeline_filters"] = {**options, **_BRIEFING_FILTERS, "partial": True}
-        listed = {article.id: facets[article.id] for article in year.items}
         listing = {
             **context,
             "period": year.as_link(),
             "pager": pagers[year.id],
             "articles": year.items,
-            "facets": listed,
+            "facets": _of(facets, (article.id for article in year.items)),
         }
         pages.append(
             PageSpec(

@@ -87,7 +87,7 @@ _OPENS_BLOCK = re.compile(r"^(?:#|>|\[[^\]]*\]:|[-+*](?=\s)|\d+(?=[.)]\s)|([-*_]
 
 @functools.lru_cache(maxsize=65536)
 def inline_html(source: str) -> str:
-    """A Markdown field as the HTML Markdown makes of it in a table cell (the ``md_inline`` filter's).
+    """A Markdown field as the HTML Markdown makes of it in a table cell (the ``md_html`` filter).
 
     For raw HTML tables, which convert many times faster than Markdown ones. Each distinct text
     is converted once, and text with no Markdown in it is not converted at all.
@@ -95,8 +95,9 @@ def inline_html(source: str) -> str:
     line = inline_markdown(source)
     if _is_plain(line):
         return html.escape(line, quote=False)
-    first = line[:1] if _OPENS_BLOCK.match(line) else ""
-    if first:  # a character reference, so that it stays a character
-        line = f"&#{ord(first)};{line[1:]}"
-    converted = _MARKDOWN.reset().convert(line).removeprefix("<p>").removesuffix("</p>")
-    return html.escape(first, quote=False) + converted.removeprefix(f"&#{ord(first)};") if first else converted
+    if not _OPENS_BLOCK.match(line):
+        return _MARKDOWN.reset().convert(line).removeprefix("<p>").removesuffix("</p>")
+    # The first character as a character reference, so that it stays a character, then as itself.
+    reference = f"&#{ord(line[0])};"
+    converted = _MARKDOWN.reset().convert(reference + line[1:]).removeprefix("<p>").removesuffix("</p>")
+    return html.escape(line[0], quote=False) + converted.removeprefix(reference)
