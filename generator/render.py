@@ -11,7 +11,6 @@ as raw HTML (they convert faster) take text through ``e`` and Markdown fields th
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,7 +21,8 @@ import jinja2
 from .dates import PartialDate
 from .escape import blockquote, escape_markdown, escape_text
 from .graph import draw_svg
-from .plan import PageSpec, page_path, relative_path
+from .pieces import FUNCTIONS
+from .plan import PageSpec
 from .text import inline_html
 
 
@@ -60,40 +60,6 @@ def human_date(value: PartialDate) -> str:
     return value.human()
 
 
-@jinja2.pass_context
-def url(context: Any, kind: str, id: str = "", anchor: str = "") -> str:
-    """Link from the page being rendered to another page, as a relative Markdown path."""
-    target = page_path(kind, id)
-    here = posixpath.dirname(context["page"].path)
-    relative = relative_path(target, here)
-    return f"{relative}#{anchor}" if anchor else relative
-
-
-@jinja2.pass_context
-def href(context: Any, kind: str, id: str = "") -> str:
-    """Link from the page being rendered to another page as its address, for raw HTML.
-
-    Markdown links name Markdown files and MkDocs turns them into addresses; raw HTML is
-    left as it is, so it links the address itself (pages live at folder addresses).
-    """
-    here = _address(context["page"].path)
-    target = _address(page_path(kind, id))
-    relative = relative_path(target, here)
-    return "./" if relative == "." else relative + "/"
-
-
-def _address(markdown_path: str) -> str:
-    """The folder address of a page: 'actors/russia.md' -> 'actors/russia', 'index.md' -> ''."""
-    stem = markdown_path.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index")
-
-
-@jinja2.pass_context
-def site_link(context: Any, path: str) -> str:
-    """Link from the page being rendered to a file of the site (a feed, a data file)."""
-    return relative_path(path, posixpath.dirname(context["page"].path))
-
-
 def template_problem(error: jinja2.TemplateError) -> str:
     """Say where a template went wrong, compiler-style, for the people who maintain templates."""
     name = getattr(error, "filename", None) or getattr(error, "name", None)
@@ -127,7 +93,7 @@ def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         date=human_date,
         svg=draw_svg,
     )
-    environment.globals.update(url=url, href=href, site_link=site_link)
+    environment.globals.update(FUNCTIONS)
     return environment
 
 
