@@ -235,8 +235,10 @@ def _layout_circle(key: str, title: str, description: str, nodes: tuple[Node, ..
     return Graph(key, title, description, width, height, tuple(placed.values()), links)
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [text]
+@functools.lru_cache(maxsize=65536)
+def _wrap(text: str, width: int) -> tuple[str, ...]:
+    """A label's lines; the same names recur in every graph they are in."""
+    return tuple(textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)) or (text,)
 
 
 def draw_svg(graph: Graph) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import html
 import re
-import textwrap
 from html.parser import HTMLParser
 
 import markdown
@@ -75,9 +74,18 @@ def plain_blocks(source: str) -> str:
 def plain_text(source: str, limit: int | None = None) -> str:
     """Return Markdown as the one line of text a reader sees, cut at a word before ``limit`` characters."""
     text = " ".join(plain_blocks(source).replace("\n- ", " ").removeprefix("- ").split())
-    if limit is not None and len(text) > limit:
-        text = textwrap.shorten(text, limit, placeholder=" …")
-    return text
+    return text if limit is None else shorten(text, limit)
+
+
+def shorten(text: str, limit: int, placeholder: str = " …") -> str:
+    """Cut one line of text at the last space that leaves room for the placeholder (a word
+    longer than that is cut where it must be). textwrap.shorten, with words split at spaces
+    only, in a tenth of the time: every page's description is cut."""
+    if len(text) <= limit:
+        return text
+    room = limit - len(placeholder)
+    space = text.rfind(" ", 0, room + 1)
+    return (text[:space] if space > 0 else text[:room]).rstrip() + placeholder
 
 
 # What opens a block at the start of a line: a heading, a quote, a link's definition, a list item,

@@ -63,3 +63,20 @@ def test_a_markdown_field_as_html_is_what_markdown_makes_of_it_in_a_table_cell(s
     cell = re.search(r"<td>(.*?)</td>", table, re.DOTALL)
     assert cell is not None, table
     assert inline_html.__wrapped__(source) == cell.group(1)
+
+
+def test_a_description_is_cut_at_a_space_and_never_inside_a_hyphenated_name() -> None:
+    summary = "Officials met to discuss the restrictions. Richard Bianchi-Thompson said nothing."
+    assert text.plain_text(summary, 60) == "Officials met to discuss the restrictions. Richard …"
+    assert text.plain_text(summary, 200) == summary  # short enough: kept whole
+    assert text.plain_text("Supercalifragilistic", 10) == "Supercal …"  # one long word is cut where it must be
+
+
+@given(st.text(alphabet="ab -", max_size=80), st.integers(min_value=3, max_value=60))
+def test_a_cut_description_fits_its_limit_and_ends_on_a_whole_word(line: str, limit: int) -> None:
+    line = " ".join(line.split())
+    cut = text.shorten(line, limit)
+    assert len(cut) <= limit
+    if cut != line and " " in line[: limit - 1]:
+        kept = cut.removesuffix(" …")
+        assert line.startswith(kept) and line[len(kept)] == " "
