@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic, Severity, did_you_mean
+from .fork import in_two
 
 KINDS = {"articles": "article", "actors": "actor", "topics": "topic"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -105,10 +106,11 @@ def load_tree(content_dir: Path, memo: FileMemo | None = None) -> LoadResult:
 
     With ``memo`` (kept between the rebuilds of `mkdocs serve`), a file whose bytes have not
     changed since the last call is not parsed again: it gives the same Document object.
+    Many files to parse are parsed on two cores (generator.fork).
     """
-    documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     present: set[tuple[str, str]] = set()
+    files: list[_File] = []
     for path, kind in _content_files(content_dir, diagnostics):
         shown = display_path(path)
         stem = path.stem
@@ -123,28 +125,45 @@ def load_tree(content_dir: Path, memo: FileMemo | None = None) -> LoadResult:
             )
             continue
         present.add((kind, stem))
-        raw = path.read_bytes()
-        known = memo.get(path) if memo is not None else None
-        if known is not None and known[0] == raw and (known[1] is None or known[1].path == shown):
-            document, problems = known[1], known[2]
-        else:
-            document, problems = _read_file(raw, shown, kind, stem)
-            if memo is not None:
-                memo[path] = (raw, document, problems)
+        files.append(_File(path, path.read_bytes(), shown, kind, stem))
+    read: dict[Path, tuple[Document | None, tuple[Diagnostic, ...]]] = {}
+    for file in files:
+        known = memo.get(file.path) if memo is not None else None
+        if known is not None and known[0] == file.raw and (known[1] is None or known[1].path == file.shown):
+            read[file.path] = known[1], known[2]
+    todo = [file for file in files if file.path not in read]
+    for file, (document, problems) in zip(todo, in_two(_read_file, todo), strict=True):
+        read[file.path] = document, problems
+        if memo is not None:
+            memo[file.path] = (file.raw, document, problems)
+    documents: list[Document] = []
+    for file in files:
+        document, problems = read[file.path]
         diagnostics += problems
         if document is not None:
             documents.append(document)
     return LoadResult(tuple(documents), tuple(diagnostics), frozenset(present))
 
 
-def _read_file(raw: bytes, shown: str, kind: str, stem: str) -> tuple[Document | None, tuple[Diagnostic, ...]]:
-    parsed = read_document(raw)
+@dataclass(frozen=True)
+class _File:
+    """A content file to read: where it is, its bytes, and the name, kind and id it gives."""
+
+    path: Path
+    raw: bytes
+    shown: str
+    kind: str
+    stem: str
+
+
+def _read_file(file: _File) -> tuple[Document | None, tuple[Diagnostic, ...]]:
+    parsed = read_document(file.raw)
     problems = tuple(
-        Diagnostic(shown, line, column, Severity.ERROR, message) for line, column, message in parsed.problems
+        Diagnostic(file.shown, line, column, Severity.ERROR, message) for line, column, message in parsed.problems
     )
     if parsed.data is None:
         return None, problems
-    return Document(shown, kind, stem, parsed.data, parsed.values, parsed.keys), problems
+    return Document(file.shown, file.kind, file.stem, parsed.data, parsed.values, parsed.keys), problems
 
 
 def _content_files(content_dir: Path, diagnostics: list[Diagnostic]) -> Iterator[tuple[Path, str]]:

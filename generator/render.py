@@ -20,6 +20,7 @@ import jinja2
 
 from .dates import PartialDate
 from .escape import blockquote, escape_markdown, escape_text
+from .fork import in_two
 from .graph import draw_svg
 from .pieces import FUNCTIONS
 from .plan import PageSpec
@@ -110,19 +111,23 @@ def render_pages(
 
     With ``memo`` (kept between the rebuilds of `mkdocs serve`), a page whose spec equals
     the one it had last time keeps its Markdown. Whoever keeps the memo clears it when
-    the templates or ``shared`` change, since a spec does not hold them.
+    the templates or ``shared`` change, since a spec does not hold them. Many pages to
+    render are rendered on two cores (generator.fork).
     """
-    pages = []
-    for spec in specs:
-        known = memo.get(spec.path) if memo is not None else None
-        if known is not None and known[0] == spec:
-            pages.append(known[1])
-            continue
+    specs = tuple(specs)
+    known = {}
+    if memo is not None:
+        known = {spec.path: memo[spec.path][1] for spec in specs if spec.path in memo and memo[spec.path][0] == spec}
+
+    def render(spec: PageSpec) -> RenderedPage:
         template = environment.get_template(f"pages/{spec.template}")
         body = template.render(page=spec, **shared, **spec.context)
         markdown = front_matter(spec) + re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
-        page = RenderedPage(spec.path, markdown, spec.source)
+        return RenderedPage(spec.path, markdown, spec.source)
+
+    todo = [spec for spec in specs if spec.path not in known]
+    for spec, page in zip(todo, in_two(render, todo), strict=True):
+        known[spec.path] = page
         if memo is not None:
             memo[spec.path] = (spec, page)
-        pages.append(page)
-    return tuple(pages)
+    return tuple(known[spec.path] for spec in specs)
