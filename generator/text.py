@@ -47,21 +47,38 @@ class _TextExtractor(HTMLParser):
 # Text that Markdown would read as nothing but paragraphs: no character that starts syntax
 # (emphasis, links, code, HTML, entities, escapes), and no line that could open a block
 # (a list, a heading, a quote, code indented by spaces).
-_PLAIN_CHARACTERS = re.compile(r"[^\W_]|[ \n,.;:?!'\"‘’“”()%/–—-]")
+_NOT_PLAIN = re.compile(r"[^\w \n,.;:?!'\"‘’“”()%/–—-]|_")
 _BLOCK_START = re.compile(r"^(?:[ \t]|[-+*#>=]|\d)", re.MULTILINE)
 
 
 def _is_plain(source: str) -> bool:
-    return len(_PLAIN_CHARACTERS.sub("", source)) == 0 and not _BLOCK_START.search(source)
+    return not _NOT_PLAIN.search(source) and not _BLOCK_START.search(source)
+
+
+# Strong emphasis that Markdown cannot read otherwise: two asterisks on each side of words on one
+# line, neither touching a letter or another asterisk outside, nor a space inside.
+_STRONG = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![\w*])")
+
+
+def _plain_but_strong(source: str) -> str | None:
+    """The text of Markdown that is plain but for strong emphasis (the commonest), or None."""
+    if _is_plain(source):
+        return source
+    if "**" in source:
+        bare = _STRONG.sub(r"\1", source)
+        if _is_plain(bare):
+            return bare
+    return None
 
 
 @functools.lru_cache(maxsize=65536)
 def plain_blocks(source: str) -> str:
     """Turn Markdown into plain text, a line per block; raw HTML stays the text it was written as."""
     # Pages, feeds, calendars and tables repeat the same summaries: each is converted once,
-    # and text with no Markdown in it is not converted at all.
-    if _is_plain(source):
-        blocks = (" ".join(block.split()) for block in re.split(r"\n[ \t]*\n", source))
+    # and text with no Markdown in it but strong emphasis is not converted at all.
+    plain = _plain_but_strong(source)
+    if plain is not None:
+        blocks = (" ".join(block.split()) for block in re.split(r"\n[ \t]*\n", plain))
         return "\n".join(block for block in blocks if block)
     extractor = _TextExtractor()
     extractor.feed(_MARKDOWN.reset().convert(escape_markdown(source)))

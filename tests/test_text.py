@@ -31,6 +31,21 @@ def test_plain_text_reads_as_the_converter_reads_it(source: str) -> None:
     assert plain_blocks.__wrapped__(source) == _converted(source)
 
 
+# The same with asterisks: strong emphasis takes the shortcut, anything else the converter.
+STARS = st.sampled_from(["**", "*", "***", " **", "** ", "ab", "Z9", " ", "\n", "\n\n", ",", "é", "_", "\n- ", "1."])
+
+
+@given(st.lists(STARS, max_size=24).map("".join))
+def test_strong_emphasis_reads_as_the_converter_reads_it(source: str) -> None:
+    assert plain_blocks.__wrapped__(source) == _converted(source)
+
+
+def test_strong_emphasis_takes_the_shortcut() -> None:
+    assert text._plain_but_strong("The **Harbor Victory** left port.\n\nIt **did**, officials said.") is not None
+    assert text._plain_but_strong("A *ship* left.") is None  # emphasis of one asterisk: the converter
+    assert text._plain_but_strong("**a **b") is None  # a space inside: not emphasis, the converter decides
+
+
 def test_markdown_still_goes_through_the_converter() -> None:
     assert plain_blocks("One *two*\n\n- three\n- [four](https://example.org)") == "One two\n- three\n- four"
     assert plain_blocks("1984. A year\n\nNext  paragraph\nwraps") == "- A year\nNext paragraph wraps"  # a list item
