@@ -21,6 +21,8 @@ import jsonschema
 import pytest
 from followthemoney import model as ftm_model
 from followthemoney.util import make_entity_id
+from hypothesis import given
+from hypothesis import strategies as st
 from openapi_spec_validator import validate as validate_openapi
 
 from generator import pipeline
@@ -261,6 +263,17 @@ def test_folding_keeps_characters_whole_and_unfolds_to_the_line() -> None:
     assert all(len(part.encode("utf-8")) <= 75 for part in physical)
     assert all(part.startswith(" ") for part in physical[1:])
     assert folded.replace("\r\n ", "") == line
+
+
+@given(st.text(alphabet=st.sampled_from("ab ;,Ж中🙂é"), max_size=400).map(lambda text: "SUMMARY:" + text))
+def test_a_folded_line_fills_each_physical_line_as_far_as_a_whole_character_goes(line: str) -> None:
+    physical = fold(line).split("\r\n")
+    assert "".join(part.removeprefix(" ") if i else part for i, part in enumerate(physical)) == line
+    for i, part in enumerate(physical):
+        assert len(part.encode("utf-8")) <= 75 and (i == 0 or part.startswith(" "))
+        if i + 1 < len(physical):  # full: the next line's first character would not have fitted
+            following = physical[i + 1][1]
+            assert len(part.encode("utf-8")) + len(following.encode("utf-8")) > 75
 
 
 def test_conflicting_dates_span_every_date_and_say_so(tmp_path: Path) -> None:

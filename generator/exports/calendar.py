@@ -87,19 +87,22 @@ def escape_text(text: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets, never inside a UTF-8 character."""
-    if len(line) <= _LINE_OCTETS and line.isascii():
-        return line
+    if line.isascii():
+        if len(line) <= _LINE_OCTETS:
+            return line
+        # A continuation line starts with one space, which counts toward its 75 octets.
+        rest = range(_LINE_OCTETS, len(line), _LINE_OCTETS - 1)
+        return "\r\n ".join([line[:_LINE_OCTETS], *(line[i : i + _LINE_OCTETS - 1] for i in rest)])
+    data = line.encode("utf-8")
     parts: list[str] = []
-    current, size, limit = "", 0, _LINE_OCTETS
-    for character in line:
-        width = 1 if character < "\x80" else len(character.encode("utf-8"))
-        if size + width > limit:
-            parts.append(current)
-            # A continuation line starts with one space, which counts toward its 75 octets.
-            current, size, limit = "", 0, _LINE_OCTETS - 1
-        current += character
-        size += width
-    parts.append(current)
+    start, limit = 0, _LINE_OCTETS
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a byte inside a character: cut before the character
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, limit = end, _LINE_OCTETS - 1
+    parts.append(data[start:].decode("utf-8"))
     return "\r\n ".join(parts)
 
 

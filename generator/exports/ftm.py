@@ -16,6 +16,7 @@ same content gives the same ids. Entities and their properties come in a fixed o
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -85,6 +86,7 @@ LINKS: tuple[tuple[tuple[str, ...], LinkSchema], ...] = (
 Entity = dict[str, Any]
 
 
+@functools.lru_cache(maxsize=1 << 17)  # an actor's id is asked for by each entity that names it
 def entity_id(kind: str, *ids: str) -> str:
     """Return FtM's make_entity_id(kind, '/'.join(ids), key_prefix='briefing').
 
@@ -160,11 +162,14 @@ def ftm_lines(corpus: Corpus) -> bytes:
     return b"".join(ftm_chunks(corpus))
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(entity, ensure_ascii=False) makes
+
+
 def ftm_chunks(corpus: Corpus, size: int = 500) -> Iterator[bytes]:
     """ftm_lines, ``size`` entities at a time."""
     entities = _entities(corpus)
     while chunk := list(islice(entities, size)):
-        yield "".join(json.dumps(entity, ensure_ascii=False) + "\n" for entity in chunk).encode("utf-8")
+        yield "".join(_ENCODE(entity) + "\n" for entity in chunk).encode("utf-8")
 
 
 def _actor(actor: Actor, schema: str) -> Entity:
