@@ -48,35 +48,46 @@ class _TextExtractor(HTMLParser):
 # (emphasis, links, code, HTML, entities, escapes), and no line that could open a block
 # (a list, a heading, a quote, code indented by spaces).
 _NOT_PLAIN = re.compile(r"[^\w \n,.;:?!'\"‘’“”()%/–—-]|_")
-_BLOCK_START = re.compile(r"^(?:[ \t]|[-+*#>=]|\d)", re.MULTILINE)
+_BLOCK_START = re.compile(r"^(?:[ \t]|[-+*#>=]|\d+[.)])", re.MULTILINE)
 
 
 def _is_plain(source: str) -> bool:
     return not _NOT_PLAIN.search(source) and not _BLOCK_START.search(source)
 
 
-# Strong emphasis that Markdown cannot read otherwise: two asterisks on each side of words on one
-# line, neither touching a letter or another asterisk outside, nor a space inside.
-_STRONG = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![\w*])")
+# The inline Markdown a summary commonly holds, in forms Markdown cannot read otherwise: a link
+# with a plain address; strong (two asterisks) and emphasis (one) around words in a paragraph, not
+# touching a letter or another asterisk outside, nor a space or a bracket inside.
+_BREAK = r"\n(?![ \t]*\n)"  # a line break inside a paragraph, not a blank line
+_LINK = re.compile(rf"(?<!!)\[((?:[^\[\]\n]|{_BREAK})+)\]\((?:https?://)?[\w/.~%?#=+:-]+\)")
+_STRONG = re.compile(rf"(?<![\w*])\*\*(?=\S)(?:[^*\[\]\n]|{_BREAK})+?(?<=\S)\*\*(?![\w*])")
+_EMPHASIS = re.compile(rf"(?<![\w*])\*(?=[^\s*])(?:[^*\[\]\n]|{_BREAK})+?(?<=[^\s*])\*(?![\w*])")
 
 
-def _plain_but_strong(source: str) -> str | None:
-    """The text of Markdown that is plain but for strong emphasis (the commonest), or None."""
+def _inside(match: re.Match[str]) -> str:
+    """What emphasis holds: the match without its asterisks."""
+    text = match.group()
+    return text[2:-2] if text.startswith("**") else text[1:-1]
+
+
+def _plain_but_inline(source: str) -> str | None:
+    """The text of Markdown that is plain but for links and emphasis, or None when it is not."""
     if _is_plain(source):
         return source
-    if "**" in source:
-        bare = _STRONG.sub(r"\1", source)
-        if _is_plain(bare):
-            return bare
-    return None
+    bare = source
+    if "*" in bare:  # first: around a link, emphasis is the converter's to read
+        bare = _EMPHASIS.sub(_inside, _STRONG.sub(_inside, bare))
+    if "[" in bare:
+        bare = _LINK.sub(r"\1", bare)
+    return bare if _is_plain(bare) else None
 
 
 @functools.lru_cache(maxsize=65536)
 def plain_blocks(source: str) -> str:
     """Turn Markdown into plain text, a line per block; raw HTML stays the text it was written as."""
     # Pages, feeds, calendars and tables repeat the same summaries: each is converted once,
-    # and text with no Markdown in it but strong emphasis is not converted at all.
-    plain = _plain_but_strong(source)
+    # and text with no Markdown in it but links and emphasis is not converted at all.
+    plain = _plain_but_inline(source)
     if plain is not None:
         blocks = (" ".join(block.split()) for block in re.split(r"\n[ \t]*\n", plain))
         return "\n".join(block for block in blocks if block)

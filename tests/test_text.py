@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import markdown
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import text
@@ -13,7 +13,7 @@ from generator.text import inline_html, plain_blocks
 
 # Words, the punctuation the shortcut accepts, and what is close to syntax without being it.
 PIECES = st.sampled_from(
-    [*"ab Z9é한,.;:?!'\"‘’“”()%/–—-", "\n", "\n\n", "    ", "1.", "a. b", "http://x.org", "--", ":)", "\n- ", "\n# "]
+    [*"ab Z9é한,.;:?!'\"‘’“”()%/–—-", "\n", "\n\n", "    ", "1.", "a. b", "http://x.org", "--", ":)", "\n- ", "\n# ", "\n2013 ", "\n12) ", "\n3.5"]
 )
 
 
@@ -31,19 +31,24 @@ def test_plain_text_reads_as_the_converter_reads_it(source: str) -> None:
     assert plain_blocks.__wrapped__(source) == _converted(source)
 
 
-# The same with asterisks: strong emphasis takes the shortcut, anything else the converter.
-STARS = st.sampled_from(["**", "*", "***", " **", "** ", "ab", "Z9", " ", "\n", "\n\n", ",", "é", "_", "\n- ", "1."])
+# The same with links and asterisks: simple links and emphasis take the shortcut, anything else the converter.
+STARS = st.sampled_from(
+    [*("**", "*", "***", " **", "** ", "ab", "Z9", " ", "\n", "\n\n", ",", "é", "_", "\n- ", "1.", "[", "]", "](", "!")]
+    + ["(https://x.org/a?b=1#c)", "(x.org)", ")", "[a](b)", "[^1]", "&", "<b>", "[a b](http://e.org/x_y)", "[**a**](x.org)", "[a\nb](x.org)", "\n  \n"]
+)
 
 
+@settings(max_examples=1000)
 @given(st.lists(STARS, max_size=24).map("".join))
-def test_strong_emphasis_reads_as_the_converter_reads_it(source: str) -> None:
+def test_links_and_emphasis_read_as_the_converter_reads_them(source: str) -> None:
     assert plain_blocks.__wrapped__(source) == _converted(source)
 
 
-def test_strong_emphasis_takes_the_shortcut() -> None:
-    assert text._plain_but_strong("The **Harbor Victory** left port.\n\nIt **did**, officials said.") is not None
-    assert text._plain_but_strong("A *ship* left.") is None  # emphasis of one asterisk: the converter
-    assert text._plain_but_strong("**a **b") is None  # a space inside: not emphasis, the converter decides
+def test_links_and_emphasis_take_the_shortcut() -> None:
+    assert text._plain_but_inline("The **Harbor Victory** left port.\n\nIt *did*, officials said.") is not None
+    assert text._plain_but_inline("A [report](https://example.org/a?b=1) said so.") == "A report said so."
+    assert text._plain_but_inline("A [report](<https://example.org>) said so.") is None  # the converter
+    assert text._plain_but_inline("**a **b") is None  # a space inside: not emphasis, the converter decides
 
 
 def test_markdown_still_goes_through_the_converter() -> None:
