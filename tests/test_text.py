@@ -13,7 +13,22 @@ from generator.text import inline_html, plain_blocks
 
 # Words, the punctuation the shortcut accepts, and what is close to syntax without being it.
 PIECES = st.sampled_from(
-    [*"ab Z9é한,.;:?!'\"‘’“”()%/–—-", "\n", "\n\n", "    ", "1.", "a. b", "http://x.org", "--", ":)", "\n- ", "\n# ", "\n2013 ", "\n12) ", "\n3.5"]
+    [
+        *"ab Z9é한,.;:?!'\"‘’“”()%/–—-",
+        "\n",
+        "\n\n",
+        "    ",
+        "1.",
+        "a. b",
+        "http://x.org",
+        "--",
+        ":)",
+        "\n- ",
+        "\n# ",
+        "\n2013 ",
+        "\n12) ",
+        "\n3.5",
+    ]
 )
 
 
@@ -33,8 +48,31 @@ def test_plain_text_reads_as_the_converter_reads_it(source: str) -> None:
 
 # The same with links and asterisks: simple links and emphasis take the shortcut, anything else the converter.
 STARS = st.sampled_from(
-    [*("**", "*", "***", " **", "** ", "ab", "Z9", " ", "\n", "\n\n", ",", "é", "_", "\n- ", "1.", "[", "]", "](", "!")]
-    + ["(https://x.org/a?b=1#c)", "(x.org)", ")", "[a](b)", "[^1]", "&", "<b>", "[a b](http://e.org/x_y)", "[**a**](x.org)", "[a\nb](x.org)", "\n  \n"]
+    [
+        *(
+            "**",
+            "*",
+            "***",
+            " **",
+            "** ",
+            "ab",
+            "Z9",
+            " ",
+            "\n",
+            "\n\n",
+            ",",
+            "é",
+            "_",
+            "\n- ",
+            "1.",
+            "[",
+            "]",
+            "](",
+            "!",
+        ),
+        *("(https://x.org/a?b=1#c)", "(x.org)", ")", "[a](b)", "[^1]", "&", "<b>", "[a b](http://e.org/x_y)"),
+        *("[**a**](x.org)", "[a\nb](x.org)", "\n  \n"),
+    ]
 )
 
 
