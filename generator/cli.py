@@ -29,7 +29,7 @@ from .schema import schema_texts
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
 INTERRUPTED = 128 + signal.SIGINT
-STAGE = ".briefing-data"  # in the site folder while `build` runs: the data files, before MkDocs copies them
+STAGE = ".briefing-data"  # in the site folder while `build` runs: the data files, before they move into the site
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -284,7 +284,7 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> in
         plugin.prebuilt = build
         del build  # the plugin lets go of it once MkDocs has the pages: the build needs the memory
         mkdocs_build(config)
-        shutil.rmtree(stage)  # MkDocs has copied the data files into the site
+        shutil.rmtree(stage)  # the data files have moved into the site; their folders remain
         if _STOPPED.is_set():  # a stop that was lost in a finalizer (_unraisable)
             raise KeyboardInterrupt
 

@@ -799,7 +799,7 @@ def test_the_built_site_has_the_same_data_files_written_forked_or_in_line(corpus
 
 
 def test_a_failed_build_leaves_no_staged_data_files_behind(tmp_path: Path) -> None:
-    """MkDocs fails after copying the data files (a broken link under --strict): the old site stays, nothing else."""
+    """MkDocs fails after the data files moved into the site (a broken link under --strict): the old site stays, nothing else."""
     project = tmp_path / "project"
     for name in ("content", "site_templates"):
         shutil.copytree(REPO_ROOT / name, project / name)
