@@ -2,8 +2,9 @@
 
 A build has two cores' worth of work and Python uses one. Where forking is safe (no other
 thread runs, and there is fork), a helper takes part of it: the data files while the pages
-render (pipeline), every other content file to parse and page to render (``in_two``), half of the Markdown conversion while MkDocs converts the other half
-(convert). The helper inherits what it needs as it is, and sends its results down a pipe.
+render (pipeline), every other content file to parse and page to render (``in_two``), half
+of the Markdown conversion while MkDocs converts the other half (convert). The helper
+inherits what it needs as it is, and sends its results down a pipe.
 """
 
 from __future__ import annotations
