@@ -58,9 +58,13 @@ def site_link(context: Any, path: str) -> str:
 # Markdown links: to an actor's profile, a topic, a briefing; a briefing cited by its source.
 
 
+def _markdown_link(context: Any, kind: str, id: str, text: str) -> str:
+    return f"[{escape_text(text)}]({url(context, kind, id)})"
+
+
 @jinja2.pass_context
 def actor_link(context: Any, actor: Any) -> str:
-    return f"[{escape_text(actor.name)}]({url(context, 'actor', actor.id)})"
+    return _markdown_link(context, "actor", actor.id, actor.name)
 
 
 @jinja2.pass_context
@@ -71,12 +75,12 @@ def actor_links(context: Any, ids: Iterable[str]) -> str:
 
 @jinja2.pass_context
 def topic_link(context: Any, topic: Any) -> str:
-    return f"[{escape_text(topic.name)}]({url(context, 'topic', topic.id)})"
+    return _markdown_link(context, "topic", topic.id, topic.name)
 
 
 @jinja2.pass_context
 def briefing_link(context: Any, article: Any) -> str:
-    return f"[{escape_text(article.title)}]({url(context, 'briefing', article.id)})"
+    return _markdown_link(context, "briefing", article.id, article.title)
 
 
 @jinja2.pass_context
@@ -109,19 +113,23 @@ def ref(context: Any, article: Any) -> str:
 # The same in raw HTML, for lists and tables written as HTML.
 
 
+def _html_link(context: Any, kind: str, id: str, text: str) -> str:
+    return f'<a href="{href(context, kind, id)}">{escape(text)}</a>'
+
+
 @jinja2.pass_context
 def actor_a(context: Any, actor: Any) -> str:
-    return f'<a href="{href(context, "actor", actor.id)}">{escape(actor.name)}</a>'
+    return _html_link(context, "actor", actor.id, actor.name)
 
 
 @jinja2.pass_context
 def topic_a(context: Any, topic: Any) -> str:
-    return f'<a href="{href(context, "topic", topic.id)}">{escape(topic.name)}</a>'
+    return _html_link(context, "topic", topic.id, topic.name)
 
 
 @jinja2.pass_context
 def briefing_a(context: Any, article: Any) -> str:
-    return f'<a href="{href(context, "briefing", article.id)}">{escape(article.title)}</a>'
+    return _html_link(context, "briefing", article.id, article.title)
 
 
 @jinja2.pass_context
