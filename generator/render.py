@@ -22,7 +22,7 @@ from .dates import PartialDate
 from .escape import blockquote, escape_markdown, escape_text
 from .fork import in_two
 from .graph import draw_svg
-from .pieces import FUNCTIONS
+from .pieces import Pieces
 from .plan import PageSpec
 from .text import inline_html
 
@@ -94,7 +94,6 @@ def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         date=human_date,
         svg=draw_svg,
     )
-    environment.globals.update(FUNCTIONS)
     return environment
 
 
@@ -121,7 +120,8 @@ def render_pages(
 
     def render(spec: PageSpec) -> RenderedPage:
         template = environment.get_template(f"pages/{spec.template}")
-        body = template.render(page=spec, **shared, **spec.context)
+        pieces = Pieces(spec.path, shared.get("actors_by_id", {}), spec.context.get("references"))
+        body = template.render(page=spec, **shared, **spec.context, **pieces.functions())
         markdown = front_matter(spec) + re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
         return RenderedPage(spec.path, markdown, spec.source)
 
