@@ -28,7 +28,7 @@ from openapi_spec_validator import validate as validate_openapi
 from generator import pipeline
 from generator.cli import STAGE
 from generator.exports import export_files, export_links, feeds
-from generator.exports.calendar import fold, span
+from generator.exports.calendar import escape_text, fold, span
 from generator.exports.common import href
 from generator.exports.ftm import entity_id, ftm_entities, ftm_lines
 from generator.link import Corpus
@@ -263,6 +263,12 @@ def test_folding_keeps_characters_whole_and_unfolds_to_the_line() -> None:
     assert all(len(part.encode("utf-8")) <= 75 for part in physical)
     assert all(part.startswith(" ") for part in physical[1:])
     assert folded.replace("\r\n ", "") == line
+
+
+@given(st.text(alphabet=st.sampled_from("ab ;,\\\n\rЖ:"), max_size=60))
+def test_a_calendar_text_reads_back_as_written_but_for_carriage_returns(text: str) -> None:
+    event = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\nSUMMARY:{escape_text(text)}\r\nEND:VEVENT\r\n")
+    assert str(event["SUMMARY"]) == text.replace("\r", "")
 
 
 @given(st.text(alphabet=st.sampled_from("ab ;,Ж中🙂é"), max_size=400).map(lambda text: "SUMMARY:" + text))
