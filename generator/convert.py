@@ -1,7 +1,7 @@
 """Convert the generated pages' Markdown on two cores: MkDocs in this process, a forked helper beside it.
 
 Markdown conversion is three fifths of a full build, and MkDocs does it on one core, page after
-page. In a full build the generated pages are ConvertedPage. A helper (generator.fork) converts
+page. The generated pages are ConvertedPage; in a full build a helper (generator.fork) converts
 them from the last one backwards while MkDocs goes through them from the first: each page is
 converted once, by whichever process claims it first, and the two meet in the middle.
 

@@ -149,8 +149,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 if page.source and config.repo_url
                 else None
             )
-            if self._full_build:
-                ConvertedPage(None, file, config)  # it becomes file.page; it reads the edit link
+            # It becomes file.page (it reads the edit link): its Markdown converts with the
+            # templates' raw HTML set aside, and in a full build may come converted from a helper.
+            ConvertedPage(None, file, config)
             files.append(file)
         if serving_again:
             self._pending = build.corpus  # the data files follow in on_post_build
@@ -179,7 +180,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
         pages = [file.page for file in files.documentation_pages() if isinstance(file.page, ConvertedPage)]
-        if pages and can_fork():
+        if pages and self._full_build and can_fork():
             self._converter = Converter(pages, config, files, finish=sanitize_html)
         return nav
 
