@@ -29,8 +29,13 @@ def stops_held() -> Iterator[None]:
     try:
         yield
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a stop that waited for this thread lands here
+        try:
+            for signum, handler in previous.items():
+                signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        finally:
+            # Even when a stop that reached another thread lands in the loop above, once its
+            # handler is back: left blocked here, the signals would stay blocked for every
+            # process this one starts after (they inherit the mask), which then ignore stops.
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a stop that waited for this thread lands here
         if came:
             signal.raise_signal(came[0])
