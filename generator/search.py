@@ -332,18 +332,15 @@ class SearchPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                     f"search: Pagefind indexed {indexed}, {time.perf_counter() - started:.1f} s after the last page"
                 )
                 return
-            if self.is_serving:
-                self._runs += 1
-                output = serve_bundle(site_dir, self._runs)
-                self._process = process = start_indexing(site_dir, output, background=True)
-                arguments = (process, site_dir, self.filter_counts(), self._runs)
-                self._thread = threading.Thread(target=self._finish, args=arguments, name="pagefind")
-                self._thread.start()
-                return
-            indexed = finish_indexing(start_indexing(site_dir), site_dir, self.filter_counts())
+            # Under serve (a full build has its service from on_env): Pagefind reads the site in the background.
+            self._runs += 1
+            output = serve_bundle(site_dir, self._runs)
+            self._process = process = start_indexing(site_dir, output, background=True)
+            arguments = (process, site_dir, self.filter_counts(), self._runs)
+            self._thread = threading.Thread(target=self._finish, args=arguments, name="pagefind")
+            self._thread.start()
         except SearchIndexError as error:
             raise PluginError(f"search: {error}") from None
-        log.info(f"search: Pagefind indexed {indexed} in {time.perf_counter() - started:.1f} s")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._service is not None:
