@@ -73,6 +73,37 @@ sys.exit(code)
 """
 
 
+# A fixed workload of the standard library alone, timed in a fresh interpreter at the start and the
+# end of a run. It does not change with the code, so it tells how fast the machine was: this VM's
+# speed varies by a third from one day to the next (the same 4,000-article build took 53 s one day
+# and 61 to 77 s another), and figures from two runs compare only beside their reference times.
+REFERENCE_SNIPPET = """
+import json, re, time
+words = re.compile(r"[a-z]+")
+def work():
+    records = [{"id": f"actor-{i}", "name": f"Actor {i} of {i % 97}", "tags": [str(j) for j in range(i % 9)]} for i in range(30000)]
+    text = json.dumps(records)
+    total = len(json.loads(text))
+    total += sum(len(words.findall(record["name"].lower())) for record in records)
+    total += len("".join(f"<li>{record['name']}</li>" for record in sorted(records, key=lambda r: (r["name"], r["id"]))))
+    return total
+times = []
+for _ in range(5):
+    started = time.perf_counter()
+    work()
+    times.append(time.perf_counter() - started)
+print(json.dumps({"seconds": min(times)}))
+"""
+
+
+def reference_seconds() -> float | None:
+    """Time REFERENCE_SNIPPET (best of 5) in a fresh interpreter; None if it could not run."""
+    completed = subprocess.run([PY, "-c", REFERENCE_SNIPPET], capture_output=True, text=True)
+    if completed.returncode != 0:
+        return None
+    return float(json.loads(completed.stdout)["seconds"])
+
+
 def snapshot_code() -> str:
     """Copy the code and templates to measure into CODE; return their fingerprint."""
     shutil.rmtree(CODE, ignore_errors=True)
@@ -730,6 +761,7 @@ def notes(
     large_runs: int,
     measured: str,
     loads: tuple[float, float],
+    reference: tuple[float | None, float | None] = (None, None),
 ) -> list[str]:
     from importlib.metadata import version
 
@@ -745,7 +777,10 @@ def notes(
         f"{'' if fingerprint(REPO) == measured else ', changed in the work tree since'}. Verdicts are taken at 4,000 articles (edit → "
         f"reload at {serve_size:,}; the build ratio at every size). "
         f"Load average of the machine at the start and the end: {loads[0]:.1f} and {loads[1]:.1f} "
-        f"({os.cpu_count()} cores): other work on the machine slows the runs down. kB and MB are 1,000 and 1,000,000 bytes; "
+        f"({os.cpu_count()} cores): other work on the machine slows the runs down. "
+        f"Reference workload (a fixed standard-library loop, best of 5 in a fresh interpreter; the lower, the "
+        f"faster the machine): {fmt(reference[0], 3, ' s')} at the start and {fmt(reference[1], 3, ' s')} at the end. "
+        "Compare times from two runs only beside their reference times. kB and MB are 1,000 and 1,000,000 bytes; "
         "search weight is what Chromium fetches once a reader opens search on a briefing and types a two-word "
         "query (the name of the actor most articles name, and 'sanctions'), until the results show: Pagefind's "
         "script, its WebAssembly, the index pieces and the excerpts of the results shown; text counted gzipped "
@@ -850,6 +885,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     measured = snapshot_code()
     step(f"measuring a copy of the code in {CODE.relative_to(REPO)}, fingerprint {measured}")
     load_start = os.getloadavg()[0]
+    reference_start = reference_seconds()
+    reference_end: float | None = None
     for size in sizes:
         corpus_dir(size, args.seed)
     results: dict[int, SizeResult] = {}
@@ -859,7 +896,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         """Write the table; also after each size, so that a run cut short still leaves its figures."""
         table = build_table(results, serve, args.serve_size, sizes)
         loads = (load_start, os.getloadavg()[0])
-        closing = notes(results, serve, args.serve_size, args.runs, args.large_runs, measured, loads)
+        references = (reference_start, reference_end)
+        closing = notes(results, serve, args.serve_size, args.runs, args.large_runs, measured, loads, references)
         status = [] if final else ["**Incomplete: the run was cut short or is still going.**", ""]
         text = "\n".join(
             [
@@ -874,7 +912,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             ]
         )
         args.out.write_text(text, encoding="utf-8")
-        raw = {"sizes": {s: r.__dict__ for s, r in results.items()}, "serve": serve.__dict__ if serve else None}
+        raw = {
+            "sizes": {s: r.__dict__ for s, r in results.items()},
+            "serve": serve.__dict__ if serve else None,
+            "reference_s": references,
+        }
         (CACHE / "results.json").write_text(json.dumps(raw, indent=1, default=str), encoding="utf-8")
         if final:
             print("\n".join([*table, *closing]), flush=True)
@@ -888,6 +930,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{args.serve_size:,} articles: edit → reload under mkdocs serve{' --dirty' if args.dirty else ''}, {EDITS} edits"
         )
         serve = measure_serve(args.serve_size, args.seed, log_dir, dirty=args.dirty)
+    reference_end = reference_seconds()
     report(final=True)
     step(f"done in {(time.perf_counter() - started) / 60:.1f} min; table written to {args.out}")
     return 0
