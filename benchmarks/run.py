@@ -73,35 +73,49 @@ sys.exit(code)
 """
 
 
-# A fixed workload of the standard library alone, timed in a fresh interpreter at the start and the
-# end of a run. It does not change with the code, so it tells how fast the machine was: this VM's
+# Fixed workloads of the standard library alone, timed in a fresh interpreter at the start and the
+# end of a run. They do not change with the code, so they tell how fast the machine was: this VM's
 # speed varies by a third from one day to the next (the same 4,000-article build took 53 s one day
-# and 61 to 77 s another), and figures from two runs compare only beside their reference times.
+# and 61 to 79 s another), and figures from two runs compare only beside their reference times.
+# "small" stays in the processor's caches; "large" sorts and indexes a million items (about 200 MB),
+# as the 4,000-article runs walk a heap of hundreds of MB.
 REFERENCE_SNIPPET = """
 import json, re, time
 words = re.compile(r"[a-z]+")
-def work():
+def small():
     records = [{"id": f"actor-{i}", "name": f"Actor {i} of {i % 97}", "tags": [str(j) for j in range(i % 9)]} for i in range(30000)]
-    text = json.dumps(records)
-    total = len(json.loads(text))
+    total = len(json.loads(json.dumps(records)))
     total += sum(len(words.findall(record["name"].lower())) for record in records)
     total += len("".join(f"<li>{record['name']}</li>" for record in sorted(records, key=lambda r: (r["name"], r["id"]))))
     return total
-times = []
-for _ in range(5):
-    started = time.perf_counter()
-    work()
-    times.append(time.perf_counter() - started)
-print(json.dumps({"seconds": min(times)}))
+def large():
+    items = [(i * 7919 % 1000003, str(i)) for i in range(1000000)]
+    items.sort()
+    index = dict(items)
+    return sum(len(index.get(key, "")) for key in range(0, 1000003, 7))
+def best(work, runs):
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return min(times)
+print(json.dumps({"small": best(small, 5), "large": best(large, 3)}))
 """
 
+Reference = dict[str, float]
 
-def reference_seconds() -> float | None:
-    """Time REFERENCE_SNIPPET (best of 5) in a fresh interpreter; None if it could not run."""
+
+def reference_seconds() -> Reference:
+    """Time REFERENCE_SNIPPET's workloads (best of several) in a fresh interpreter; {} if it could not run."""
     completed = subprocess.run([PY, "-c", REFERENCE_SNIPPET], capture_output=True, text=True)
     if completed.returncode != 0:
-        return None
-    return float(json.loads(completed.stdout)["seconds"])
+        return {}
+    return {name: float(seconds) for name, seconds in json.loads(completed.stdout).items()}
+
+
+def describe_reference(reference: Reference) -> str:
+    return " and ".join(f"{name} {fmt(reference.get(name), 3, ' s')}" for name in ("small", "large"))
 
 
 def snapshot_code() -> str:
@@ -761,7 +775,7 @@ def notes(
     large_runs: int,
     measured: str,
     loads: tuple[float, float],
-    reference: tuple[float | None, float | None] = (None, None),
+    reference: tuple[Reference, Reference] = ({}, {}),
 ) -> list[str]:
     from importlib.metadata import version
 
@@ -778,8 +792,9 @@ def notes(
         f"reload at {serve_size:,}; the build ratio at every size). "
         f"Load average of the machine at the start and the end: {loads[0]:.1f} and {loads[1]:.1f} "
         f"({os.cpu_count()} cores): other work on the machine slows the runs down. "
-        f"Reference workload (a fixed standard-library loop, best of 5 in a fresh interpreter; the lower, the "
-        f"faster the machine): {fmt(reference[0], 3, ' s')} at the start and {fmt(reference[1], 3, ' s')} at the end. "
+        "Reference workloads (fixed standard-library loops in a fresh interpreter, best of several; the lower, the "
+        f"faster the machine): {describe_reference(reference[0])} at the start, "
+        f"{describe_reference(reference[1])} at the end. "
         "Compare times from two runs only beside their reference times. kB and MB are 1,000 and 1,000,000 bytes; "
         "search weight is what Chromium fetches once a reader opens search on a briefing and types a two-word "
         "query (the name of the actor most articles name, and 'sanctions'), until the results show: Pagefind's "
@@ -886,7 +901,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     step(f"measuring a copy of the code in {CODE.relative_to(REPO)}, fingerprint {measured}")
     load_start = os.getloadavg()[0]
     reference_start = reference_seconds()
-    reference_end: float | None = None
+    reference_end: Reference = {}
     for size in sizes:
         corpus_dir(size, args.seed)
     results: dict[int, SizeResult] = {}
