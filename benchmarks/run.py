@@ -77,7 +77,7 @@ sys.exit(code)
 # end of a run. They do not change with the code, so they tell how fast the machine was: this VM's
 # speed varies by a third from one day to the next (the same 4,000-article build took 53 s one day
 # and 61 to 79 s another), and figures from two runs compare only beside their reference times.
-# "small" stays in the processor's caches; "large" sorts and indexes a million items (about 200 MB),
+# "small" stays in the processor's caches; "large" sorts and indexes a million items (about 230 MB),
 # as the 4,000-article runs walk a heap of hundreds of MB.
 REFERENCE_SNIPPET = """
 import json, re, time
@@ -775,7 +775,7 @@ def notes(
     large_runs: int,
     measured: str,
     loads: tuple[float, float],
-    reference: tuple[Reference, Reference] = ({}, {}),
+    reference: tuple[Reference, Reference],
 ) -> list[str]:
     from importlib.metadata import version
 
