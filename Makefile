@@ -5,18 +5,47 @@ MAKEFLAGS += --no-print-directory
 
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+UV := $(VENV)/bin/uv
+UV_VERSION := 0.13.8
+SITE_LOCK := requirements/site.lock
+TEST_LOCK := requirements/test.lock
 
-.PHONY: install chromium site serve check lint test golden clean
+.PHONY: install install-test lock chromium site serve check lint test golden clean
 
-install: $(STAMP)
+# Two pinned sets: what building the site needs (make site, serve, check), and what testing and
+# linting add (make test), installed into the same .venv. Each is reinstalled only when its pins change.
+install: $(VENV)/.site-installed
+install-test: $(VENV)/.test-installed
 
-# Reinstall only when the pins or the project metadata change.
-$(STAMP): requirements.lock pyproject.toml
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install -r requirements.lock
-	$(PY) -m pip install --no-deps -e .
+$(PY):
+	python3 -m venv $(VENV)
+
+# uv, bootstrapped from the package index into the venv, installs a set in seconds; pip does it
+# where uv cannot be had. The locks pin every package, so neither resolves anything (--no-deps).
+define install_pinned
+	if [ -x $(UV) ] || $(PY) -m pip install -q --disable-pip-version-check uv==$(UV_VERSION); then \
+		$(UV) pip install -q --python $(PY) --no-deps $(1); \
+	else \
+		$(PY) -m pip install -q --disable-pip-version-check --no-deps $(1); \
+	fi
+endef
+
+$(VENV)/.site-installed: $(SITE_LOCK) pyproject.toml | $(PY)
+	@$(call install_pinned,-r $(SITE_LOCK) -e .)
 	touch $@
+
+$(VENV)/.test-installed: $(TEST_LOCK) $(VENV)/.site-installed
+	@$(call install_pinned,-r $(TEST_LOCK))
+	touch $@
+
+# Regenerate both locks from pyproject.toml after a change to its dependencies. Pins that still fit
+# are kept; LOCK_ARGS=--upgrade takes the newest releases. The test lock holds only what the site's lacks.
+lock: install
+	$(UV) pip compile -q pyproject.toml --python-version 3.11 --no-header --no-annotate $(LOCK_ARGS) -o $(SITE_LOCK)
+	cat $(SITE_LOCK) $(TEST_LOCK) > requirements/.all.lock
+	$(UV) pip compile -q pyproject.toml --extra test --override requirements/overrides.txt -c $(SITE_LOCK) \
+		--python-version 3.11 --no-header --no-annotate $(LOCK_ARGS) -o requirements/.all.lock
+	grep -vxFf $(SITE_LOCK) requirements/.all.lock > $(TEST_LOCK); rm requirements/.all.lock
 
 # Debian's Chromium, driven by the browser tests (tests/test_browser.py).
 chromium:
@@ -32,19 +61,20 @@ site: install
 serve: install
 	$(VENV)/bin/mkdocs serve --dirty -a 127.0.0.1:8000
 
+# CHECK_ARGS="--format github" prints GitHub Actions annotations (CI's first job).
 check: install
-	$(PY) -m generator check
+	$(PY) -m generator check $(CHECK_ARGS)
 
-lint: install
+lint: install-test
 	$(VENV)/bin/ruff check generator tests
 	$(VENV)/bin/ruff format --check generator tests
 	$(VENV)/bin/mypy
 
-test: install chromium
+test: install-test chromium
 	$(MAKE) lint
 	$(PY) -m pytest
 
-golden: install
+golden: install-test
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py tests/test_diagnostics.py
 
 clean:
@@ -53,13 +83,13 @@ clean:
 
 # A long property-based run of the content checker (tests/test_fuzz.py); `make test` runs a short one.
 .PHONY: fuzz
-fuzz: install
+fuzz: install-test
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz.py --hypothesis-show-statistics
 
 # Scale benchmarks (issue 6): corpora of 250, 1,000 and 4,000 articles, cached in benchmarks/.cache/;
 # prints the table of goals and bars and writes it to benchmarks/results.md. Options: BENCH_ARGS="--help".
 .PHONY: bench
-bench: install
+bench: install-test
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 # Lighthouse scores of the home page, a briefing, a profile and the timeline (tests/audit.py).
@@ -67,7 +97,7 @@ bench: install
 AUDIT_LIGHTHOUSE := .audit/node_modules/.bin/lighthouse
 
 .PHONY: audit
-audit: install chromium $(AUDIT_LIGHTHOUSE)
+audit: install-test chromium $(AUDIT_LIGHTHOUSE)
 	$(PY) -m tests.audit
 
 $(AUDIT_LIGHTHOUSE):

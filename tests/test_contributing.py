@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import jsonschema
@@ -228,3 +229,38 @@ def test_edit_links_open_the_yaml_file_a_page_came_from(tmp_path: Path, monkeypa
     assert edit_links("topics/north-korea-sanctions/index.html") == [f"{edit}content/topics/north-korea-sanctions.yaml"]
     assert edit_links("index.html") == [] and edit_links("timeline/index.html") == []
     assert 'data-md-component="source"' not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def _pins(path: Path) -> dict[str, str]:
+    lines = (REPO_ROOT / path).read_text(encoding="utf-8").splitlines()
+    pairs = [line.split("==") for line in lines if line.strip() and not line.startswith("#")]
+    return {re.sub(r"[-_.]+", "-", name).lower(): version for name, version in pairs}
+
+
+def test_building_and_testing_have_two_exact_lock_files_that_do_not_overlap() -> None:
+    site, test = _pins(Path("requirements/site.lock")), _pins(Path("requirements/test.lock"))
+    assert not site.keys() & test.keys()
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+    def names(requirements: list[str]) -> set[str]:
+        return {re.sub(r"[-_.]+", "-", re.split(r"[<>=\[;! ]", r)[0]).lower() for r in requirements}
+
+    assert names(project["dependencies"]) <= site.keys()
+    assert names(project["optional-dependencies"]["test"]) <= test.keys()
+    # make site stays light: no test or lint tool, nothing that compiles (pyicu builds ICU from source)
+    assert not {"pytest", "playwright", "mypy", "ruff", "hypothesis", "followthemoney", "pyicu"} & site.keys()
+    assert "pyicu" not in test
+
+
+def test_ci_checks_content_first_with_the_sites_set_and_caches_installs() -> None:
+    workflow = yaml.safe_load((REPO_ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    runs = [step["run"] for step in jobs["check"]["steps"] if "run" in step]
+    assert runs == ['make check CHECK_ARGS="--format github"']
+    assert jobs["test"]["needs"] == "check" and jobs["build"]["needs"] == "check"
+    for name in ("check", "test", "build"):
+        [cache] = [step for step in jobs[name]["steps"] if step.get("uses", "").startswith("actions/cache@")]
+        assert "~/.cache/uv" in cache["with"]["path"] and "requirements/" in cache["with"]["key"], name
+    makefile = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^check: install$", makefile, re.MULTILINE)
+    assert re.search(r"^site: install$", makefile, re.MULTILINE)
