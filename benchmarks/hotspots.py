@@ -43,10 +43,10 @@ from run import CACHE, corpus_dir, retitle  # noqa: E402
 # build. They nest as indented: a part's own line includes the lines indented under it.
 BUILD_PARTS = (
     ("mkdocs build, total", "mkdocs/commands/build.py", "build", None),
-    ("  on_files: the briefing generator (build_pages)", "generator/mkdocs_plugin.py", "on_files", None),
+    ("  on_files: the briefing generator (build_pages)", "generator/mkdocs/plugin.py", "on_files", None),
     ("  reading pages (_populate_page)", "mkdocs/commands/build.py", "_populate_page", None),
     ("    Markdown -> HTML (Page.render)", "mkdocs/structure/pages.py", "render", None),
-    ("    sanitizing HTML (on_page_content, nh3)", "generator/mkdocs_plugin.py", "on_page_content", None),
+    ("    sanitizing HTML (on_page_content, nh3)", "generator/mkdocs/plugin.py", "on_page_content", None),
     ("  writing pages (_build_page)", "mkdocs/commands/build.py", "_build_page", None),
     ("    theme templates (Template.render)", "jinja2/environment.py", "render", "_build_page"),
     ("    search: indexing each page (on_page_context)", "material/plugins/search/plugin.py", "on_page_context", None),

@@ -18,14 +18,14 @@ from typing import Any
 
 import jinja2
 
-from .diagnostics import ContentError, Diagnostic, summarize
-from .emit import replace_directory, write_pages
-from .load import display_path, id_problem, suggest_id
-from .model import URL_PATTERN, parse_full_date
+from .content.diagnostics import ContentError, Diagnostic, summarize
+from .content.load import display_path, id_problem, suggest_id
+from .content.model import URL_PATTERN, parse_full_date
+from .content.scaffold import content_path, skeleton
+from .content.schema import schema_texts
+from .pages.emit import replace_directory, write_pages
+from .pages.render import template_problem
 from .pipeline import Build, build_pages, check_content, rare_collections
-from .render import template_problem
-from .scaffold import content_path, skeleton
-from .schema import schema_texts
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
 INTERRUPTED = 128 + signal.SIGINT
@@ -251,7 +251,7 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> in
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from .mkdocs_plugin import BriefingPlugin
+    from .mkdocs.plugin import BriefingPlugin
 
     if not config_file.is_file():
         print(f"error: {config_file} not found: run from the project folder or pass --config-file", file=sys.stderr)

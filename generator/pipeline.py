@@ -14,15 +14,15 @@ from typing import Any
 
 import jinja2
 
-from .diagnostics import ContentError, Diagnostic
-from .emit import write_pages
+from .content.diagnostics import ContentError, Diagnostic
+from .content.link import Corpus, link_corpus
+from .content.load import FileMemo, load_tree
+from .content.validate import RecordMemo, validate_documents
 from .exports import Asset, export_files, with_export_links
 from .fork import can_fork, start_helper, stop_helper
-from .link import Corpus, link_corpus
-from .load import FileMemo, load_tree
-from .plan import plan_pages
-from .render import PageMemo, RenderedPage, make_environment, render_pages
-from .validate import RecordMemo, validate_documents
+from .pages.emit import write_pages
+from .pages.plan import plan_pages
+from .pages.render import PageMemo, RenderedPage, make_environment, render_pages
 
 
 @dataclass(frozen=True)

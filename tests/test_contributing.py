@@ -13,9 +13,9 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from generator.load import read_document
-from generator.model import RECORD_TYPES
-from generator.schema import json_schema, schema_texts
+from generator.content.load import read_document
+from generator.content.model import RECORD_TYPES
+from generator.content.schema import json_schema, schema_texts
 from tests.conftest import REPO_ROOT, build_site
 from tests.helpers import ACTORS, write_tree
 
@@ -177,7 +177,7 @@ def test_check_format_github_prints_annotations(tmp_path: Path) -> None:
 
 
 def test_github_annotations_escape_what_github_reads_as_syntax() -> None:
-    from generator.diagnostics import Diagnostic, Severity
+    from generator.content.diagnostics import Diagnostic, Severity
 
     diagnostic = Diagnostic("content/a,b:c.yaml", 2, 3, Severity.WARNING, "50% done\nnext line")
     assert diagnostic.github() == "::warning file=content/a%2Cb%3Ac.yaml,line=2,col=3::50%25 done%0Anext line"

@@ -13,8 +13,8 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator.convert import _RAW_BLOCK, render_with_html_aside
-from generator.emit import write_pages
+from generator.mkdocs.convert import _RAW_BLOCK, render_with_html_aside
+from generator.pages.emit import write_pages
 from generator.pipeline import build_pages
 from tests.conftest import REPO_ROOT, run_python
 from tests.test_safety import _copy_project, _tree_bytes
@@ -24,7 +24,8 @@ from tests.test_safety import _copy_project, _tree_bytes
 # exits after it has sent two pages).
 _BUILD = """
 import json, os, sys
-from generator import convert, mkdocs_plugin
+from generator.mkdocs import convert
+from generator.mkdocs import plugin as mkdocs_plugin
 mode = sys.argv[1]
 if mode == "in-line":
     mkdocs_plugin.can_fork = lambda: False

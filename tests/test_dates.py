@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.dates import PartialDate
+from generator.content.dates import PartialDate
 
 
 @pytest.mark.parametrize(

@@ -37,8 +37,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.diagnostics import ContentError
-from generator.load import parse_document
+from generator.content.diagnostics import ContentError
+from generator.content.load import parse_document
 from generator.pipeline import check_content
 
 CASES_DIR = Path(__file__).parent / "cases" / "diagnostics"

@@ -27,13 +27,13 @@ from openapi_spec_validator import validate as validate_openapi
 
 from generator import pipeline
 from generator.cli import STAGE
+from generator.content.link import Corpus
 from generator.exports import export_files, export_links, feeds
 from generator.exports.calendar import escape_text, fold, span
 from generator.exports.common import href
 from generator.exports.ftm import entity_id, ftm_entities, ftm_lines
-from generator.link import Corpus
+from generator.pages.text import plain_blocks
 from generator.pipeline import check_content
-from generator.text import plain_blocks
 from tests.conftest import CORPUS, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, run_generator
 from tests.helpers import ACTORS, article, write_tree
 

@@ -15,10 +15,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.diagnostics import ContentError, Severity
-from generator.link import link_corpus
-from generator.load import Document, read_document
-from generator.validate import validate_documents
+from generator.content.diagnostics import ContentError, Severity
+from generator.content.link import link_corpus
+from generator.content.load import Document, read_document
+from generator.content.validate import validate_documents
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "300"))
 SECONDS_PER_FILE = 1.0

@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator.graph import (
+from generator.mkdocs.sanitize import sanitize_html
+from generator.pages.graph import (
     MOST_ON_CIRCLE,
     MOST_PER_SIDE,
     Edge,
@@ -17,7 +18,6 @@ from generator.graph import (
     layout_ego,
     merge_edges,
 )
-from generator.sanitize import sanitize_html
 
 RUSSIA = Node("russia", "Russia", "country")
 KOREA = Node("north-korea", "North Korea", "country")

@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from generator.diagnostics import ContentError
+from generator.content.diagnostics import ContentError
 from generator.pipeline import BuildCache, build_pages
 from tests.conftest import REPO_ROOT
 

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import Severity
-from generator.link import Corpus, link_corpus
-from generator.load import load_tree
+from generator.content.diagnostics import Severity
+from generator.content.link import Corpus, link_corpus
+from generator.content.load import load_tree
+from generator.content.validate import validate_documents
 from generator.pipeline import check_content
-from generator.validate import validate_documents
 from tests.helpers import ACTORS, REPO, article, write_tree
 
 

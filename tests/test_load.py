@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import load_tree, parse_document, suggest_id
+from generator.content.load import load_tree, parse_document, suggest_id
 from tests.helpers import ACTORS, write_tree
 
 

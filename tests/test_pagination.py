@@ -21,9 +21,10 @@ import pytest
 from markupsafe import escape
 from playwright.sync_api import Browser, Page
 
-from generator import plan
-from generator.escape import escape_text
-from generator.link import Corpus
+from generator.content.link import Corpus
+from generator.pages import plan
+from generator.pages.escape import escape_text
+from generator.pages.plan import limits as plan_limits
 from generator.pipeline import build_pages, check_content
 from tests import test_site
 from tests.conftest import BuiltSite, build_site, serve_site
@@ -46,8 +47,8 @@ def content_250(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _render(content: Path, monkeypatch: pytest.MonkeyPatch, **limits: int) -> tuple[dict[str, str], Corpus]:
     for name, value in limits.items():
-        assert hasattr(plan, name), name
-        monkeypatch.setattr(plan, name, value)
+        assert hasattr(plan_limits, name), name
+        monkeypatch.setattr(plan_limits, name, value)
     build = build_pages(content, REPO / "site_templates")
     return {page.path: page.markdown for page in build.pages}, build.corpus
 
@@ -185,7 +186,7 @@ def test_a_short_timeline_stays_one_page(monkeypatch: pytest.MonkeyPatch) -> Non
     corpus, _ = check_content(REPO / "content")
     paths = {spec.path for spec in plan.plan_pages(corpus)}
     assert "timeline.md" in paths and not [path for path in paths if path.startswith("timeline/")]
-    monkeypatch.setattr(plan, "TIMELINE_PAGE_EVENTS", len(corpus.events) - 1)
+    monkeypatch.setattr(plan_limits, "TIMELINE_PAGE_EVENTS", len(corpus.events) - 1)
     paths = {spec.path for spec in plan.plan_pages(corpus)}
     years = {f"timeline/{event.date.year}.md" for event in corpus.events}
     assert {path for path in paths if path.startswith("timeline/")} == years, "one event over the limit splits it"
@@ -222,7 +223,7 @@ def test_a_long_index_of_briefings_shows_the_newest_and_each_briefing_on_the_pag
 
 
 def test_an_article_id_made_of_digits_is_reserved_for_a_years_briefings(tmp_path: Path) -> None:
-    from generator.diagnostics import ContentError
+    from generator.content.diagnostics import ContentError
 
     root = write_tree(tmp_path, {**ACTORS, "content/articles/2024.yaml": article()})
     with pytest.raises(ContentError) as raised:

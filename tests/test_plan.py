@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from generator.pages.plan import plan_pages
 from generator.pipeline import check_content
-from generator.plan import plan_pages
 from tests.helpers import REPO
 
 

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.pages.plan import PageSpec, plan_pages
+from generator.pages.plan.common import number_references
+from generator.pages.render import front_matter
+from generator.pages.text import plain_text
 from generator.pipeline import build_pages, check_content
-from generator.plan import PageSpec, number_references, plan_pages
-from generator.render import front_matter
-from generator.text import plain_text
 from tests.helpers import REPO
 
 TREES = {"sample": REPO / "content", "corpus": REPO / "tests" / "corpus", "hostile": REPO / "tests" / "hostile"}

@@ -7,10 +7,10 @@ import jinja2
 import markdown
 import pytest
 
-from generator.escape import escape_markdown, escape_text
+from generator.pages.escape import escape_markdown, escape_text
+from generator.pages.plan import PageSpec
+from generator.pages.render import make_environment, render_pages
 from generator.pipeline import build_pages
-from generator.plan import PageSpec
-from generator.render import make_environment, render_pages
 from tests.helpers import REPO, UPDATE_GOLDEN
 
 GOLDEN = REPO / "tests" / "golden"

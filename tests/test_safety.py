@@ -18,7 +18,7 @@ from mkdocs.config import load_config
 from playwright.sync_api import Browser
 
 from generator import cli
-from generator.emit import replace_directory
+from generator.pages.emit import replace_directory
 from generator.pipeline import build_pages
 from tests.conftest import DESKTOP, REPO_ROOT, BuiltSite, build_site, open_page, run_python, serve_site
 
@@ -335,7 +335,7 @@ def test_a_stop_that_lands_while_the_handlers_go_back_leaves_no_signal_blocked(m
 # A build during which a stop lands inside a weakref callback, where Python prints it and goes on.
 _LOST_STOP = """
 import os, signal, sys, time, weakref
-from generator import mkdocs_plugin
+from generator.mkdocs import plugin as mkdocs_plugin
 on_nav = mkdocs_plugin.BriefingPlugin.on_nav
 class Dropped: pass
 def stop_in_a_callback(ref):

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
-from generator.search import SearchIndexError, finish_indexing, serve_bundle, start_indexing, sweep_stopped
+from generator.mkdocs.search import SearchIndexError, finish_indexing, serve_bundle, start_indexing, sweep_stopped
 from tests.conftest import DESKTOP, PHONE, REPO_ROOT, BuiltSite, PageLog, build_site, open_page, run_python, serve_site
 from tests.test_browser import PAGE_KINDS
 
@@ -384,7 +384,7 @@ def test_a_hostile_alias_is_shown_as_written(browser: Browser, hostile_url: str)
         page.context.close()
 
 
-# In a full build Pagefind runs as a service, handed each page as MkDocs writes it (generator/search.py).
+# In a full build Pagefind runs as a service, handed each page as MkDocs writes it (generator/mkdocs/search.py).
 
 
 def _fragments(bundle: Path) -> dict[str, dict[str, object]]:
@@ -422,7 +422,7 @@ def test_a_pagefind_that_stops_fails_the_build_and_leaves_the_site(when: str, me
     stand_in = tmp_path / "pagefind"
     stand_in.write_text(_STAND_IN.format(python=sys.executable, replies=0 if when == "at once" else 1))
     stand_in.chmod(0o755)
-    build = f"from generator import cli, search; search._executable = lambda: {str(stand_in)!r}; raise SystemExit(cli.main())"
+    build = f"from generator import cli; from generator.mkdocs import search; search._executable = lambda: {str(stand_in)!r}; raise SystemExit(cli.main())"
     result = run_python("-c", build, "build", "--site-dir", site)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr

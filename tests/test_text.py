@@ -8,8 +8,8 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import text
-from generator.text import inline_html, plain_blocks
+from generator.pages import text
+from generator.pages.text import inline_html, plain_blocks
 
 # Words, the punctuation the shortcut accepts, and what is close to syntax without being it.
 PIECES = st.sampled_from(

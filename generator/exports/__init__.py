@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from ..link import Corpus
-from ..plan import PageSpec, page_path
+from ..content.link import Corpus
+from ..pages.plan import PageSpec, page_path
 from . import api, calendar, feeds, ftm, tables
 from .common import Asset, normalize_site_url
 

@@ -12,12 +12,12 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from ..dates import DATE_PATTERN, PartialDate
-from ..link import Corpus, MergedEvent, Report
-from ..load import ID_MAX_LENGTH, ID_PATTERN
-from ..model import Actor, Article, Topic
-from ..plan import layout_timeline
-from .common import PRECISIONS, Asset, href, last_day, page_url_path
+from ..content.dates import DATE_PATTERN, PartialDate
+from ..content.link import Corpus, MergedEvent, Report
+from ..content.load import ID_MAX_LENGTH, ID_PATTERN
+from ..content.model import Actor, Article, Topic
+from ..pages.plan import layout_timeline, page_address
+from .common import PRECISIONS, Asset, href, last_day
 
 VERSION = 1
 API = f"api/v{VERSION}"
@@ -66,7 +66,7 @@ def api_documents(corpus: Corpus, site_url: str | None) -> dict[str, Json]:
     """Build the four data documents, keyed by dataset name."""
 
     def link(name: str, kind: str, id: str, anchor: str = "") -> str:
-        target = page_url_path(kind, id) + (f"#{anchor}" if anchor else "")
+        target = page_address(kind, id) + (f"#{anchor}" if anchor else "")
         return href(site_url, data_path(name), target)
 
     timeline = layout_timeline(corpus.events)  # which page of the timeline shows each event

@@ -11,11 +11,11 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from ..dates import PartialDate
-from ..link import Corpus, MergedEvent, Report
-from ..plan import TimelineLayout, layout_timeline
-from ..text import plain_blocks
-from .common import Asset, last_day, page_url_path, site_date, stable_id
+from ..content.dates import PartialDate
+from ..content.link import Corpus, MergedEvent, Report
+from ..pages.plan import TimelineLayout, layout_timeline, page_address
+from ..pages.text import plain_blocks
+from .common import Asset, last_day, site_date, stable_id
 
 MIME = "text/calendar"
 PRODUCT = "-//briefing-generator//Briefing calendar 1//EN"
@@ -166,6 +166,6 @@ def _event(event: MergedEvent, stamp: dt.date, site_url: str | None, timeline: T
     ]
     if site_url is not None:
         # URL takes an absolute URI: without the site's address there is none to give.
-        lines.append(f"URL:{site_url}{page_url_path(*timeline.page_of(event))}#{event.anchor}")
+        lines.append(f"URL:{site_url}{page_address(*timeline.page_of(event))}#{event.anchor}")
     lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
     return lines

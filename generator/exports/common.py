@@ -7,9 +7,9 @@ import posixpath
 import uuid
 from dataclasses import dataclass
 
-from ..dates import PartialDate
-from ..link import Corpus
-from ..plan import page_path, relative_path
+from ..content.dates import PartialDate
+from ..content.link import Corpus
+from ..pages.plan import relative_path
 
 # Fixed forever: every feed, entry and calendar id is a UUID in this namespace, so
 # ids stay the same when the site moves to another address.
@@ -24,16 +24,6 @@ class Asset:
 
     path: str
     content: bytes
-
-
-def page_url_path(kind: str, id: str = "") -> str:
-    """Return a page's path in the built site: ('actor', 'russia') -> 'actors/russia/', ('home',) -> ''."""
-    stem = page_path(kind, id).removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-    else:
-        stem += "/"
-    return stem
 
 
 def normalize_site_url(site_url: str | None) -> str | None:

@@ -11,10 +11,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..link import Corpus
-from ..model import Article
-from ..text import plain_blocks
-from .common import Asset, href, page_url_path, site_date, stable_id, timestamp
+from ..content.link import Corpus
+from ..content.model import Article
+from ..pages.plan import page_address
+from ..pages.text import plain_blocks
+from .common import Asset, href, site_date, stable_id, timestamp
 
 ATOM = "http://www.w3.org/2005/Atom"
 MIME = "application/atom+xml"
@@ -39,13 +40,13 @@ def feed_path(kind: str = "site", id: str = "") -> str:
 
 def plan_feeds(corpus: Corpus) -> tuple[Feed, ...]:
     """List the site's feed, then one per topic and one per actor, in id order."""
-    feeds = [Feed(feed_path(), "Briefings", None, page_url_path("home"), corpus.articles)]
+    feeds = [Feed(feed_path(), "Briefings", None, page_address("home"), corpus.articles)]
     feeds += [
         Feed(
             feed_path("topic", topic.id),
             f"Briefings on {topic.name}",
             plain_blocks(topic.summary) if topic.summary else None,
-            page_url_path("topic", topic.id),
+            page_address("topic", topic.id),
             corpus.by_topic[topic.id].articles,
         )
         for topic in corpus.topics.values()
@@ -55,7 +56,7 @@ def plan_feeds(corpus: Corpus) -> tuple[Feed, ...]:
             feed_path("actor", actor.id),
             f"Briefings that involve {actor.name}",
             None,
-            page_url_path("actor", actor.id),
+            page_address("actor", actor.id),
             corpus.by_actor[actor.id].articles,
         )
         for actor in corpus.actors.values()
@@ -115,7 +116,7 @@ def _entry(article: Article, corpus: Corpus, here: str, site_url: str | None) ->
     published = timestamp(article.source.published.first_day())
     _text(entry, "id", f"urn:uuid:{stable_id('article', article.id)}")
     _text(entry, "title", article.title)
-    page = page_url_path("briefing", article.id)
+    page = page_address("briefing", article.id)
     ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": href(site_url, here, page)})
     if article.source.url:
         ET.SubElement(entry, "link", {"rel": "via", "href": article.source.url})

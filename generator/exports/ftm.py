@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from ..link import Corpus, MergedEvent
-from ..model import Actor, ActorKind, Article, Relation
-from ..text import plain_blocks
+from ..content.link import Corpus, MergedEvent
+from ..content.model import Actor, ActorKind, Article, Relation
+from ..pages.text import plain_blocks
 from .api import API
 from .common import plain_date
 

@@ -10,8 +10,8 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from ..link import Corpus, MergedEvent
-from ..text import plain_blocks
+from ..content.link import Corpus, MergedEvent
+from ..pages.text import plain_blocks
 from .api import API
 from .common import PRECISIONS, Asset, plain_date
 

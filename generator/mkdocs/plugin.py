@@ -18,13 +18,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from ..content.diagnostics import ContentError
+from ..content.link import Corpus
+from ..exports import Asset, export_parts
+from ..fork import can_fork
+from ..pages.render import template_problem
+from ..pipeline import Build, BuildCache, build_pages, rare_collections
 from .convert import ConvertedPage, Converter
-from .diagnostics import ContentError
-from .exports import Asset, export_parts
-from .fork import can_fork
-from .link import Corpus
-from .pipeline import Build, BuildCache, build_pages, rare_collections
-from .render import template_problem
 from .sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.briefing")

@@ -32,7 +32,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from .fork import Inbox
+from ..fork import Inbox
 
 log = logging.getLogger("mkdocs.plugins.briefing-search")
 

@@ -18,9 +18,9 @@ from typing import Any
 
 import jinja2
 
-from .dates import PartialDate
+from ..content.dates import PartialDate
+from ..fork import in_two
 from .escape import blockquote, escape_markdown, escape_text
-from .fork import in_two
 from .graph import draw_svg
 from .pieces import Pieces
 from .plan import PageSpec

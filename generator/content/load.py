@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
+from ..fork import in_two
 from .diagnostics import Diagnostic, Severity, did_you_mean
-from .fork import in_two
 
 KINDS = {"articles": "article", "actors": "actor", "topics": "topic"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

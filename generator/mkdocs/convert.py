@@ -29,8 +29,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from .fork import Inbox, start_helper, stop_helper
-from .stops import stops_held
+from ..fork import Inbox, start_helper, stop_helper
+from ..stops import stops_held
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from markupsafe import escape
 
 from .escape import escape_text
 from .plan import page_path, relative_path
+from .plan.common import address_of, page_address
 
 
 class Pieces:
@@ -34,7 +35,7 @@ class Pieces:
 
     def __init__(self, path: str, actors: Mapping[str, Any], references: Any = None) -> None:
         self._folder = posixpath.dirname(path)
-        self._address = _address(path)
+        self._address = address_of(path)
         self._actors = actors
         self._references = references
 
@@ -55,7 +56,7 @@ class Pieces:
         Markdown links name Markdown files and MkDocs turns them into addresses; raw HTML is
         left as it is, so it links the address itself (pages live at folder addresses).
         """
-        relative = relative_path(_address(page_path(kind, id)), self._address)
+        relative = relative_path(page_address(kind, id), self._address)
         return "./" if relative == "." else relative + "/"
 
     def site_link(self, path: str) -> str:
@@ -139,9 +140,3 @@ class Pieces:
     @staticmethod
     def stance(value: Any) -> str:
         return f"<strong>{escape(value.value)}</strong>" if value else "–"
-
-
-def _address(markdown_path: str) -> str:
-    """The folder address of a page: 'actors/russia.md' -> 'actors/russia', 'index.md' -> ''."""
-    stem = markdown_path.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index")

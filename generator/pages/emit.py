@@ -7,9 +7,9 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .exports import Asset
+from ..exports import Asset
+from ..stops import stops_held
 from .render import RenderedPage
-from .stops import stops_held
 
 
 def write_pages(pages: Iterable[RenderedPage], assets: Iterable[Asset], out_dir: Path) -> None:

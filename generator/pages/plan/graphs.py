@@ -1,0 +1,88 @@
+"""The relation graphs of profiles and topics: which actors are drawn, and what the drawing says."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from ...content.link import Cited
+from ...content.model import Actor, Relation, Topic
+from ..graph import Edge, Graph, Node, layout_circle, layout_ego, merge_edges
+from . import limits
+from .common import count
+
+
+def relation_label(relation: Relation) -> str:
+    """How a relation reads on a graph's arrow: 'accuses (2024)'."""
+    return f"{relation.kind} ({relation.date.human()})" if relation.date else relation.kind
+
+
+def ego_graph(
+    actor: Actor, relations: Sequence[Cited[Relation]], actors: Mapping[str, Actor]
+) -> tuple[Graph | None, str]:
+    """Draw an actor's relations; past GRAPH_LIMIT neighbours, only those with the most relations."""
+    if not relations:
+        return None, ""
+    counts = Counter(c.item.target if c.item.source == actor.id else c.item.source for c in relations)
+    counts.pop(actor.id, None)  # an actor's relation to itself
+    relations, note = _most_related(relations, counts, actors, f"with {actor.name}", also={actor.id})
+    outgoing = sum(1 for c in relations if c.item.source == actor.id)
+    incoming = len(relations) - outgoing
+    ids = {end for c in relations for end in (c.item.source, c.item.target)}
+    between = f"{count(outgoing, 'relation')} from {actor.name} to other actors and {incoming} from other actors to {actor.name}"
+    if note:
+        between = (
+            f"{note} {count(outgoing, 'relation')} from {actor.name} to them and {incoming} from them to {actor.name}"
+        )
+    description = f"{between}; {_table_note(bool(note), 'each one')}"
+    nodes = tuple(_node(actors[id]) for id in sorted(ids))
+    graph = layout_ego("graph", f"Relations of {actor.name}", description, _node(actor), nodes, _edges(relations))
+    return graph, note
+
+
+def circle_graph(
+    topic: Topic, relations: Sequence[Cited[Relation]], actors: Mapping[str, Actor]
+) -> tuple[Graph | None, str]:
+    """Draw the relations between a topic's actors; past GRAPH_LIMIT actors, those with the most relations."""
+    if not relations:
+        return None, ""
+    counts = Counter(end for c in relations for end in {c.item.source, c.item.target})
+    relations, note = _most_related(relations, counts, actors, "in the briefings on this topic")
+    ids = sorted({end for c in relations for end in (c.item.source, c.item.target)})
+    between = f"{count(len(ids), 'actor')} and {count(len(relations), 'relation')} from the briefings on this topic"
+    if note:
+        between = f"{note} {count(len(relations), 'relation')} between them"
+    description = f"{between}; {_table_note(bool(note), 'each relation')}"
+    title = f"Relations between the actors of {topic.name}"
+    return layout_circle("graph", title, description, tuple(_node(actors[id]) for id in ids), _edges(relations)), note
+
+
+def _table_note(is_cut: bool, each: str) -> str:
+    if is_cut:
+        return "the table after the drawing lists the most recent relations with their date and source."
+    return f"the table after the drawing lists {each} with its date and source."
+
+
+def _most_related(
+    relations: Sequence[Cited[Relation]],
+    counts: Counter[str],
+    actors: Mapping[str, Actor],
+    where: str,
+    also: frozenset[str] | set[str] = frozenset(),
+) -> tuple[Sequence[Cited[Relation]], str]:
+    """Keep the relations between the GRAPH_LIMIT actors with the most relations (ties by name) and
+    ``also``, and a note that says so when that cuts."""
+    if len(counts) <= limits.GRAPH_LIMIT:
+        return relations, ""
+    ranked = sorted(counts, key=lambda id: (-counts[id], actors[id].name.casefold(), id))
+    drawn = set(ranked[: limits.GRAPH_LIMIT]) | set(also)
+    note = f"Drawn: the {limits.GRAPH_LIMIT} of {len(counts)} actors with the most relations {where}."
+    return [c for c in relations if {c.item.source, c.item.target} <= drawn], note
+
+
+def _node(actor: Actor) -> Node:
+    return Node(actor.id, actor.name, actor.kind.value)
+
+
+def _edges(relations: Sequence[Cited[Relation]]) -> tuple[Edge, ...]:
+    return merge_edges((c.item.source, c.item.target, relation_label(c.item)) for c in relations)

@@ -1,0 +1,77 @@
+"""The topics: a page per topic, with its positions, events, relations and briefings, and their index."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...content.link import Cited, Corpus
+from ...content.model import Topic
+from ..text import plain_text
+from . import limits
+from .common import (
+    SCHEMA,
+    PageSpec,
+    Shown,
+    cited_newness,
+    collection_page,
+    most_recent,
+    newness,
+    number_references,
+    page_path,
+    search_facets,
+)
+from .graphs import circle_graph
+
+
+def plan_topic_index(corpus: Corpus) -> PageSpec:
+    topics = tuple(sorted(corpus.topics.values(), key=lambda t: (t.name.casefold(), t.id)))
+    context = {
+        "topics": topics,
+        # Counts only: a page holds what it shows, so that serve re-renders it only when that changes.
+        "briefings": {id: len(index.articles) for id, index in corpus.by_topic.items()},
+        "positions": {id: len(index.positions) for id, index in corpus.by_topic.items()},
+    }
+    return collection_page("topics", "Topics", context, "The topics these briefings follow.")
+
+
+def plan_topic(corpus: Corpus, topic: Topic) -> PageSpec:
+    index = corpus.by_topic[topic.id]
+    relations = tuple(Cited(relation, article) for article in index.articles for relation in article.relations)
+    shown: dict[str, Shown[Any]] = {
+        "positions": most_recent(index.positions, cited_newness),
+        "events": most_recent(index.events, lambda event: event.sort_key),
+        "relations": most_recent(relations, cited_newness),
+        "articles": most_recent(index.articles, newness),
+    }
+    cited = [c.article for key in ("positions", "relations") for c in shown[key]]
+    cited += [article for event in shown["events"] for article in event.sources]
+    description = (
+        plain_text(topic.summary, limits.DESCRIPTION_LENGTH)
+        if topic.summary
+        else f"Topic: {topic.name}. Positions, events and briefings."
+    )
+    jsonld = {
+        "@context": SCHEMA,
+        "@type": "CollectionPage",
+        "name": topic.name,
+        "description": description,
+        "about": {"@type": "Thing", "name": topic.name},
+    }
+    graph, graph_note = circle_graph(topic, relations, corpus.actors)
+    return PageSpec(
+        page_path("topic", topic.id),
+        "topic.md.j2",
+        topic.name,
+        {
+            "topic": topic,
+            "key_actors": index.key_actors,
+            **shown,
+            "graph": graph,
+            "graph_note": graph_note,
+            "references": number_references(cited),
+        },
+        source=corpus.content.source_path("topic", topic.id),
+        description=description,
+        search_lists=False,
+        meta={"jsonld": jsonld, **search_facets("Topic")},
+    )
