@@ -10,11 +10,9 @@ import resource
 import shutil
 import signal
 import sys
-import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -25,6 +23,7 @@ from .content.scaffold import content_path, skeleton
 from .content.schema import schema_texts
 from .pages.emit import replace_directory, write_pages
 from .pages.render import template_problem
+from .parallel import JOBS_VARIABLE, parse_jobs
 from .pipeline import Build, build_pages, check_content, rare_collections
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
@@ -64,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--config-file", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration (default: mkdocs.yml)"
     )
     build.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
+    _jobs_option(build)
 
     render = commands.add_parser("render", help="write the generated Markdown pages to a folder")
     _content_option(render)
@@ -71,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--templates", type=Path, default=Path("site_templates"), help="the templates folder (default: site_templates)"
     )
     render.add_argument("--out", type=Path, required=True, help="the folder to write the Markdown into")
+    _jobs_option(render)
 
     export = commands.add_parser("export", help="write the content in a data exchange format")
     export.add_argument("format", choices=["ftm"], help="ftm: FollowTheMoney entities, one JSON object a line")
@@ -78,9 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     export.add_argument("--out", type=Path, help="the file to write (default: standard output)")
 
     args = parser.parse_args(argv)
-    _STOPPED.clear()
-    previous = {signum: signal.signal(signum, _interrupt) for signum in (signal.SIGINT, signal.SIGTERM)}
-    sys.unraisablehook = _unraisable
+    # A stop (SIGTERM) ends a command as Ctrl-C does: the site or folder it replaces stays as it was.
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         if args.command == "check":
             return _check(args.content, args.format)
@@ -89,10 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schema":
             return _schema(args.out)
         if args.command == "render":
-            return _render(args.content, args.templates, args.out)
+            return _render(args.content, args.templates, args.out, args.jobs)
         if args.command == "export":
             return _export(args.content, args.out)
-        return _build(args.content, args.site_dir, args.config_file, args.strict)
+        return _build(args.content, args.site_dir, args.config_file, args.strict, args.jobs)
     except ContentError as error:
         _report(error.diagnostics, getattr(args, "format", "text"))
         return CONTENT_ERRORS
@@ -102,33 +102,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted: nothing was changed", file=sys.stderr)
         return INTERRUPTED
-    except Exception:
-        # A stop raises KeyboardInterrupt wherever the program is; Python turns it into another
-        # error in some places (inside __set_name__, while a module is imported).
-        if not _STOPPED.is_set():
-            raise
-        print("interrupted: nothing was changed", file=sys.stderr)
-        return INTERRUPTED
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-        sys.unraisablehook = sys.__unraisablehook__
+        signal.signal(signal.SIGTERM, previous)
 
 
-_STOPPED = threading.Event()  # a stop (SIGINT, SIGTERM) came while a command ran
+def _jobs(value: str) -> int:
+    try:
+        return parse_jobs(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    _STOPPED.set()
-    raise KeyboardInterrupt
-
-
-def _unraisable(unraisable: Any) -> None:
-    """A stop that lands in a finalizer or a weakref callback cannot stop the program there:
-    Python would print it and go on. It is not printed; a build ends as stopped when its pages
-    are done (`_build`), before the new site replaces the old."""
-    if not (isinstance(unraisable.exc_value, KeyboardInterrupt) and _STOPPED.is_set()):
-        sys.__unraisablehook__(unraisable)
+def _jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help=f"processes that share the work (default: ${JOBS_VARIABLE}, or one per core this process may use)",
+    )
 
 
 def _content_option(parser: argparse.ArgumentParser) -> None:
@@ -205,13 +196,13 @@ def _schema(out: Path) -> int:
     return OK
 
 
-def _render(content: Path, templates: Path, out: Path) -> int:
+def _render(content: Path, templates: Path, out: Path, jobs: int | None) -> int:
     built: list[Build] = []
 
     def fill(fresh: Path) -> None:
         # The helper that makes the data files writes them into the new folder: 185 MB at
         # 4,000 articles that need not pass through this process.
-        build = build_pages(content, templates, stage=fresh)
+        build = build_pages(content, templates, stage=fresh, jobs=jobs)
         _report(build.warnings)
         write_pages(build.pages, build.assets, fresh)
         built.append(build)
@@ -246,7 +237,7 @@ def _export(content: Path, out: Path | None) -> int:
     return OK
 
 
-def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> int:
+def _build(content: Path, site_dir: Path, config_file: Path, strict: bool, jobs: int | None) -> int:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -274,26 +265,22 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool) -> in
         stage = fresh / STAGE
         stage.mkdir()
         # Generate once, here: content errors stop the build before MkDocs starts.
-        build = build_pages(content, templates, config.site_url or None, stage=stage)
+        build = build_pages(content, templates, config.site_url or None, stage=stage, jobs=jobs)
         _report(build.warnings)
         if "SOURCE_DATE_EPOCH" not in os.environ and build.corpus.articles:
             # Date the build by its newest article, so the same content gives the same bytes.
             newest = build.corpus.articles[0].source.published.first_day()
             epoch = dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)
             os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch.timestamp()))
-        plugin.prebuilt = build
+        plugin.prebuilt, plugin.jobs = build, jobs
         del build  # the plugin lets go of it once MkDocs has the pages: the build needs the memory
         mkdocs_build(config)
         shutil.rmtree(stage)  # the data files have moved into the site; their folders remain
-        if _STOPPED.is_set():  # a stop that was lost in a finalizer (_unraisable)
-            raise KeyboardInterrupt
 
     try:
         with rare_collections():  # MkDocs too makes many small objects and few cycles
             replace_directory(site_dir, fill)
     except MkDocsException as error:
-        if _STOPPED.is_set():  # MkDocs reports a page whose build was stopped as its own error
-            raise
         print(f"error: the site was not built, and {site_dir} is unchanged: {error}", file=sys.stderr)
         return CONTENT_ERRORS
     finally:

@@ -1,14 +1,12 @@
-"""The whole generator on one screen: content folder in, Markdown pages out."""
+"""The whole generator on one screen: content folder in, Markdown pages and data files out."""
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import gc
-import multiprocessing.context
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +16,11 @@ from .content.diagnostics import ContentError, Diagnostic
 from .content.link import Corpus, link_corpus
 from .content.load import FileMemo, load_tree
 from .content.validate import RecordMemo, validate_documents
-from .exports import Asset, export_files, with_export_links
-from .fork import can_fork, start_helper, stop_helper
+from .exports import Asset, Part, export_parts, with_export_links
 from .pages.emit import write_pages
 from .pages.plan import plan_pages
 from .pages.render import PageMemo, RenderedPage, make_environment, render_pages
+from .parallel import fork_map
 
 
 @dataclass(frozen=True)
@@ -42,9 +40,6 @@ class Build:
     staged: tuple[StagedAsset, ...] = ()  # the data files instead, when they were written to a stage
 
 
-_Exported = tuple[tuple[Asset, ...], tuple[StagedAsset, ...]]
-
-
 @dataclass
 class BuildCache:
     """What `mkdocs serve` keeps from one build to the next, so that an edit costs what it changed.
@@ -62,9 +57,11 @@ class BuildCache:
     shared: tuple[Mapping[str, Any], Mapping[str, Any]] | None = None
 
 
-def check_content(content_dir: Path, cache: BuildCache | None = None) -> tuple[Corpus, tuple[Diagnostic, ...]]:
+def check_content(
+    content_dir: Path, cache: BuildCache | None = None, jobs: int | None = None
+) -> tuple[Corpus, tuple[Diagnostic, ...]]:
     """Load, validate and link; raise ContentError with every diagnostic if any is an error."""
-    loaded = load_tree(content_dir, cache.files if cache else None)
+    loaded = load_tree(content_dir, cache.files if cache else None, _run(jobs))
     content, problems = validate_documents(loaded.documents, loaded.present, cache.records if cache else None)
     diagnostics = loaded.diagnostics + problems
     if any(d.is_error for d in diagnostics):
@@ -81,15 +78,27 @@ def build_pages(
     *,
     exports: bool = True,
     stage: Path | None = None,
+    jobs: int | None = None,
 ) -> Build:
     """Turn a content folder into Markdown pages, and the data files published beside them.
 
     ``exports=False`` leaves the data files out (`mkdocs serve` writes them after the pages).
     With a ``stage`` folder, the data files are written under it and the build lists them
-    (``staged``) instead of holding their bytes: at 4,000 articles they are 185 MB.
+    (``staged``) instead of holding their bytes: at 4,000 articles they are 185 MB. ``jobs``
+    is how many processes share the work (generator.parallel; by default, one per core).
     """
     with rare_collections():
-        return _build_pages(content_dir, templates_dir, site_url, cache, exports, stage)
+        corpus, warnings = check_content(content_dir, cache, jobs)
+        specs = tuple(with_export_links(spec) for spec in plan_pages(corpus))
+        environment = _environment(cache, templates_dir, corpus)
+        shared = {"actors_by_id": corpus.actors, "topics_by_id": corpus.topics}
+        pages = render_pages(specs, environment, shared, cache.pages if cache else None, _run(jobs))
+        parts = export_parts(corpus, site_url) if exports else ()
+        if stage is None:
+            assets = [asset for made in _run(jobs, least=2)(_make, parts) for asset in made]
+            return Build(corpus, pages, tuple(sorted(assets, key=_path)), warnings)
+        staged = [file for made in _run(jobs, least=2)(functools.partial(_stage, stage), parts) for file in made]
+        return Build(corpus, pages, (), warnings, tuple(sorted(staged, key=_path)))
 
 
 @contextmanager
@@ -107,83 +116,31 @@ def rare_collections() -> Iterator[None]:
         gc.set_threshold(*threshold)
 
 
-def _build_pages(
-    content_dir: Path,
-    templates_dir: Path,
-    site_url: str | None,
-    cache: BuildCache | None,
-    exports: bool,
-    stage: Path | None,
-) -> Build:
-    corpus, warnings = check_content(content_dir, cache)
-    with _ExportsBeside(corpus, site_url, exports, stage) as exported:
-        specs = tuple(with_export_links(spec) for spec in plan_pages(corpus))
-        shared = {"actors_by_id": corpus.actors, "topics_by_id": corpus.topics}
-        if cache is None:
-            pages = render_pages(specs, make_environment(jinja2.FileSystemLoader(templates_dir)), shared)
-        else:
-            pages = render_pages(specs, _environment(cache, templates_dir, corpus), shared, cache.pages)
-        assets, staged = exported.result()
-        return Build(corpus, pages, assets, warnings, staged)
+def _run(jobs: int | None, least: int | None = None) -> functools.partial[Iterator[Any]]:
+    """``map``, over as many processes as ``jobs`` says (generator.parallel)."""
+    return functools.partial(fork_map, jobs=jobs, least=least)
 
 
-class _ExportsBeside:
-    """Write the data files in a forked helper (generator.fork) while this process renders the pages.
-
-    The data files are a third of the generator's time at 4,000 articles. The helper sends back
-    bytes, or with a stage only the names of the files it wrote there: the bytes then never pass
-    through this process. Where forking is not safe they are written in line. Leaving the block
-    early stops the helper.
-    """
-
-    def __init__(self, corpus: Corpus, site_url: str | None, wanted: bool, stage: Path | None) -> None:
-        self._corpus, self._site_url, self._stage = corpus, site_url, stage
-        self._exported: _Exported | None = None if wanted else ((), ())
-        self._helper: tuple[multiprocessing.context.ForkProcess, Connection] | None = None
-        if wanted and can_fork():
-            self._helper = start_helper(_send_exports, corpus, site_url, stage)
-
-    def __enter__(self) -> _ExportsBeside:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop()
-
-    def result(self) -> _Exported:
-        if self._exported is None and self._helper is not None:
-            with contextlib.suppress(EOFError):  # EOF: the helper died
-                self._exported = self._helper[1].recv()
-            self._stop()
-        if self._exported is None:  # in line, or again here if the helper failed: an error surfaces here
-            self._exported = _export(self._corpus, self._site_url, self._stage)
-        return self._exported
-
-    def _stop(self) -> None:
-        if self._helper is not None:
-            stop_helper(*self._helper)
-            self._helper = None
+def _make(part: Part) -> tuple[Asset, ...]:
+    return part()
 
 
-def _send_exports(sender: Connection, corpus: Corpus, site_url: str | None, stage: Path | None) -> None:
-    """The helper's work; an error is the parent's to report (it writes them again)."""
-    try:
-        exported: _Exported | None = _export(corpus, site_url, stage)
-    except Exception:
-        exported = None
-    sender.send(exported)
+def _stage(stage: Path, part: Part) -> tuple[StagedAsset, ...]:
+    """Make a part's data files and write them under ``stage``: only their names travel back to the build."""
+    assets = part()
+    write_pages((), assets, stage)
+    return tuple(StagedAsset(asset.path, stage / asset.path) for asset in assets)
 
 
-def _export(corpus: Corpus, site_url: str | None, stage: Path | None) -> _Exported:
-    """The data files as bytes; with a stage, written under it and listed. The child's work, or the fallback."""
-    assets = export_files(corpus, site_url)
-    if stage is None:
-        return assets, ()
-    write_pages((), assets, stage)  # a child stopped halfway leaves files that the fallback writes again
-    return (), tuple(StagedAsset(asset.path, stage / asset.path) for asset in assets)
+def _path(file: Asset | StagedAsset) -> str:
+    return file.path
 
 
-def _environment(cache: BuildCache, templates_dir: Path, corpus: Corpus) -> jinja2.Environment:
-    """Keep the cache's Jinja environment and pages while templates, actors and topics stay the same."""
+def _environment(cache: BuildCache | None, templates_dir: Path, corpus: Corpus) -> jinja2.Environment:
+    """A Jinja environment; under serve, the cache's, kept with its pages while templates, actors
+    and topics stay the same."""
+    if cache is None:
+        return make_environment(jinja2.FileSystemLoader(templates_dir))
     stamp = tuple(
         (str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(templates_dir.rglob("*.j2"))
     )

@@ -1,4 +1,4 @@
-"""A full build converts the generated pages on two cores (generator/convert.py): same site, same log."""
+"""A full build converts the generated pages in worker processes (generator/mkdocs/convert.py): same site, same log."""
 
 from __future__ import annotations
 
@@ -19,35 +19,35 @@ from generator.pipeline import build_pages
 from tests.conftest import REPO_ROOT, run_python
 from tests.test_safety import _copy_project, _tree_bytes
 
-# `python -m generator build`, counting the pages MkDocs took converted from the helper. Modes:
-# in-line (no helper), failing (the helper's conversion fails on every profile), dying (the helper
-# exits after it has sent two pages).
+# `python -m generator build --jobs 2`, with every stage shared however small, in chunks of two
+# pages, counting the pages MkDocs took converted from a worker. Modes: in-line (one job),
+# failing (a worker's conversion fails on every profile), dying (a worker exits after it has
+# converted two pages).
 _BUILD = """
 import json, os, sys
+from generator import parallel
 from generator.mkdocs import convert
-from generator.mkdocs import plugin as mkdocs_plugin
 mode = sys.argv[1]
-if mode == "in-line":
-    mkdocs_plugin.can_fork = lambda: False
-counts = {"helper": 0, "here": 0}
+parallel.LEAST_TO_SHARE, convert.CHUNK = 1, 2
+counts = {"worker": 0, "here": 0}
 take = convert.Converter.take
 def counted(self, page):
     converted = take(self, page)
-    counts["here" if converted is None else "helper"] += 1
+    counts["here" if converted is None else "worker"] += 1
     return converted
 convert.Converter.take = counted
 convert_one = convert._convert
 sent = []
 def faulty(page, *args):
-    if mode == "failing" and page.file.src_uri.startswith("actors/"):
-        raise ValueError("a bug in the helper")
+    if mode == "failing" and page.file.src_uri.startswith("actors/") and page.file.src_uri != "actors/index.md":
+        raise ValueError("a bug in the worker")
     if mode == "dying" and len(sent) == 2:
         os._exit(1)
     sent.append(page)
     return convert_one(page, *args)
 convert._convert = faulty
 from generator.cli import main
-code = main(sys.argv[2:])
+code = main([*sys.argv[2:], "--jobs", "1" if mode == "in-line" else "2"])
 print(json.dumps(counts))
 sys.exit(code)
 """
@@ -71,29 +71,28 @@ def in_line(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     site = tmp_path_factory.mktemp("convert") / "in-line"
     result, counts = _build("in-line", site)
     assert result.returncode == 0, result.stderr
-    assert counts == {"helper": 0, "here": 0}  # no helper, so nobody asked it
+    assert counts == {"worker": 0, "here": 0}  # no workers, so nobody asked them
     return _pages(site)
 
 
 @pytest.mark.parametrize("mode", ["forked", "failing", "dying"])
 def test_the_site_is_the_same_whoever_converted_its_pages(mode: str, in_line: dict[str, bytes], tmp_path: Path) -> None:
-    """Pages converted by the helper, or left to MkDocs when the helper failed on them or died,
-    give the bytes of a build in one process; and both processes took part."""
+    """Pages converted by a worker, or left to MkDocs when the worker failed on them or died,
+    give the bytes of a build in one process."""
     result, counts = _build(mode, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    assert counts["helper"] + counts["here"] == 24  # the sample's 24 generated pages, each asked for once
-    assert counts["helper"] > 0 and counts["here"] > 0, counts
-    if mode == "dying":
-        assert counts["helper"] == 2
+    assert counts["worker"] + counts["here"] == 24  # the sample's 24 generated pages, each asked for once
+    # A worker converts every other chunk of two pages: 12 pages. Failing, it leaves the 8 profiles
+    # of its 4 chunks of profiles; dying, all but its first chunk.
+    assert counts["worker"] == {"forked": 12, "failing": 12 - 8, "dying": 2}[mode]
     assert _pages(tmp_path / "site") == in_line
 
 
-def test_the_helper_converts_from_the_back_until_the_two_meet(tmp_path: Path) -> None:
-    """The helper takes the last pages, MkDocs the first: at the sample's size about half each."""
+def test_this_process_converts_every_other_chunk_and_a_worker_the_others(tmp_path: Path) -> None:
     result, counts = _build("forked", tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert 4 <= counts["helper"] <= 20, counts
+    assert counts == {"worker": 12, "here": 12}
 
 
 def test_a_warning_from_a_page_the_helper_converted_is_logged_once_and_counts_under_strict(tmp_path: Path) -> None:
@@ -108,13 +107,11 @@ def test_a_warning_from_a_page_the_helper_converted_is_logged_once_and_counts_un
         assert result.returncode == 1, result.stderr
         assert "Traceback" not in result.stderr
         if mode == "forked":
-            assert counts["helper"] > 0, counts
+            assert counts["worker"] == 12, counts
         logs[mode] = [line for line in result.stderr.splitlines() if "missing.md" in line]
     assert logs["forked"] == logs["in-line"]
     assert len(logs["forked"]) == 24  # one per generated page
     assert len(set(logs["forked"])) == 24
-    # The last page, the first the helper converts, warns last.
-    assert logs["forked"][-1].startswith("WARNING - Doc file 'topics/un-panel-of-experts.md' contains a link")
     assert not (tmp_path / "forked").exists() and not (tmp_path / "in-line").exists()
 
 

@@ -25,7 +25,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openapi_spec_validator import validate as validate_openapi
 
-from generator import pipeline
 from generator.cli import STAGE
 from generator.content.link import Corpus
 from generator.exports import export_files, export_links, feeds
@@ -34,7 +33,7 @@ from generator.exports.common import href
 from generator.exports.ftm import entity_id, ftm_entities, ftm_lines
 from generator.pages.text import plain_blocks
 from generator.pipeline import check_content
-from tests.conftest import CORPUS, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, run_generator
+from tests.conftest import CORPUS, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, run_generator, run_python
 from tests.helpers import ACTORS, article, write_tree
 
 SITE_URL = "https://example.org/briefing"
@@ -728,47 +727,49 @@ def test_a_feed_holds_the_newest_briefings_only(corpus: Corpus, monkeypatch: pyt
     assert parsed.feed.updated == "2025-05-06T00:00:00Z"
 
 
-def test_the_data_files_from_the_forked_writer_are_those_written_in_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A build writes the data files in a forked process beside the page rendering: same bytes."""
-    content, templates = REPO_ROOT / "tests/corpus", REPO_ROOT / "site_templates"
-    monkeypatch.setattr(pipeline, "can_fork", lambda: True)
-    forked = pipeline.build_pages(content, templates, "https://example.org/briefing/")
-    monkeypatch.setattr(pipeline, "can_fork", lambda: False)
-    in_line = pipeline.build_pages(content, templates, "https://example.org/briefing/")
-    assert forked.assets == in_line.assets
-    assert len(forked.assets) == 36  # 12 feeds and 12 calendars (site, 3 topics, 8 actors), 9 API files, 2 CSV, FtM
+# build_pages in a fresh interpreter (pytest's browser fixtures leave threads, with which nothing
+# forks), with one job or two: the data files are made by two processes in the second.
+_DATA_FILES = """
+import json, sys
+from pathlib import Path
+from generator import exports
+from generator.pipeline import build_pages
+jobs, stage, mode = int(sys.argv[1]), (Path(sys.argv[2]) if sys.argv[2] else None), sys.argv[3]
+if mode == "broken":
+    def broken(*args):
+        raise ValueError("a bug in an export")
+    exports.api.export_api = broken
+try:
+    build = build_pages(Path("tests/corpus"), Path("site_templates"), "https://example.org/briefing/", stage=stage, jobs=jobs)
+except ValueError as error:
+    print(json.dumps({"error": str(error)}))
+else:
+    files = {a.path: a.content.decode() for a in build.assets} or {s.path: s.file.read_bytes().decode() for s in build.staged}
+    print(json.dumps({"files": files, "staged": [str(s.file) for s in build.staged]}))
+"""
 
 
-@pytest.mark.parametrize("fork", [True, False], ids=["forked", "in-line"])
-def test_staged_data_files_hold_the_bytes_a_build_would_hold(
-    fork: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """With a stage, the data files are on disk, listed, and none of their bytes are held."""
-    content, templates = REPO_ROOT / "tests/corpus", REPO_ROOT / "site_templates"
-    held = pipeline.build_pages(content, templates, "https://example.org/briefing/")
-    monkeypatch.setattr(pipeline, "can_fork", lambda: fork)
-    staged = pipeline.build_pages(content, templates, "https://example.org/briefing/", stage=tmp_path)
-    assert staged.assets == ()
-    assert [(s.path, s.file) for s in staged.staged] == [(a.path, tmp_path / a.path) for a in held.assets]
-    assert {s.path: s.file.read_bytes() for s in staged.staged} == {a.path: a.content for a in held.assets}
-    assert staged.pages == held.pages
+def _data_files_made(jobs: int, stage: Path | None, mode: str = "works") -> dict[str, Any]:
+    result = run_python("-c", _DATA_FILES, str(jobs), stage or "", mode)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_the_data_files_are_the_same_bytes_made_by_one_process_or_two(tmp_path: Path) -> None:
+    """With a stage the data files are on disk and listed, none of their bytes held: the same files."""
+    one = _data_files_made(1, None)
+    assert len(one["files"]) == 36  # 12 feeds and 12 calendars (site, 3 topics, 8 actors), 9 API files, 2 CSV, FtM
+    assert _data_files_made(2, None) == one
+    for jobs in (1, 2):
+        staged = _data_files_made(jobs, tmp_path / str(jobs))
+        assert staged["files"] == one["files"]
+        assert staged["staged"] == [str(tmp_path / str(jobs) / path) for path in sorted(one["files"])]
 
 
 @pytest.mark.parametrize("stage", [False, True], ids=["bytes", "staged"])
-def test_a_failing_forked_writer_leaves_the_error_to_the_build(
-    stage: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """If the data files fail in the child, the parent writes them again and the error is the real one."""
-
-    def broken(*args: object) -> None:
-        raise ValueError("a bug in an export")
-
-    monkeypatch.setattr(pipeline, "can_fork", lambda: True)
-    monkeypatch.setattr(pipeline, "export_files", broken)
-    with pytest.raises(ValueError, match="a bug in an export"):
-        pipeline.build_pages(
-            REPO_ROOT / "tests/corpus", REPO_ROOT / "site_templates", stage=tmp_path if stage else None
-        )
+def test_a_data_file_that_fails_in_a_worker_fails_the_build_with_its_own_error(stage: bool, tmp_path: Path) -> None:
+    """The worker's part is made again in the build's process, where the error is the real one."""
+    assert _data_files_made(2, tmp_path if stage else None, "broken") == {"error": "a bug in an export"}
 
 
 # `python -m generator build` with another thread running: the data files are then written in line.

@@ -2,14 +2,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.content.load import load_tree, parse_document, suggest_id
+from generator.content.load import load_tree, read_document, suggest_id
 from tests.helpers import ACTORS, write_tree
 
 
 def test_scalars_are_the_text_that_was_written() -> None:
-    data, _, _ = parse_document(
+    parsed = read_document(
         b"title: no\nwhen: 1:30\ncode: NO\nswitch: on\noctal: 0o17\nyear: 2009\nday: 2024-03-28\nflag: true\n"
     )
+    assert not parsed.problems and parsed.data is not None
+    data = parsed.data
     assert data == {
         "title": "no",
         "when": "1:30",
@@ -23,27 +25,35 @@ def test_scalars_are_the_text_that_was_written() -> None:
 
 
 def test_every_value_and_key_has_its_line_and_column() -> None:
-    data, values, keys = parse_document(b"source:\n  publisher: Reuters\nactors:\n  - russia\n  - id: china\n")
+    parsed = read_document(b"source:\n  publisher: Reuters\nactors:\n  - russia\n  - id: china\n")
+    assert not parsed.problems and parsed.data is not None
+    data = parsed.data
     assert data == {"source": {"publisher": "Reuters"}, "actors": ["russia", {"id": "china"}]}
-    assert values[("source", "publisher")] == (2, 14)
-    assert keys[("source", "publisher")] == (2, 3)
-    assert values[("actors", 0)] == (4, 5)
-    assert values[("actors", 1, "id")] == (5, 9)
+    assert parsed.values[("source", "publisher")] == (2, 14)
+    assert parsed.keys[("source", "publisher")] == (2, 3)
+    assert parsed.values[("actors", 0)] == (4, 5)
+    assert parsed.values[("actors", 1, "id")] == (5, 9)
 
 
 def test_empty_plain_values_are_absent_but_quoted_ones_are_text() -> None:
-    data, _, _ = parse_document(b'a:\nb: ~\nc: null\nd: "~"\ne: ""\n')
+    parsed = read_document(b'a:\nb: ~\nc: null\nd: "~"\ne: ""\n')
+    assert not parsed.problems and parsed.data is not None
+    data = parsed.data
     assert data == {"a": None, "b": None, "c": None, "d": "~", "e": ""}
 
 
 def test_bom_and_crlf_are_accepted_and_positions_stay_right() -> None:
-    data, values, _ = parse_document("\ufefftitle: A\r\nname: B\r\n".encode())
+    parsed = read_document("\ufefftitle: A\r\nname: B\r\n".encode())
+    assert not parsed.problems and parsed.data is not None
+    data = parsed.data
     assert data == {"title": "A", "name": "B"}
-    assert values[("name",)] == (2, 7)
+    assert parsed.values[("name",)] == (2, 7)
 
 
 def test_text_is_normalized_to_nfc() -> None:
-    data, _, _ = parse_document("name: Cafe\u0301\n".encode())
+    parsed = read_document("name: Cafe\u0301\n".encode())
+    assert not parsed.problems and parsed.data is not None
+    data = parsed.data
     assert data["name"] == "Caf\u00e9"
 
 

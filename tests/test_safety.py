@@ -17,10 +17,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser
 
-from generator import cli
 from generator.pages.emit import replace_directory
 from generator.pipeline import build_pages
-from tests.conftest import DESKTOP, REPO_ROOT, BuiltSite, build_site, open_page, run_python, serve_site
+from tests.conftest import DESKTOP, REPO_ROOT, BuiltSite, build_site, open_page, serve_site
 
 HOSTILE = REPO_ROOT / "tests" / "hostile"
 
@@ -258,131 +257,37 @@ def test_an_interrupted_build_never_leaves_a_half_written_site(tmp_path: Path, d
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_a_stop_while_a_helper_is_let_go_of_lands_once_that_is_done() -> None:
-    """multiprocessing cleans up after a helper in finalizers, where a stop would be printed as a
-    traceback and lost: there, it waits until the helper is gone, and then stops the build."""
-    from generator.fork import start_helper, stop_helper
-
-    def idle(sender: object) -> None:
-        time.sleep(60)
-
-    helper, receiver = start_helper(idle)
-    terminate = helper.terminate
-
-    def stopped_meanwhile() -> None:
-        os.kill(os.getpid(), signal.SIGINT)  # Python's own handler: KeyboardInterrupt
-        terminate()
-
-    helper.terminate = stopped_meanwhile  # type: ignore[method-assign]
-    with pytest.raises(KeyboardInterrupt):
-        stop_helper(helper, receiver)
-    assert receiver.closed
-    with pytest.raises(ValueError, match="process object is closed"):
-        helper.is_alive()
-
-
-def test_a_stop_during_a_fork_leaves_no_helper_running(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The stop lands once the helper has started, before anyone holds it: start_helper stops it.
-    A data-file writer left running would write into the site folder that the stop throws away."""
-    from multiprocessing.context import ForkProcess
-
-    from generator.fork import start_helper
-
-    started: list[ForkProcess] = []
-    start = ForkProcess.start
-
-    def stopped_meanwhile(self: ForkProcess) -> None:
-        start(self)
-        started.append(self)
-        os.kill(os.getpid(), signal.SIGINT)  # Python's own handler: KeyboardInterrupt
-
-    def idle(sender: object) -> None:
-        time.sleep(60)
-
-    monkeypatch.setattr(ForkProcess, "start", stopped_meanwhile)
-    with pytest.raises(KeyboardInterrupt):
-        start_helper(idle)
-    assert len(started) == 1
-    with pytest.raises(ValueError, match="process object is closed"):
-        started[0].is_alive()
+@pytest.mark.parametrize("delay", [1.5, 3.0])
+def test_an_interrupted_build_of_many_pages_leaves_the_site_and_no_process_behind(tmp_path: Path, delay: float) -> None:
+    """Past a few hundred pages, parsing, rendering, the data files and the conversion go to worker
+    processes: a stop while they work leaves the old site, and stops every one of them."""
+    content = tmp_path / "content"
+    subprocess.run([sys.executable, "benchmarks/make_corpus.py", "250", str(content)], cwd=REPO_ROOT, check=True)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the old site", encoding="utf-8")
+    command = [sys.executable, "-m", "generator", "build", "--content", str(content), "--site-dir", str(site)]
+    process = subprocess.Popen(
+        [*command, "--jobs", "2"], cwd=REPO_ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode in (0, 130, -signal.SIGINT), stderr
+    if process.returncode != 0:
+        assert stderr.splitlines()[-1] == "interrupted: nothing was changed"
+        assert _tree_bytes(site) == {"index.html": b"the old site"}
+    assert "Traceback" not in stderr
+    deadline = time.monotonic() + 5
+    while _group_alive(process.pid):  # the workers, Pagefind: all in the build's process group
+        assert time.monotonic() < deadline, "a process of the build is still running"
+        time.sleep(0.1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
 
 
-def test_a_stop_that_lands_while_the_handlers_go_back_leaves_no_signal_blocked(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A stop that reached another thread runs its handler in this one as soon as the handler is
-    back, in the middle of putting them back. The signals must not stay blocked: every process
-    started after would inherit the mask and ignore Ctrl-C and SIGTERM (a leak that once made
-    three later tests of this suite fail, by chance)."""
-    from generator.stops import STOPS, stops_held
-
-    put_back = signal.signal
-
-    def lands_once_back(signum: int, handler: object) -> object:
-        previous = put_back(signum, handler)  # type: ignore[arg-type]
-        if handler is signal.default_int_handler:
-            raise KeyboardInterrupt  # what the handler, now back, raises at once
-        return previous
-
+def _group_alive(group: int) -> bool:
     try:
-        with pytest.raises(KeyboardInterrupt), stops_held():
-            monkeypatch.setattr(signal, "signal", lands_once_back)
-        monkeypatch.undo()
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, [])
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)  # should this fail, the tests after still get stops
-    assert not blocked & set(STOPS)
-
-
-# A build during which a stop lands inside a weakref callback, where Python prints it and goes on.
-_LOST_STOP = """
-import os, signal, sys, time, weakref
-from generator.mkdocs import plugin as mkdocs_plugin
-on_nav = mkdocs_plugin.BriefingPlugin.on_nav
-class Dropped: pass
-def stop_in_a_callback(ref):
-    os.kill(os.getpid(), signal.SIGINT)
-    time.sleep(0.5)  # the stop's handler raises in here
-def on_nav_with_a_lost_stop(self, nav, **kwargs):
-    dropped = Dropped()
-    watch = weakref.ref(dropped, stop_in_a_callback)
-    del dropped
-    return on_nav(self, nav, **kwargs)
-mkdocs_plugin.BriefingPlugin.on_nav = on_nav_with_a_lost_stop
-from generator.cli import main
-sys.exit(main(sys.argv[1:]))
-"""
-
-
-def test_a_stop_that_lands_in_a_callback_still_stops_the_build(tmp_path: Path) -> None:
-    """It cannot stop the program where it lands; it is not printed, and the build ends as
-    stopped once its pages are done: the old site stays."""
-    site = build_site(tmp_path / "site").root
-    before = _tree_bytes(site)
-    result = run_python("-c", _LOST_STOP, "build", "--site-dir", site)
-    assert result.returncode == 130, result.stderr
-    assert result.stderr.strip().splitlines()[-1] == "interrupted: nothing was changed"
-    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr, result.stderr
-    assert _tree_bytes(site) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
-
-
-def test_a_stop_that_python_turns_into_another_error_still_ends_as_a_stop(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A stop raises KeyboardInterrupt where the program stands; inside __set_name__ (while MkDocs'
-    modules load, early in a build) Python 3.11 turns it into a RuntimeError. It must still end
-    as a stop: exit 130, one line, no traceback."""
-
-    class Field:
-        def __set_name__(self, owner: type, name: str) -> None:
-            os.kill(os.getpid(), signal.SIGTERM)
-            time.sleep(5)  # the stop's handler raises in here
-
-    def build(*args: object) -> int:
-        type("Config", (), {"field": Field()})
-        return 0
-
-    monkeypatch.setattr(cli, "_build", build)
-    before = signal.getsignal(signal.SIGTERM)
-    assert cli.main(["build"]) == cli.INTERRUPTED
-    assert capsys.readouterr().err == "interrupted: nothing was changed\n"
-    assert signal.getsignal(signal.SIGTERM) is before  # the command line gives the handlers back
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True

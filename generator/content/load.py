@@ -10,14 +10,13 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..fork import in_two
 from .diagnostics import Diagnostic, Severity, did_you_mean
 
 KINDS = {"articles": "article", "actors": "actor", "topics": "topic"}
@@ -101,12 +100,19 @@ def id_problem(value: str) -> str | None:
 FileMemo = dict[Path, tuple[bytes, "Document | None", tuple[Diagnostic, ...]]]
 
 
-def load_tree(content_dir: Path, memo: FileMemo | None = None) -> LoadResult:
+FileRead = tuple["Document | None", tuple[Diagnostic, ...]]
+
+
+def load_tree(
+    content_dir: Path,
+    memo: FileMemo | None = None,
+    run: Callable[[Callable[[_File], FileRead], Sequence[_File]], Iterable[FileRead]] = map,
+) -> LoadResult:
     """Read every content file under ``content_dir``; report layout and YAML problems.
 
     With ``memo`` (kept between the rebuilds of `mkdocs serve`), a file whose bytes have not
     changed since the last call is not parsed again: it gives the same Document object.
-    Many files to parse are parsed on two cores (generator.fork).
+    ``run`` parses the files: ``map`` by default, or one that spreads them over processes.
     """
     diagnostics: list[Diagnostic] = []
     present: set[tuple[str, str]] = set()
@@ -132,7 +138,7 @@ def load_tree(content_dir: Path, memo: FileMemo | None = None) -> LoadResult:
         if known is not None and known[0] == file.raw and (known[1] is None or known[1].path == file.shown):
             read[file.path] = known[1], known[2]
     todo = [file for file in files if file.path not in read]
-    for file, (document, problems) in zip(todo, in_two(_read_file, todo), strict=True):
+    for file, (document, problems) in zip(todo, run(_read_file, todo), strict=True):
         read[file.path] = document, problems
         if memo is not None:
             memo[file.path] = (file.raw, document, problems)
@@ -234,15 +240,6 @@ class Parsed:
     values: Positions
     keys: Positions
     problems: tuple[tuple[int, int, str], ...]
-
-
-def parse_document(raw: bytes) -> tuple[dict[str, Any], Positions, Positions]:
-    """Parse one file's bytes into plain data and positions; raise on its first problem."""
-    parsed = read_document(raw)
-    if parsed.problems or parsed.data is None:
-        line, column, message = parsed.problems[0]
-        raise _FileError(line, column, message)
-    return parsed.data, parsed.values, parsed.keys
 
 
 def read_document(raw: bytes) -> Parsed:

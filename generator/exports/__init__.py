@@ -7,7 +7,8 @@ same content gives the same bytes (no clock: dates come from the content).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from ..content.link import Corpus
 from ..pages.plan import PageSpec, page_path
@@ -17,30 +18,39 @@ from .common import Asset, normalize_site_url
 __all__ = ["Asset", "export_files", "export_links", "export_parts", "with_export_links"]
 
 Link = tuple[str, str, str]
+Part = Callable[[], tuple[Asset, ...]]
+T = TypeVar("T")
+R = TypeVar("R")
+Run = Callable[[Callable[[T], R], Sequence[T]], Iterable[R]]  # map(), or a parallel one
 
 
-def export_files(corpus: Corpus, site_url: str | None = None) -> tuple[Asset, ...]:
+def export_files(
+    corpus: Corpus, site_url: str | None = None, run: Run[Part, tuple[Asset, ...]] = map
+) -> tuple[Asset, ...]:
     """List every data file the site publishes beside its pages, sorted by path.
 
     With ``site_url`` (MkDocs' ``site_url``), links inside the files are absolute;
-    without it, they are relative to the file that holds them.
+    without it, they are relative to the file that holds them. ``run`` makes the parts
+    (``export_parts``), one after the other by default.
     """
-    return tuple(sorted((asset for part in export_parts(corpus, site_url) for asset in part), key=lambda a: a.path))
+    parts = export_parts(corpus, site_url)
+    return tuple(sorted((asset for assets in run(_make, parts) for asset in assets), key=lambda a: a.path))
 
 
-def export_parts(corpus: Corpus, site_url: str | None = None) -> Iterator[tuple[Asset, ...]]:
-    """The data files, a few at a time, in steps of a few milliseconds each: a writer in the
-    background can stop between two. A step may bring no file yet (the FtM file's chunks)."""
+def export_parts(corpus: Corpus, site_url: str | None = None) -> tuple[Part, ...]:
+    """The data files in independent parts, the largest first: each makes some of the files."""
     base = normalize_site_url(site_url)
-    yield from ((feed,) for feed in feeds.export_feeds(corpus, base))
-    yield from ((calendar_file,) for calendar_file in calendar.export_calendars(corpus, base))
-    yield api.export_api(corpus, base)
-    yield tables.export_tables(corpus)
-    chunks = []
-    for chunk in ftm.ftm_chunks(corpus):
-        chunks.append(chunk)
-        yield ()
-    yield (Asset(ftm.ENTITIES_PATH, b"".join(chunks)),)
+    return (
+        lambda: (Asset(ftm.ENTITIES_PATH, ftm.ftm_lines(corpus)),),
+        lambda: api.export_api(corpus, base),
+        lambda: tuple(feeds.export_feeds(corpus, base)),
+        lambda: tuple(calendar.export_calendars(corpus, base)),
+        lambda: tables.export_tables(corpus),
+    )
+
+
+def _make(part: Part) -> tuple[Asset, ...]:
+    return part()
 
 
 _SITE_FEED = ("Atom feed of new briefings", feeds.feed_path(), feeds.MIME)

@@ -22,7 +22,6 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any
 
 from ..content.link import Corpus, MergedEvent
@@ -157,19 +156,12 @@ def _entities(corpus: Corpus) -> Iterator[Entity]:
         )
 
 
-def ftm_lines(corpus: Corpus) -> bytes:
-    """Write every entity as one line of JSON (FtM's line-based exchange format)."""
-    return b"".join(ftm_chunks(corpus))
-
-
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(entity, ensure_ascii=False) makes
 
 
-def ftm_chunks(corpus: Corpus, size: int = 500) -> Iterator[bytes]:
-    """ftm_lines, ``size`` entities at a time."""
-    entities = _entities(corpus)
-    while chunk := list(islice(entities, size)):
-        yield "".join(_ENCODE(entity) + "\n" for entity in chunk).encode("utf-8")
+def ftm_lines(corpus: Corpus) -> bytes:
+    """Write every entity as one line of JSON (FtM's line-based exchange format)."""
+    return "".join(_ENCODE(entity) + "\n" for entity in _entities(corpus)).encode("utf-8")
 
 
 def _actor(actor: Actor, schema: str) -> Entity:

@@ -1,36 +1,35 @@
-"""Convert the generated pages' Markdown on two cores: MkDocs in this process, a forked helper beside it.
+"""Convert the generated pages' Markdown: in forked workers during a full build, else as MkDocs does.
 
 Markdown conversion is three fifths of a full build, and MkDocs does it on one core, page after
-page. The generated pages are ConvertedPage; in a full build a helper (generator.fork) converts
-them from the last one backwards while MkDocs goes through them from the first: each page is
-converted once, by whichever process claims it first, and the two meet in the middle.
+page, while it reads the pages (between on_nav and on_env). In a full build the generated pages
+(ConvertedPage) are converted by workers (generator.parallel) as soon as the navigation is known;
+MkDocs then takes each page's result when it reaches the page.
 
-The helper runs MkDocs' own steps on a page (read the source, the plugins' on_page_markdown,
-Page.render) and sends back what render sets: the HTML, the table of contents, the title, the
-anchors, and the records the conversion logged. MkDocs' log gets those when it reaches the page,
-in the order a build in one process logs them, so that `--strict` counts them. A page whose
-Markdown here differs from the one the helper converted, or whose conversion failed there, is
-converted here, where an error is reported as MkDocs reports it.
+A worker runs MkDocs' own steps on a page (read the source, the plugins' on_page_markdown,
+Page.render, the plugin's sanitizer) and sends back what render sets: the HTML, the table of
+contents, the title, the anchors, and the records the conversion logged. MkDocs' log gets those
+when it reaches the page, in the order a build in one process logs them, so that `--strict`
+counts them. A page whose Markdown here differs from the one the worker converted, or that the
+worker could not convert, is converted here, where an error is reported as MkDocs reports it.
 """
 
 from __future__ import annotations
 
 import html
 import logging
-import multiprocessing
+import os
 import re
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from typing import Any
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from ..fork import Inbox, start_helper, stop_helper
-from ..stops import stops_held
+from ..parallel import fork_map
+
+CHUNK = 16  # pages a worker converts at a time: MkDocs waits for the first chunk before it goes on
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class _Converted:
 
 
 class ConvertedPage(Page):
-    """A generated page: its Markdown is converted here, or comes converted from the helper."""
+    """A generated page: its Markdown is converted here, or comes converted from a worker."""
 
     converter: Converter | None = None
     finished = False  # whether its HTML has been through the converter's ``finish``
@@ -64,83 +63,46 @@ class ConvertedPage(Page):
 
 
 class Converter:
-    """The helper that converts ``pages`` from the back, and what it has sent so far.
+    """The pages' conversion by workers, from the moment it is made; ``take`` each page's result in turn.
 
-    The helper also passes each page's HTML through ``finish`` (the plugin's sanitizer): a page
-    it sends has ``finished`` set.
+    The workers also pass each page's HTML through ``finish`` (the plugin's sanitizer): a page
+    they converted has ``finished`` set. ``close`` lets them go (at the end of a build, or a failed one).
     """
 
-    def __init__(self, pages: Sequence[ConvertedPage], config: Any, files: Files, finish: Callable[[str], str]) -> None:
-        self._index = {page.file.src_uri: i for i, page in enumerate(pages)}
-        # [front, back]: this process has claimed the pages before front, the helper those from back on.
-        self._claims: Any = multiprocessing.get_context("fork").Array("l", [0, len(pages)])
-        self._converted: Inbox[_Converted | None] = Inbox()
-        self._helper, self._receiver = start_helper(_convert_from_the_back, pages, config, files, finish, self._claims)
-        self._reader = threading.Thread(target=self._read, name="converted", daemon=True)
-        try:
-            self._reader.start()
-        except BaseException:  # a stop: nobody would close this converter
-            stop_helper(self._helper, self._receiver)
-            raise
+    def __init__(
+        self, pages: Sequence[ConvertedPage], config: Any, files: Files, finish: Callable[[str], str], jobs: int | None
+    ) -> None:
+        parent = os.getpid()
+
+        def convert(page: ConvertedPage) -> tuple[str, _Converted | None]:
+            # Where the work falls back to this process, MkDocs converts the page when it reaches it.
+            return page.file.src_uri, None if os.getpid() == parent else _convert(page, config, files, finish)
+
+        self._results: Iterator[tuple[str, _Converted | None]] = fork_map(convert, pages, jobs, chunk=CHUNK)
+        self._early: dict[str, _Converted | None] = {}  # results that came before their page was asked for
         for page in pages:
             page.converter = self
 
     def take(self, page: ConvertedPage) -> _Converted | None:
-        """The page as the helper converted it; None if this process is to convert it."""
-        i = self._index.get(page.file.src_uri)
-        if i is None:
-            return None
-        with self._claims.get_lock():
-            if i < self._claims[1]:
-                self._claims[0] = i + 1
+        """The page as a worker converted it; None if it is to be converted here."""
+        uri = page.file.src_uri
+        while uri not in self._early:
+            done = next(self._results, None)
+            if done is None:
                 return None
-        return self._converted.take(i)
+            self._early[done[0]] = done[1]
+        return self._early.pop(uri)
 
     def close(self) -> None:
-        """Stop the helper if it still runs: at the end of a build, and after a failed one."""
-        with stops_held():  # the shared claims' finalizers run here (see generator.fork)
-            stop_helper(self._helper, self._receiver, self._reader)
-            self._converted = Inbox()
-            self._claims = None
-
-    def _read(self) -> None:
-        """Take in what the helper sends as it comes, so that it never waits on a full pipe."""
-        try:
-            while True:
-                self._converted.put(*self._receiver.recv())
-        except (EOFError, OSError):  # the helper is done, or gone: what it did not send is converted here
-            pass
-        finally:
-            self._converted.close()
+        close = getattr(self._results, "close", None)
+        if close is not None:
+            close()
+        self._early.clear()
 
 
-def _convert_from_the_back(
-    sender: Connection,
-    pages: Sequence[ConvertedPage],
-    config: Any,
-    files: Files,
-    finish: Callable[[str], str],
-    claims: Any,
-) -> None:
-    """The helper's work: claim the last page nobody has claimed, convert it, send it; until they meet."""
+def _convert(page: ConvertedPage, config: Any, files: Files, finish: Callable[[str], str]) -> _Converted:
+    """A worker's work on one page; MkDocs' log records are kept, to be sent with the page."""
     records = _keep_log_records()
-    while True:
-        with claims.get_lock():
-            if claims[1] - 1 < claims[0]:
-                return
-            claims[1] -= 1
-            i = claims[1]
-        records.clear()
-        try:
-            converted: _Converted | None = _convert(pages[i], config, files, finish, records)
-        except Exception:
-            converted = None
-        sender.send((i, converted))
-
-
-def _convert(
-    page: ConvertedPage, config: Any, files: Files, finish: Callable[[str], str], records: list[logging.LogRecord]
-) -> _Converted:
     config._current_page = page
     page.read_source(config)
     page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
@@ -201,9 +163,11 @@ def render_with_html_aside(page: Page, config: Any, files: Files) -> None:
 
 
 class _Keep(logging.Handler):
-    def __init__(self, records: list[logging.LogRecord]) -> None:
+    """In a worker: MkDocs' log records are kept, to be sent with their page, not written."""
+
+    def __init__(self) -> None:
         super().__init__()
-        self.records = records
+        self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         record.msg, record.args, record.exc_info = record.getMessage(), None, None  # sent as text
@@ -211,11 +175,14 @@ class _Keep(logging.Handler):
 
 
 def _keep_log_records() -> list[logging.LogRecord]:
-    """In the helper: MkDocs' log records are kept, to be sent with their page, not written."""
-    records: list[logging.LogRecord] = []
+    """The list that collects MkDocs' log records in this worker, emptied for the next page."""
     logger = logging.getLogger("mkdocs")
-    for handler in list(logger.handlers):
-        logger.removeHandler(handler)
-    logger.addHandler(_Keep(records))
-    logger.propagate = False
-    return records
+    kept = [handler for handler in logger.handlers if isinstance(handler, _Keep)]
+    if not kept:
+        for handler in list(logger.handlers):
+            logger.removeHandler(handler)
+        kept = [_Keep()]
+        logger.addHandler(kept[0])
+        logger.propagate = False
+    kept[0].records.clear()
+    return kept[0].records

@@ -14,6 +14,9 @@ timeline's filters read them, and tests match a graph's edges with its table.
 
 from __future__ import annotations
 
+import html
+from typing import Any
+
 import nh3
 
 TAGS = frozenset(
@@ -55,3 +58,13 @@ def sanitize_html(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+
+
+def escape_meta(meta: dict[str, Any]) -> None:
+    """Escape what the theme puts into a page's HTML unescaped: its title, description and (in
+    search results) tags. Content is text."""
+    for key in ("title", "description"):
+        if key in meta:
+            meta[key] = html.escape(str(meta[key]), quote=True)
+    if isinstance(meta.get("tags"), list):
+        meta["tags"] = [html.escape(str(tag), quote=True) for tag in meta["tags"]]

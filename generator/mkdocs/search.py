@@ -26,13 +26,12 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-
-from ..fork import Inbox
 
 log = logging.getLogger("mkdocs.plugins.briefing-search")
 
@@ -169,7 +168,9 @@ class PagefindService:
             stderr=subprocess.DEVNULL,
             env=environment,
         )
-        self._replies: Inbox[dict[str, Any]] = Inbox()  # to the requests that wait for theirs
+        self._waiting: dict[int, Future[dict[str, Any]]] = {}  # the replies that a request waits for, by its id
+        self._lock = threading.Lock()
+        self._reading = True  # until the reader reaches the end of Pagefind's output
         self._errors: list[str] = []  # read once the reader has ended
         self._sent = 0
         self.handed: set[str] = set()  # the files handed over, by their path in the site
@@ -218,26 +219,30 @@ class PagefindService:
             self._process.wait()
         self._reader.join()
 
-    def _send(self, payload: dict[str, Any], *, now: bool = False) -> int:
-        """Send a request (``now``: not left in the pipe's buffer); return its id."""
+    def _send(self, payload: dict[str, Any], reply: Future[dict[str, Any]] | None = None) -> None:
+        """Send a request; with a ``reply`` to wait for, at once (not left in the pipe's buffer)."""
         self._sent += 1
+        if reply is not None:
+            with self._lock:
+                if self._reading:
+                    self._waiting[self._sent] = reply
+                else:
+                    reply.set_exception(SearchIndexError("Pagefind stopped before it replied"))
         message = json.dumps({"message_id": self._sent, "payload": payload}, ensure_ascii=False)
         pipe = self._process.stdin
         assert pipe is not None
         try:
             pipe.write(base64.b64encode(message.encode()) + b",")
-            if now:
+            if reply is not None:
                 pipe.flush()
         except OSError:
             raise SearchIndexError("Pagefind stopped while pages were handed over") from None
-        return self._sent
 
     def _ask(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Send a request and wait for its reply."""
-        reply = self._replies.take(self._send(payload, now=True))
-        if reply is None:
-            raise SearchIndexError("Pagefind stopped before it replied")
-        return reply
+        reply: Future[dict[str, Any]] = Future()
+        self._send(payload, reply)
+        return reply.result()
 
     def _read(self) -> None:
         pending = b""
@@ -252,10 +257,16 @@ class PagefindService:
                         message_id, payload = 0, {"type": "Error", "message": f"an unreadable reply: {message[:80]!r}"}
                     if payload.get("type") == "Error":
                         self._errors.append(str(payload.get("message")))
-                    if payload.get("type") != "IndexedFile":  # a page's: nobody waits for those
-                        self._replies.put(message_id, payload)
+                    with self._lock:
+                        waiter = self._waiting.pop(message_id, None)
+                    if waiter is not None:  # not a page's: nobody waits for those
+                        waiter.set_result(payload)
         finally:
-            self._replies.close()
+            with self._lock:
+                self._reading = False
+                for waiter in self._waiting.values():
+                    waiter.set_exception(SearchIndexError("Pagefind stopped before it replied"))
+                self._waiting.clear()
 
 
 def _next_bundle(site_dir: Path) -> Path:

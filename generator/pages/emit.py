@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import tempfile
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..exports import Asset
-from ..stops import stops_held
 from .render import RenderedPage
 
 
@@ -38,10 +40,27 @@ def replace_directory(target: Path, fill: Callable[[Path], object]) -> None:
         raise
     old: Path | None = None
     fresh.chmod(0o755)
-    with stops_held():  # until the old site is gone too: no half-done swap, no leftovers
+    with _signals_held():  # until the old site is gone too: no half-done swap, no leftovers
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
             target.rename(old / target.name)
         fresh.rename(target)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back until the block ends; one that came lands then.
+
+    Python runs signal handlers in the main thread: blocking the signals there holds them back
+    while no other thread runs, as when a build swaps its site in (its workers are done by then).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # no handler runs in this thread
+        return
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, (signal.SIGINT, signal.SIGTERM))
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 
 from ..content.dates import PartialDate
-from ..fork import in_two
 from .escape import blockquote, escape_markdown, escape_text
 from .graph import draw_svg
 from .pieces import Pieces
@@ -105,13 +104,14 @@ def render_pages(
     environment: jinja2.Environment,
     shared: Mapping[str, Any],
     memo: PageMemo | None = None,
+    run: Callable[[Callable[[PageSpec], RenderedPage], Sequence[PageSpec]], Iterable[RenderedPage]] = map,
 ) -> tuple[RenderedPage, ...]:
     """Render each page spec to Markdown; ``shared`` is what every template may look up.
 
     With ``memo`` (kept between the rebuilds of `mkdocs serve`), a page whose spec equals
     the one it had last time keeps its Markdown. Whoever keeps the memo clears it when
-    the templates or ``shared`` change, since a spec does not hold them. Many pages to
-    render are rendered on two cores (generator.fork).
+    the templates or ``shared`` change, since a spec does not hold them. ``run`` renders
+    the pages: ``map`` by default, or one that spreads them over processes.
     """
     specs = tuple(specs)
     known = {}
@@ -126,7 +126,7 @@ def render_pages(
         return RenderedPage(spec.path, markdown, spec.source)
 
     todo = [spec for spec in specs if spec.path not in known]
-    for spec, page in zip(todo, in_two(render, todo), strict=True):
+    for spec, page in zip(todo, run(render, todo), strict=True):
         known[spec.path] = page
         if memo is not None:
             memo[spec.path] = (spec, page)

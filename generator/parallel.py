@@ -1,0 +1,163 @@
+"""Spread work over the cores this process may use, in forked worker processes; or do it in line.
+
+Why fork: a worker starts as a copy of this process, with what the work needs already in memory
+(the parsed content, the Jinja environment, MkDocs' pages and config). So the function and the
+items are never pickled: a task is sent as a range of positions in the list the workers
+inherited, and only the results travel back. ``concurrent.futures``' process pool, with the
+'fork' start method, does the rest: the workers are started at the first task, all at once.
+
+Where fork is not safe, the work is done in line: where the system has no fork, and in a process
+that runs other threads (`mkdocs serve`'s server): a lock another thread holds at the fork would
+stay locked in the child forever. A build with one job (``--jobs 1``, BRIEFING_JOBS=1) runs in
+line too. Workers ignore SIGINT, so that a stop is the parent's alone to handle: it lets them go
+as it leaves, once the chunks under way are done. A worker whose parent dies ends too (Linux), so none is left behind to write into a
+site that is being thrown away.
+
+A chunk that fails in a worker is done again in line, where its error is raised as it would be
+without workers: an exception from a worker may not survive pickling, and its traceback is lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing
+import os
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+JOBS_VARIABLE = "BRIEFING_JOBS"
+# Fewer items than this are done in line unless the caller says otherwise: a fork costs about what
+# a few dozen pages do.
+LEAST_TO_SHARE = 200
+_PR_SET_PDEATHSIG = 1  # prctl(2)
+
+# What the workers inherit: the function and the items of the work under way.
+_inherited: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def available_jobs() -> int:
+    """How many workers a build uses: BRIEFING_JOBS if set, else the cores this process may run on."""
+    value = os.environ.get(JOBS_VARIABLE, "")
+    if value:
+        return parse_jobs(value)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def parse_jobs(value: str) -> int:
+    """Read a number of jobs: a whole number of at least 1, or ValueError that says so."""
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"'{value}' is not a number of jobs: use a whole number of at least 1")
+    return int(value)
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def fork_map(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int | None = None,
+    *,
+    chunk: int | None = None,
+    least: int | None = None,
+) -> Iterator[R]:
+    """``map(function, items)``, over ``jobs`` processes (this one and forked workers) where that is
+    safe and pays.
+
+    The items go in chunks of ``chunk`` (by default, enough chunks to keep every process busy to
+    the end): every ``jobs``-th chunk from the first is done here, as its turn comes, the others by
+    the workers, a few chunks ahead. This process does its share rather than wait: what a worker
+    does must be sent back, which costs this process about a third of the work itself.
+    The workers start now, when this is called, not when the first result is asked for; results
+    come in the order of the items. ``function`` must only compute: what it changes in a worker
+    stays there. Fewer than ``least`` items are done in line. Close the iterator (or read it to
+    the end) to let the workers go.
+    """
+    jobs = available_jobs() if jobs is None else jobs
+    size = chunk or max(1, len(items) // (jobs * 8))
+    chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    theirs = [chunk for i, chunk in enumerate(chunks) if i % jobs]
+    least = LEAST_TO_SHARE if least is None else least
+    if jobs <= 1 or len(items) < max(least, 2) or not theirs or not can_fork():
+        return map(function, items)
+    global _inherited
+    _inherited = (function, items)
+    try:
+        pool = ProcessPoolExecutor(
+            min(jobs - 1, len(theirs)),
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker,
+            initargs=(os.getpid(),),
+        )
+        ahead = deque(pool.submit(_run, chunk.start, chunk.stop) for chunk in theirs[: jobs * 4])  # forks here
+    finally:
+        _inherited = None
+    return _results(function, items, chunks, jobs, theirs, pool, ahead)
+
+
+def _results(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    chunks: list[range],
+    jobs: int,
+    theirs: list[range],
+    pool: ProcessPoolExecutor,
+    ahead: deque[Future[list[R] | None]],
+) -> Iterator[R]:
+    """Yield the results chunk by chunk, sending the workers one more chunk for each one taken.
+
+    A chunk a worker failed on is done here. Once a worker dies, no more go to the workers: the
+    chunks they were not sent are done here, in order.
+    """
+    sent, broken = len(ahead), False
+    try:
+        for i, chunk in enumerate(chunks):
+            done = None
+            if i % jobs:
+                try:
+                    done = ahead.popleft().result() if ahead else None
+                    if sent < len(theirs) and not broken:
+                        ahead.append(pool.submit(_run, theirs[sent].start, theirs[sent].stop))
+                        sent += 1
+                except BrokenProcessPool:  # a worker died
+                    broken = True
+            yield from done if done is not None else (function(items[i]) for i in chunk)
+    finally:
+        _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Let the pool's workers go once the chunks under way are done (at most two a worker); the
+    others are not started. A worker is not killed: one killed while it sends a result would
+    leave the pool's reader waiting forever for the rest. When this returns the pool's threads
+    are gone, and the next fork_map may fork again."""
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker(parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    with contextlib.suppress(OSError, AttributeError):  # Linux: end with the parent
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
+def _run(start: int, stop: int) -> list[Any] | None:
+    """A worker's task: the function on items ``start`` to ``stop``; None if it fails (done again in line)."""
+    assert _inherited is not None
+    function, items = _inherited
+    try:
+        return [function(items[i]) for i in range(start, stop)]
+    except Exception:
+        return None
