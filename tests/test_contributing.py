@@ -181,26 +181,19 @@ def test_make_check_fails_with_makes_own_code_and_says_the_generators(tmp_path: 
     """README: `make check` exits 2 when the content has errors, as make does for any failed step,
     and its last line names the generator's own code (1); the generator run directly exits 1."""
     write_tree(tmp_path, {**ACTORS, "content/articles/a.yaml": article(extra="actors: [valdoria]\n")})
-    make = ["make", "-s", "-o", ".venv/.site-installed", "check"]
-    failed = subprocess.run(
-        [*make, f"CHECK_ARGS=--content {tmp_path / 'content'}"],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+
+    def make_check() -> subprocess.CompletedProcess[str]:
+        arguments = f"CHECK_ARGS=--content {tmp_path / 'content'}"
+        command = ["make", "-s", "-o", ".venv/.site-installed", "check", arguments]
+        return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
+
+    failed = make_check()
     assert failed.returncode == 2
     assert "error: unknown actor 'valdoria'" in failed.stderr
     assert re.search(r"^make: \*\*\* \[Makefile:\d+: check\] Error 1$", failed.stderr, re.MULTILINE)
     assert run("check", cwd=tmp_path).returncode == 1
     (tmp_path / "content/articles/a.yaml").unlink()
-    passed = subprocess.run(
-        [*make, f"CHECK_ARGS=--content {tmp_path / 'content'}"],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    passed = make_check()
     assert (passed.returncode, passed.stderr) == (0, "")
 
 
