@@ -238,7 +238,7 @@ def _list(listing: Listing, text: str | None, content: Path) -> int:
     if left_out:
         print(
             f"note: {left_out} {kind} {'file has' if left_out == 1 else 'files have'} mistakes and "
-            f"{'is' if left_out == 1 else 'are'} not listed; see them with: {command('check', content=content)}",
+            f"{'is' if left_out == 1 else 'are'} left out; see what to fix with: {command('check', content=content)}",
             file=sys.stderr,
         )
     if not rows and text is not None:

@@ -237,11 +237,14 @@ def test_list_events_topics_and_tags(tmp_path: Path) -> None:
         "  - date: 2023\n    title: Two countries pledge closer ties\n"
     )
     write_tree(tmp_path, {**ACTORS, "content/articles/a.yaml": article(events=events, extra="tags: [un, veto]\n")})
-    write_tree(tmp_path, {"content/articles/b.yaml": article(published="2024-05-02", extra="tags: [veto]\n")})
-    assert run("list", "events", cwd=tmp_path).stdout == (
-        "-\t2023\tTwo countries pledge closer ties\npanel-veto\t2024-03-28\tRussia vetoes the panel\n"
+    later = "  - id: panel-veto\n    date: 2024-03-29\n    title: The panel loses its mandate\n"
+    write_tree(tmp_path, {"content/articles/b.yaml": article("2024-05-02", later, extra="tags: [veto]\n")})
+    assert run("list", "events", cwd=tmp_path).stdout == (  # two reports that disagree: both dates
+        "-\t2023\tTwo countries pledge closer ties\npanel-veto\t2024-03-28,2024-03-29\tRussia vetoes the panel\n"
     )
-    assert run("list", "events", "VETO", cwd=tmp_path).stdout == "panel-veto\t2024-03-28\tRussia vetoes the panel\n"
+    veto = "panel-veto\t2024-03-28,2024-03-29\tRussia vetoes the panel\n"
+    assert run("list", "events", "VETO", cwd=tmp_path).stdout == veto
+    assert run("list", "events", "mandate", cwd=tmp_path).stdout == veto  # any report's title
     assert run("list", "topics", cwd=tmp_path).stdout == "sanctions\tSanctions\n"
     assert run("list", "tags", cwd=tmp_path).stdout == "un\t1\nveto\t2\n"
     nothing = run("list", "topics", "trade", cwd=tmp_path)
@@ -261,7 +264,7 @@ def test_list_answers_while_the_content_has_mistakes(tmp_path: Path) -> None:
         "russia\tcountry\tRussia\tMoscow",
     ]
     assert result.stderr == (
-        "note: 1 actor file has mistakes and is not listed; see them with: .venv/bin/python -m generator check\n"
+        "note: 1 actor file has mistakes and is left out; see what to fix with: .venv/bin/python -m generator check\n"
     )
 
 
