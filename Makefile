@@ -61,7 +61,8 @@ site: install
 serve: install
 	$(VENV)/bin/mkdocs serve --dirty -a 127.0.0.1:8000
 
-# CHECK_ARGS="--format github" prints GitHub Actions annotations (CI's first job).
+# CHECK_ARGS="--format github" prints GitHub Actions annotations (CI's first job). With content errors
+# the generator exits 1 and make, as for any failed step, 2 (README: "Exit codes").
 check: install
 	$(PY) -m generator check $(CHECK_ARGS)
 

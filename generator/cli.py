@@ -1,4 +1,4 @@
-"""The command line: check, build and render. Exit 0 fine, 1 content errors, 2 usage."""
+"""The command line: check, new, list, build and render. Exit 0 fine, 1 content errors, 2 usage."""
 
 from __future__ import annotations
 
@@ -11,16 +11,20 @@ import shutil
 import signal
 import sys
 import time
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
 
+from .content.catalog import HEADERS, SOURCE_KINDS, Listing, Row, list_rows
+from .content.commands import PROGRAM, command
 from .content.diagnostics import ContentError, Diagnostic, summarize
-from .content.load import display_path, id_problem, suggest_id
+from .content.load import display_path, id_problem, load_tree, suggest_id
 from .content.model import URL_PATTERN, parse_full_date
 from .content.scaffold import content_path, skeleton
 from .content.schema import schema_texts
+from .content.validate import validate_documents
 from .pages.emit import replace_directory, write_pages
 from .pages.render import template_problem
 from .parallel import JOBS_VARIABLE, parse_jobs
@@ -32,7 +36,7 @@ STAGE = ".briefing-data"  # in the site folder while `build` runs: the data file
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator", description="Build a briefing site from YAML content.")
+    parser = argparse.ArgumentParser(prog=PROGRAM, description="Build a briefing site from YAML content.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate the content only")
@@ -44,12 +48,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="text: path:line:col: error: ... (default); github: GitHub Actions annotations",
     )
 
-    new = commands.add_parser("new", help="write the skeleton of a new article, actor or topic")
+    new = commands.add_parser("new", help="write the skeleton of a new article, actor or topic (or several)")
     new.add_argument("kind", choices=("article", "actor", "topic"))
-    new.add_argument("id", help="the new file's id: lowercase letters, digits, hyphens (north-korea)")
+    new.add_argument("ids", nargs="+", metavar="id", help="the new file's id: lowercase letters, digits, hyphens")
     _content_option(new)
     new.add_argument("--from-url", dest="url", help="an article's web address, to fill in its source")
     new.add_argument("--published", help="the day the article was published, YYYY-MM-DD")
+
+    listing = commands.add_parser(
+        "list",
+        help="list the actors, topics, events or tags that exist, to find the id to use",
+        description="List what exists, one line each: tab-separated in a pipe, in aligned columns in a terminal.",
+    )
+    listing.add_argument("listing", choices=[item.value for item in Listing], metavar="{actors,topics,events,tags}")
+    listing.add_argument("text", nargs="?", help="only those whose id, name or alias (title, for events) holds TEXT")
+    _content_option(listing)
 
     schema = commands.add_parser("schema", help="write the JSON Schemas of the content files")
     schema.add_argument(
@@ -85,7 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return _check(args.content, args.format)
         if args.command == "new":
-            return _new(args.kind, args.id, args.content, args.url, args.published)
+            return _new(args.kind, args.ids, args.content, args.url, args.published)
+        if args.command == "list":
+            return _list(Listing(args.listing), args.text, args.content)
         if args.command == "schema":
             return _schema(args.out)
         if args.command == "render":
@@ -149,15 +164,20 @@ def _check(content: Path, style: str = "text") -> int:
     return OK
 
 
-def _new(kind: str, id: str, content: Path, url: str | None, published: str | None) -> int:
-    problem = id_problem(id)
-    if problem:
-        fix = suggest_id(id)
-        hint = f" (try '{fix}')" if fix and fix != id else ""
-        print(f"error: '{id}' is not a valid id: an id {problem}{hint}", file=sys.stderr)
-        return USAGE
+def _new(kind: str, ids: Sequence[str], content: Path, url: str | None, published: str | None) -> int:
+    ids = list(dict.fromkeys(ids))
+    for id in ids:
+        problem = id_problem(id)
+        if problem:
+            fix = suggest_id(id)
+            hint = f" (try '{fix}')" if fix and fix != id else ""
+            print(f"error: '{id}' is not a valid id: an id {problem}{hint}", file=sys.stderr)
+            return USAGE
     if kind != "article" and (url or published):
         print("error: --from-url and --published go with 'new article'", file=sys.stderr)
+        return USAGE
+    if len(ids) > 1 and (url or published):
+        print("error: --from-url and --published describe one article: give one id", file=sys.stderr)
         return USAGE
     date = None
     if published is not None:
@@ -169,23 +189,73 @@ def _new(kind: str, id: str, content: Path, url: str | None, published: str | No
     if url is not None and not URL_PATTERN.match(url):
         print(f"error: --from-url '{url}' is not a web address: write a full http:// or https:// URL", file=sys.stderr)
         return USAGE
-    path = content / content_path(kind, id)
-    twins = (
-        [p for p in path.parent.glob("*.yaml") if p.name.casefold() == path.name.casefold()]
-        if path.parent.is_dir()
-        else []
-    )
-    if path.exists() or twins:
+    # Like mkdir with several names: each file that can be written is, and each that exists is reported.
+    written, code = [], OK
+    for id in ids:
+        path = content / content_path(kind, id)
+        twins = (
+            [p for p in path.parent.glob("*.yaml") if p.name.casefold() == path.name.casefold()]
+            if path.parent.is_dir()
+            else []
+        )
+        if path.exists() or twins:
+            print(
+                f"error: {display_path(twins[0] if twins else path)} already exists: edit it, or choose another id",
+                file=sys.stderr,
+            )
+            code = CONTENT_ERRORS
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as file:
+            file.write(skeleton(kind, id, url, date, content))
+        written.append(display_path(path))
+    if written:
+        files = ", ".join(written[:-1]) + f" and {written[-1]}" if len(written) > 1 else written[0]
+        print(f"wrote {files}: fill in the values marked 'required', then run: {command('check', content=content)}")
+    return code
+
+
+def _list(listing: Listing, text: str | None, content: Path) -> int:
+    loaded = load_tree(content)
+    if not content.is_dir():
+        _report(loaded.diagnostics)
+        return CONTENT_ERRORS
+    valid, _ = validate_documents(loaded.documents, loaded.present, content_dir=content)
+    rows = list_rows(valid, listing, text)
+    _print_rows(HEADERS[listing], rows)
+    kind = SOURCE_KINDS[listing]
+    kept = {"actor": valid.actors, "topic": valid.topics, "article": valid.articles}[kind]
+    left_out = sum(1 for k, id in loaded.present if k == kind and id not in kept)
+    if left_out:
         print(
-            f"error: {display_path(twins[0] if twins else path)} already exists: edit it, or choose another id",
+            f"note: {left_out} {kind} {'file has' if left_out == 1 else 'files have'} mistakes and "
+            f"{'is' if left_out == 1 else 'are'} left out; see what to fix with: {command('check', content=content)}",
             file=sys.stderr,
         )
-        return CONTENT_ERRORS
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as file:
-        file.write(skeleton(kind, id, url, date))
-    print(f"wrote {display_path(path)}: fill in the values marked 'required', then run: python -m generator check")
+    if not rows and text is not None:
+        print(f"nothing in {listing.value} matches '{text}'", file=sys.stderr)
     return OK
+
+
+def _print_rows(header: Row, rows: Sequence[Row]) -> None:
+    """Print rows tab-separated for a pipe (cut, sort, awk -F'\t'); in aligned columns under a header for a terminal."""
+    cleaned = [tuple(" ".join(cell.split()) for cell in row) for row in rows]
+    if not sys.stdout.isatty():
+        for row in cleaned:
+            print("\t".join(row))
+        return
+    if not cleaned:
+        return
+    table = [tuple(name.upper() for name in header), *cleaned]
+    widths = [max(_columns(row[i]) for row in table) for i in range(len(header) - 1)]
+    for row in table:
+        padded = [cell + " " * (width - _columns(cell)) for cell, width in zip(row, widths, strict=False)]
+        print("  ".join([*padded, row[-1]]).rstrip())
+
+
+def _columns(text: str) -> int:
+    """How many columns of a terminal text takes: wide characters (CJK, Hangul) take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _schema(out: Path) -> int:

@@ -62,7 +62,9 @@ def check_content(
 ) -> tuple[Corpus, tuple[Diagnostic, ...]]:
     """Load, validate and link; raise ContentError with every diagnostic if any is an error."""
     loaded = load_tree(content_dir, cache.files if cache else None, _run(jobs))
-    content, problems = validate_documents(loaded.documents, loaded.present, cache.records if cache else None)
+    content, problems = validate_documents(
+        loaded.documents, loaded.present, cache.records if cache else None, content_dir
+    )
     diagnostics = loaded.diagnostics + problems
     if any(d.is_error for d in diagnostics):
         raise ContentError(diagnostics)

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import contextlib
+import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -35,8 +38,10 @@ def test_check_prints_every_error_with_a_fix_and_exits_1(tmp_path: Path) -> None
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "content/actors/china.yaml:2:7: error: unknown kind 'nation' (use one of: person, country, organization)",
-        "content/articles/a.yaml:6:10: error: unknown actor 'rusia' (did you mean 'russia'?)",
-        "content/articles/a.yaml:7:10: error: unknown topic 'sanction' (did you mean 'sanctions'?)",
+        "content/articles/a.yaml:6:10: error: unknown actor 'rusia': did you mean 'russia' (Russia)? "
+        "If not, create it with: .venv/bin/python -m generator new actor rusia",
+        "content/articles/a.yaml:7:10: error: unknown topic 'sanction': did you mean 'sanctions' (Sanctions)? "
+        "If not, create it with: .venv/bin/python -m generator new topic sanction",
         "content/articles/b.yaml:4:14: error: '15 April 2024' is not a date: write '2024-04-15'",
         "4 errors, 0 warnings in 3 files",
     ]
@@ -87,3 +92,236 @@ def test_render_writes_the_markdown_pages(tmp_path: Path) -> None:
     assert len(written) == 19
     assert "actors/norvessa.md" in written and "timeline.md" in written
     assert (out / "briefings/kestrel-wire-lutsa-protest.md").read_text().startswith("---\ntitle: ")
+
+
+# A contributor's first briefing: three new actors, each named in several places.
+
+FOUNDING = """title: Eleven countries launch a sanctions monitoring team
+source:
+  publisher: Example Wire
+  published: 2024-10-16
+summary: A group of countries sets up its own team to track breaches of the sanctions.
+actors: [north-korea, valdoria, ostmark, lirania]
+events:
+  - id: monitoring-team-founded
+    date: 2024-10-16
+    title: Eleven countries found a sanctions monitoring team
+    actors: [valdoria, ostmark, lirania]
+statements:
+  - by: [valdoria, ostmark]
+    text: Say the team will publish what it finds.
+  - by: lirania
+    text: Says it will pay for the team's first year.
+relations:
+  - from: [valdoria, ostmark, lirania]
+    to: north-korea
+    kind: monitor sanctions on
+"""
+UNKNOWN = [
+    "content/articles/founding.yaml:6:23: error: unknown actor 'valdoria' (also on lines 11, 13, 18): "
+    "create it with: .venv/bin/python -m generator new actor valdoria",
+    "content/articles/founding.yaml:6:33: error: unknown actor 'ostmark' (also on lines 11, 13, 18): "
+    "create it with: .venv/bin/python -m generator new actor ostmark",
+    "content/articles/founding.yaml:6:42: error: unknown actor 'lirania' (also on lines 11, 15, 18): "
+    "create it with: .venv/bin/python -m generator new actor lirania",
+    "3 errors, 0 warnings in 1 file",
+]
+
+
+def project(root: Path) -> Path:
+    """A project folder as a contributor has it after `make check`: the content, and .venv."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / ".venv").symlink_to(REPO / ".venv")
+    return root
+
+
+def in_a_fresh_shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a command as printed, in a new shell where no virtual environment is active."""
+    clean = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(cwd), "LANG": "C.UTF-8"}
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-c", command],
+        cwd=cwd,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_an_unknown_actor_is_reported_once_per_file_with_a_create_command_that_runs_as_printed(tmp_path: Path) -> None:
+    root = write_tree(project(tmp_path / "project"), {**ACTORS, "content/articles/founding.yaml": FOUNDING})
+    result = run("check", cwd=root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == UNKNOWN
+    for line in UNKNOWN[:-1]:
+        created = in_a_fresh_shell(line.split("create it with: ")[1], root)
+        assert created.returncode == 0, created.stderr
+    assert sorted(p.name for p in (root / "content/actors").iterdir()) == [
+        "lirania.yaml", "north-korea.yaml", "ostmark.yaml", "russia.yaml", "valdoria.yaml",
+    ]  # fmt: skip
+    again = run("check", cwd=root)
+    assert "unknown actor" not in again.stderr
+    assert again.stderr.splitlines()[-1] == "6 errors, 0 warnings in 3 files"  # each new file: name and kind to fill in
+
+
+def test_printed_commands_carry_the_content_folder_the_contributor_named(tmp_path: Path) -> None:
+    root = project(tmp_path / "project")
+    write_tree(tmp_path, {"briefings/actors/north-korea.yaml": ACTORS["content/actors/north-korea.yaml"]})
+    write_tree(tmp_path, {"briefings/articles/a.yaml": article(extra="actors: [valdoria, north-korea]\n")})
+    result = run("check", "--content", "../briefings", cwd=root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "../briefings/articles/a.yaml:6:10: error: unknown actor 'valdoria': "
+        "create it with: .venv/bin/python -m generator new actor valdoria --content ../briefings"
+    )
+    created = in_a_fresh_shell(result.stderr.splitlines()[0].split("create it with: ")[1], root)
+    assert created.returncode == 0, created.stderr
+    assert created.stdout == (
+        "wrote ../briefings/actors/valdoria.yaml: fill in the values marked 'required', "
+        "then run: .venv/bin/python -m generator check --content ../briefings\n"
+    )
+    assert (tmp_path / "briefings/actors/valdoria.yaml").is_file()
+    assert not (root / "content").exists()
+
+
+def test_a_wrong_guess_is_not_suggested_and_the_create_command_is_always_given(tmp_path: Path) -> None:
+    write_tree(tmp_path, {**ACTORS, "content/actors/ukraine.yaml": "name: Ukraine\nkind: country\n"})
+    write_tree(tmp_path, {"content/articles/a.yaml": article(extra="actors: [france, dprk, rusia]\n")})
+    result = run("check", cwd=tmp_path)
+    assert result.stderr.splitlines() == [
+        "content/articles/a.yaml:6:10: error: unknown actor 'france': "
+        "create it with: .venv/bin/python -m generator new actor france",
+        "content/articles/a.yaml:6:18: error: unknown actor 'dprk': did you mean 'north-korea' (North Korea, "
+        "also called DPRK)? If not, create it with: .venv/bin/python -m generator new actor dprk",
+        "content/articles/a.yaml:6:24: error: unknown actor 'rusia': did you mean 'russia' (Russia)? "
+        "If not, create it with: .venv/bin/python -m generator new actor rusia",
+        "3 errors, 0 warnings in 1 file",
+    ]
+
+
+# list: what exists, to reuse its id
+
+
+def test_list_actors_finds_a_name_by_part_of_an_alias(tmp_path: Path) -> None:
+    write_tree(tmp_path, ACTORS)
+    result = run("list", "actors", "pyong", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "north-korea\tcountry\tNorth Korea\tPyongyang, DPRK\n"
+    everyone = run("list", "actors", cwd=tmp_path)
+    assert everyone.stdout == ("north-korea\tcountry\tNorth Korea\tPyongyang, DPRK\nrussia\tcountry\tRussia\tMoscow\n")
+
+
+def test_list_matches_whatever_the_accents_case_and_hyphens(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        "content/actors/cote-divoire.yaml": "name: Côte d'Ivoire\nkind: country\naliases: [Ivory Coast]\n",
+        "content/actors/north-korea.yaml": "name: North Korea\nkind: country\naliases: [북한]\n",
+    })  # fmt: skip
+    ids = {
+        query: [line.split("\t")[0] for line in run("list", "actors", query, cwd=tmp_path).stdout.splitlines()]
+        for query in ("COTE", "côte d", "ivory", "north korea", "north-korea", "북한", "korea north")
+    }
+    assert ids == {
+        "COTE": ["cote-divoire"],
+        "côte d": ["cote-divoire"],
+        "ivory": ["cote-divoire"],
+        "north korea": ["north-korea"],
+        "north-korea": ["north-korea"],
+        "북한": ["north-korea"],
+        "korea north": [],
+    }
+
+
+def test_list_events_topics_and_tags(tmp_path: Path) -> None:
+    events = (
+        "  - id: panel-veto\n    date: 2024-03-28\n    title: Russia vetoes the panel\n"
+        "  - date: 2023\n    title: Two countries pledge closer ties\n"
+    )
+    write_tree(tmp_path, {**ACTORS, "content/articles/a.yaml": article(events=events, extra="tags: [un, veto]\n")})
+    later = "  - id: panel-veto\n    date: 2024-03-29\n    title: The panel loses its mandate\n"
+    write_tree(tmp_path, {"content/articles/b.yaml": article("2024-05-02", later, extra="tags: [veto]\n")})
+    assert run("list", "events", cwd=tmp_path).stdout == (  # two reports that disagree: both dates
+        "-\t2023\tTwo countries pledge closer ties\npanel-veto\t2024-03-28,2024-03-29\tRussia vetoes the panel\n"
+    )
+    veto = "panel-veto\t2024-03-28,2024-03-29\tRussia vetoes the panel\n"
+    assert run("list", "events", "VETO", cwd=tmp_path).stdout == veto
+    assert run("list", "events", "mandate", cwd=tmp_path).stdout == veto  # any report's title
+    assert run("list", "topics", cwd=tmp_path).stdout == "sanctions\tSanctions\n"
+    assert run("list", "tags", cwd=tmp_path).stdout == "un\t1\nveto\t2\n"
+    nothing = run("list", "topics", "trade", cwd=tmp_path)
+    assert (nothing.returncode, nothing.stdout, nothing.stderr) == (0, "", "nothing in topics matches 'trade'\n")
+
+
+def test_list_answers_while_the_content_has_mistakes(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        **ACTORS,
+        "content/actors/china.yaml": "name: China\nkind: nation\n",
+        "content/articles/a.yaml": article(extra="actors: [valdoria]\n"),
+    })  # fmt: skip
+    result = run("list", "actors", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "north-korea\tcountry\tNorth Korea\tPyongyang, DPRK",
+        "russia\tcountry\tRussia\tMoscow",
+    ]
+    assert result.stderr == (
+        "note: 1 actor file has mistakes and is left out; see what to fix with: .venv/bin/python -m generator check\n"
+    )
+
+
+def test_list_in_a_terminal_aligns_its_columns_under_a_header(tmp_path: Path) -> None:
+    write_tree(tmp_path, ACTORS)
+    leader, follower = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "generator", "list", "actors"], cwd=tmp_path, stdout=follower, stderr=follower
+    ) as process:
+        os.close(follower)
+        output = b""
+        with contextlib.suppress(OSError):  # the terminal is gone once the program ends
+            while chunk := os.read(leader, 4096):
+                output += chunk
+    os.close(leader)
+    assert process.returncode == 0
+    assert output.decode().splitlines() == [
+        "ID           KIND     NAME         ALIASES",
+        "north-korea  country  North Korea  Pyongyang, DPRK",
+        "russia       country  Russia       Moscow",
+    ]
+
+
+# The two forms a contributor needed: a statement made jointly, a role known only at a date.
+
+
+def test_a_joint_statement_and_a_role_as_of_a_date_pass_check_and_show_on_the_profiles(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        **ACTORS,
+        "content/actors/valdoria.yaml": "name: Valdoria\nkind: country\n",
+        "content/actors/mira-okonkwo.yaml": (
+            "name: Mira Okonkwo\nkind: person\nroles:\n  - title: Foreign Minister\n    organization: valdoria\n"
+            "    from: 2023-02\n    as_of: 2024-10-16\n"
+        ),
+        "content/articles/a.yaml": article(extra=(
+            "statements:\n  - by: [valdoria, russia]\n    text: Say they will meet again in spring.\n"
+            "quotes:\n  - by: [valdoria, russia]\n    text: a new chapter\n"
+            "relations:\n  - from: [valdoria, russia]\n    to: north-korea\n    kind: write to\n"
+        )),
+    })  # fmt: skip
+    checked = run("check", cwd=tmp_path)
+    assert (checked.returncode, checked.stderr) == (0, "")
+    rendered = run("render", "--templates", str(REPO / "site_templates"), "--out", "pages", cwd=tmp_path)
+    assert rendered.returncode == 0, rendered.stderr
+    profile = (tmp_path / "pages/actors/mira-okonkwo.md").read_text(encoding="utf-8")
+    assert (
+        '<li>Foreign Minister, <a href="../valdoria/">Valdoria</a> (February 2023 – ) · as of 16 October 2024</li>'
+        in profile
+    )
+    assert "current" not in profile
+    for actor, other in (("valdoria", "russia"), ("russia", "valdoria")):
+        page = (tmp_path / f"pages/actors/{actor}.md").read_text(encoding="utf-8")
+        name = other.capitalize()
+        assert f'<td>Say they will meet again in spring. (jointly with <a href="../{other}/">{name}</a>)</td>' in page
+        assert f"> — 15 April 2024 (jointly with [{name}]({other}.md)) [&#91;1&#93;](#ref-1){{ .cite }}" in page
+        links = {"valdoria": '<a href="{}">Valdoria</a>', "russia": '<a href="{}">Russia</a>'}
+        both = [links[id].format("./" if id == actor else f"../{id}/") for id in ("valdoria", "russia")]
+        assert f"<td>{both[0]} and {both[1]}</td>" in page  # the relation, from both
+    briefing = (tmp_path / "pages/briefings/a.md").read_text(encoding="utf-8")
+    assert "> — [Valdoria](../actors/valdoria.md) and [Russia](../actors/russia.md), 15 April 2024" in briefing

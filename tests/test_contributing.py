@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from generator.content.load import read_document
 from generator.content.model import RECORD_TYPES
 from generator.content.schema import json_schema, schema_texts
 from tests.conftest import REPO_ROOT, build_site
-from tests.helpers import ACTORS, write_tree
+from tests.helpers import ACTORS, article, write_tree
 
 SCHEMAS = REPO_ROOT / "schemas"
 KINDS = {"articles": "article", "actors": "actor", "topics": "topic"}
@@ -107,7 +108,8 @@ def test_new_writes_a_skeleton_that_passes_check_once_filled(tmp_path: Path, kin
     folder = {"article": "articles", "actor": "actors", "topic": "topics"}[kind]
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        f"wrote content/{folder}/belarus.yaml: fill in the values marked 'required', then run: python -m generator check\n"
+        f"wrote content/{folder}/belarus.yaml: fill in the values marked 'required', "
+        "then run: .venv/bin/python -m generator check\n"
     )
     path = tmp_path / "content" / folder / "belarus.yaml"
     text = path.read_text(encoding="utf-8")
@@ -121,6 +123,81 @@ def test_new_writes_a_skeleton_that_passes_check_once_filled(tmp_path: Path, kin
     assert filled.returncode == 0, filled.stderr
     if kind == "article":
         assert "published: 2024-05-02" in text and "url: https://www.reuters.com/world/x" in text
+
+
+def test_new_takes_several_ids_and_writes_each_that_does_not_exist(tmp_path: Path) -> None:
+    write_tree(tmp_path, ACTORS)
+    result = run("new", "actor", "valdoria", "ostmark", "lirania", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "wrote content/actors/valdoria.yaml, content/actors/ostmark.yaml and content/actors/lirania.yaml: "
+        "fill in the values marked 'required', then run: .venv/bin/python -m generator check\n"
+    )
+    for id in ("valdoria", "ostmark", "lirania"):
+        assert (tmp_path / f"content/actors/{id}.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+    again = run("new", "actor", "russia", "kestria", "kestria", cwd=tmp_path)
+    assert again.returncode == 1
+    assert again.stderr == "error: content/actors/russia.yaml already exists: edit it, or choose another id\n"
+    assert again.stdout == (
+        "wrote content/actors/kestria.yaml: fill in the values marked 'required', "
+        "then run: .venv/bin/python -m generator check\n"
+    )
+
+
+def test_new_checks_every_id_before_it_writes_any(tmp_path: Path) -> None:
+    result = run("new", "actor", "valdoria", "United_Kingdom", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "error: 'United_Kingdom' is not a valid id: an id must be lowercase letters and digits, "
+        "words joined by single hyphens (try 'united-kingdom')\n"
+    )
+    assert not (tmp_path / "content").exists()
+    source = run("new", "article", "a", "b", "--published", "2024-10-16", cwd=tmp_path)
+    assert (source.returncode, source.stderr) == (
+        2,
+        "error: --from-url and --published describe one article: give one id\n",
+    )
+
+
+def test_the_article_skeleton_says_how_to_find_the_ids_that_exist(tmp_path: Path) -> None:
+    result = run("new", "article", "a", "--content", "briefings", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "briefings/articles/a.yaml").read_text(encoding="utf-8")
+    assert (
+        "# Find the ids that exist (list actors, topics, events or tags), by a word of their names:\n"
+        "#   .venv/bin/python -m generator list actors korea --content briefings\n"
+    ) in text
+
+
+@pytest.mark.parametrize("doc", ["README.md", "CONTRIBUTING.md", "CONTENT-FORMAT.md", "SECURITY.md"])
+def test_the_docs_write_every_generator_command_as_it_runs_in_a_fresh_shell(doc: str) -> None:
+    """A bare `python -m generator` fails where no virtual environment is active: the docs name .venv's Python."""
+    text = (REPO_ROOT / doc).read_text(encoding="utf-8")
+    bare = [line for line in text.splitlines() if re.search(r"(?<!\.venv/bin/)python3? -m generator", line)]
+    assert bare == []
+    assert "pip install" not in text.replace(".venv/bin/python -m pip install", "")
+
+
+def test_make_check_fails_with_makes_own_code_and_says_the_generators(tmp_path: Path) -> None:
+    """README: `make check` exits 2 when the content has errors, as make does for any failed step,
+    and its last line names the generator's own code (1); the generator run directly exits 1."""
+    write_tree(tmp_path, {**ACTORS, "content/articles/a.yaml": article(extra="actors: [valdoria]\n")})
+
+    def make_check() -> subprocess.CompletedProcess[str]:
+        arguments = f"CHECK_ARGS=--content {tmp_path / 'content'}"
+        command = ["make", "-s", "-o", ".venv/.site-installed", "check", arguments]
+        # As a contributor types it, not as a step of `make test` (which would make it 'make[1]').
+        env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+        return subprocess.run(command, cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False)
+
+    failed = make_check()
+    assert failed.returncode == 2
+    assert "error: unknown actor 'valdoria'" in failed.stderr
+    assert re.search(r"^make: \*\*\* \[Makefile:\d+: check\] Error 1$", failed.stderr, re.MULTILINE)
+    assert run("check", cwd=tmp_path).returncode == 1
+    (tmp_path / "content/articles/a.yaml").unlink()
+    passed = make_check()
+    assert (passed.returncode, passed.stderr) == (0, "")
 
 
 def test_new_refuses_a_bad_id_with_the_rule(tmp_path: Path) -> None:
@@ -167,7 +244,8 @@ def test_check_format_github_prints_annotations(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
-        "::error file=content/articles/a.yaml,line=6,col=10::unknown actor 'rusia' (did you mean 'russia'?)",
+        "::error file=content/articles/a.yaml,line=6,col=10::unknown actor 'rusia': did you mean 'russia' (Russia)? "
+        "If not, create it with: .venv/bin/python -m generator new actor rusia",
         "::warning file=content/articles/a.yaml,line=8,col=11::event 'Later' is dated 2024-05-01, "
         "after the article was published (2024-04-15); fine for a scheduled event",
         "1 error, 1 warning in 1 file",
@@ -206,7 +284,7 @@ def test_pull_requests_build_read_only_and_only_main_deploys() -> None:
 def test_the_pre_commit_hook_runs_the_content_check() -> None:
     config = yaml.safe_load((REPO_ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     [hook] = config["repos"][0]["hooks"]
-    assert hook["entry"] == "python -m generator check"
+    assert hook["entry"] == ".venv/bin/python -m generator check"  # runs without an active virtual environment
     assert re.match(hook["files"], "content/articles/x.yaml") and not re.match(hook["files"], "generator/x.py")
     checker = Path(sys.executable).parent / "pre-commit"
     result = subprocess.run([str(checker), "validate-config", ".pre-commit-config.yaml"], cwd=REPO_ROOT,

@@ -433,6 +433,41 @@ def test_briefings_actors_and_topics_json(corpus: Corpus) -> None:
     ]
 
 
+def test_joint_statements_and_relations_and_dated_roles_in_the_json(corpus: Corpus) -> None:
+    """`by` and `from` are written as the content writes them: an id, or a list of ids when said jointly."""
+    exported = files(corpus)
+    [talks] = [b for b in load_json(exported, "api/v1/briefings.json")["briefings"] if b["id"].endswith("-talks")]
+    assert [s["by"] for s in talks["statements"]] == [
+        "omsel-basin-commission",
+        "ilka-marenova",
+        ["kestrevia", "norvessa"],
+    ]
+    assert [r["from"] for r in talks["relations"]] == ["sela-orvin", ["kestrevia", "norvessa"]]
+    assert talks["quotes"][0]["by"] == "omsel-basin-commission"
+    [orvin] = [a for a in load_json(exported, "api/v1/actors.json")["actors"] if a["id"] == "sela-orvin"]
+    assert orvin["roles"][0]["to"] is None
+    assert orvin["roles"][0]["as_of"] == {
+        "value": "2025-05-06",
+        "precision": "day",
+        "approximate": False,
+        "first_day": "2025-05-06",
+        "last_day": "2025-05-06",
+    }
+
+
+def test_a_joint_statement_is_one_note_on_every_actor_and_a_joint_relation_one_link(corpus: Corpus) -> None:
+    entities = {e["id"]: e for e in ftm_entities(corpus)}
+    joint = entities[entity_id("statement", "harbor-ledger-commission-talks", "3")]
+    assert joint["properties"]["entity"] == [entity_id("actor", "kestrevia"), entity_id("actor", "norvessa")]
+    assert joint["properties"]["name"] == [
+        "Joint statement by Kestrevia and Norvessa on Omsel basin diplomacy (supports)"
+    ]
+    link = entities[entity_id("relation", "harbor-ledger-commission-talks", "2")]
+    assert link["schema"] == "UnknownLink"
+    assert link["properties"]["subject"] == [entity_id("actor", "kestrevia"), entity_id("actor", "norvessa")]
+    assert link["properties"]["object"] == [entity_id("actor", "omsel-basin-commission")]
+
+
 # ---------------------------------------------------------------------------------------------
 # CSV
 
@@ -461,7 +496,7 @@ def test_the_timeline_csv(sample: Corpus, corpus: Corpus) -> None:
 
 def test_the_statements_csv(sample: Corpus, corpus: Corpus) -> None:
     header = ["actor", "topic", "stance", "text", "source article", "publisher", "date", "url"]
-    for which, count in ((sample, 13), (corpus, 5)):
+    for which, count in ((sample, 13), (corpus, 6)):
         rows = csv_rows(files(which)["api/v1/statements.csv"])
         assert rows[0] == header
         assert len(rows) == 1 + count
@@ -469,11 +504,12 @@ def test_the_statements_csv(sample: Corpus, corpus: Corpus) -> None:
     assert [row[0] for row in rows[1:]] == [
         "Ilka Marenova",
         "Kestrevia",
+        "Kestrevia; Norvessa",  # a joint statement: one row, every actor
         "Norvessa",
         "Omsel Basin Commission",
         "Teodor Vasc",
     ]
-    assert rows[3] == [
+    assert rows[4] == [
         "Norvessa",
         "Tarvan Dam dispute",
         "supports",
@@ -483,7 +519,7 @@ def test_the_statements_csv(sample: Corpus, corpus: Corpus) -> None:
         "2025-04-03",
         "https://example.org/harbor-ledger/2025/04/03/tarvan-filling",
     ]
-    assert rows[5][2] == "" and rows[5][7] == ""  # no stance; no source URL
+    assert rows[6][2] == "" and rows[6][7] == ""  # no stance; no source URL
 
 
 # ---------------------------------------------------------------------------------------------
@@ -537,8 +573,8 @@ def test_the_ftm_export_of_the_corpus_validates(corpus: Corpus) -> None:
         "Organization": 1,
         "Article": 3,
         "Event": 6,
-        "UnknownLink": 5,
-        "Note": 10,
+        "UnknownLink": 6,
+        "Note": 11,
         "Documentation": 16,
     }
 
@@ -613,7 +649,7 @@ def test_export_ftm_writes_json_lines_to_stdout_or_a_file(corpus: Corpus, tmp_pa
     out = tmp_path / "entities.ftm.json"
     result = run_generator("export", "ftm", "--content", CORPUS, "--out", out)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"wrote 48 entities to {out}\n"
+    assert result.stdout == f"wrote 50 entities to {out}\n"
     assert out.read_bytes() == published
     assert sorted(p.name for p in tmp_path.iterdir()) == ["entities.ftm.json"]
 
@@ -631,7 +667,7 @@ def test_export_of_broken_content_prints_the_errors_and_exits_1(tmp_path: Path) 
     result = run_generator("export", "ftm", "--content", tmp_path / "content")
     assert result.returncode == 1
     assert result.stdout == ""
-    assert "unknown actor 'rusia' (did you mean 'russia'?)" in result.stderr
+    assert "unknown actor 'rusia': did you mean 'russia' (Russia)?" in result.stderr
 
 
 # ---------------------------------------------------------------------------------------------

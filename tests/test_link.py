@@ -74,3 +74,36 @@ def test_conflicting_dates_are_a_warning_naming_every_source(tmp_path: Path) -> 
         f"(2023-09-12 in {tmp_path}/content/articles/first.yaml; 2023-09-13 in {tmp_path}/content/articles/second.yaml); "
         "the site shows each date with its source"
     )
+
+
+def test_a_joint_statement_and_a_joint_relation_are_on_the_profile_of_every_actor_they_name(corpus: Corpus) -> None:
+    reply = "Accept the invitation in a joint reply, and ask for the talks to be held in public."
+    for actor_id in ("kestrevia", "norvessa"):
+        index = corpus.by_actor[actor_id]
+        assert [c.item.text for c in index.statements if len(c.item.by) > 1] == [reply]
+        assert [c.item.kind for c in index.relations_out if len(c.item.sources) > 1] == ["accept the mediation of"]
+        assert "harbor-ledger-commission-talks" in [a.id for a in index.articles]
+    commission = corpus.by_actor["omsel-basin-commission"]
+    assert [c.item.kind for c in commission.relations_in] == ["accept the mediation of", "asks to mediate"]
+    # On the topic, the joint statement is one position, not one for each actor.
+    positions = corpus.by_topic["omsel-basin-diplomacy"].positions
+    assert [p.item.by for p in positions] == [("kestrevia", "norvessa"), ("teodor-vasc",)]
+
+
+def test_a_single_by_reads_as_a_list_of_one(corpus: Corpus) -> None:
+    article = corpus.content.articles["harbor-ledger-commission-talks"]
+    assert [s.by for s in article.statements] == [
+        ("omsel-basin-commission",),
+        ("ilka-marenova",),
+        ("kestrevia", "norvessa"),
+    ]
+    assert [r.sources for r in article.relations] == [("sela-orvin",), ("kestrevia", "norvessa")]
+
+
+def test_a_role_held_as_of_a_date_is_not_current_but_still_open(corpus: Corpus) -> None:
+    [chair] = corpus.actors["sela-orvin"].roles
+    assert chair.as_of is not None and chair.as_of.human() == "6 May 2025"
+    assert not chair.is_current and chair.is_open
+    minister, director = corpus.actors["ilka-marenova"].roles
+    assert minister.is_current and minister.is_open
+    assert not director.is_current and not director.is_open

@@ -314,7 +314,10 @@ def test_content_error_leaves_the_site_untouched(tmp_path: Path) -> None:
     column = lines[number].index("teodor-vask") + 1
 
     result = run_generator("build", "--strict", "--content", broken, "--site-dir", site)
-    expected = f"{article}:{number + 1}:{column}: error: unknown actor 'teodor-vask' (did you mean 'teodor-vasc'?)"
+    expected = (
+        f"{article}:{number + 1}:{column}: error: unknown actor 'teodor-vask': did you mean 'teodor-vasc' (Teodor Vasc)? "
+        f"If not, create it with: .venv/bin/python -m generator new actor teodor-vask --content {broken}"
+    )
     assert result.returncode == 1, f"exit {result.returncode}\n{result.stdout}{result.stderr}"
     assert expected in result.stderr.splitlines(), f"expected the line\n{expected}\nin stderr:\n{result.stderr}"
     after = snapshot()

@@ -117,7 +117,7 @@ def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
 def link_corpus(content: Content) -> tuple[Corpus, tuple[Diagnostic, ...]]:
     """Build the linked corpus; warn where reports of one event disagree on its date."""
     articles = newest_first(content.articles.values())
-    events, article_events, diagnostics = _merge_events(content)
+    events, article_events, diagnostics = merge_events(content)
     article_actors = {article.id: _appearances(article, content.actors) for article in articles}
     by_actor = _index_actors(articles, events, article_actors, content)
     by_topic = _index_topics(articles, article_events, article_actors, content)
@@ -125,9 +125,10 @@ def link_corpus(content: Content) -> tuple[Corpus, tuple[Diagnostic, ...]]:
     return corpus, diagnostics
 
 
-def _merge_events(
+def merge_events(
     content: Content,
 ) -> tuple[tuple[MergedEvent, ...], dict[str, tuple[MergedEvent, ...]], tuple[Diagnostic, ...]]:
+    """Merge the events that share an id, in timeline order; list each article's; warn where dates disagree."""
     groups: dict[str, list[tuple[Article, int]]] = {}
     oldest_first = sorted(content.articles.values(), key=lambda a: (a.source.published.sort_key, a.id))
     for article in oldest_first:
@@ -185,9 +186,9 @@ def _appearances(article: Article, actors: Mapping[str, Actor]) -> tuple[Appeara
     for ref in article.actors:
         roles.setdefault(ref.id, ref.role)
     named = [actor for event in article.events for actor in event.actors]
-    named += [quote.by for quote in article.quotes]
-    named += [statement.by for statement in article.statements]
-    named += [actor for relation in article.relations for actor in (relation.source, relation.target)]
+    named += [actor for quote in article.quotes for actor in quote.by]
+    named += [actor for statement in article.statements for actor in statement.by]
+    named += [actor for relation in article.relations for actor in (*relation.sources, relation.target)]
     for actor_id in named:
         roles.setdefault(actor_id, None)
     return tuple(Appearance(actors[actor_id], role) for actor_id, role in roles.items())
@@ -229,12 +230,16 @@ def _index_actors(
             if appearance.role:
                 entry.roles.append(Cited(appearance.role, article))
             entry.companions.update(ids)  # itself too: taken out below
+        # Words said jointly, and steps taken jointly, are on the profile of each actor named.
         for quote in article.quotes:
-            lists[quote.by].quotes.append(Cited(quote, article))
+            for actor_id in quote.by:
+                lists[actor_id].quotes.append(Cited(quote, article))
         for statement in article.statements:
-            lists[statement.by].statements.append(Cited(statement, article))
+            for actor_id in statement.by:
+                lists[actor_id].statements.append(Cited(statement, article))
         for relation in article.relations:
-            lists[relation.source].relations_out.append(Cited(relation, article))
+            for actor_id in relation.sources:
+                lists[actor_id].relations_out.append(Cited(relation, article))
             lists[relation.target].relations_in.append(Cited(relation, article))
     for event in events:
         for actor_id in event.actors:
@@ -274,13 +279,13 @@ def _index_topics(
     indexes = {}
     for topic_id in content.topics:
         events = {e.key: e for a in related[topic_id] for e in article_events[a.id]}
-        counts: Counter[str] = Counter(p.item.by for p in positions[topic_id])
+        counts: Counter[str] = Counter(actor for p in positions[topic_id] for actor in p.item.by)
         for article in related[topic_id]:
             counts.update(p.actor.id for p in article_actors[article.id])
         indexes[topic_id] = TopicIndex(
             articles=tuple(related[topic_id]),
             events=tuple(sorted(events.values(), key=lambda e: e.sort_key)),
-            positions=tuple(sorted(positions[topic_id], key=lambda p: (content.actors[p.item.by].name, p.item.by))),
+            positions=tuple(sorted(positions[topic_id], key=lambda p: (content.actors[p.item.by[0]].name, p.item.by))),
             key_actors=_ranked(counts, content.actors),
         )
     return indexes

@@ -12,7 +12,16 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic.json_schema import SkipJsonSchema
 
 from .dates import DATE_PATTERN, PartialDate
@@ -123,10 +132,28 @@ def _check_wikidata(value: str) -> str:
     return value
 
 
-Id = Annotated[
-    str,
-    AfterValidator(_check_id),
-    WithJsonSchema({"type": ["string", "integer"], "pattern": ID_PATTERN.pattern, "maxLength": ID_MAX_LENGTH}),
+def one_or_more(value: Any) -> Any:
+    """Read one actor id as a list of one."""
+    return (value,) if isinstance(value, str) else value
+
+
+def _check_actor_ids(ids: tuple[str, ...]) -> tuple[str, ...]:
+    if not ids:
+        raise ValueError("names no actor: write an actor id, or a list of them such as [japan, south-korea]")
+    for id in ids:
+        if ids.count(id) > 1:
+            raise ValueError(f"names '{id}' twice: list each actor once")
+    return ids
+
+
+_ID_SCHEMA = {"type": ["string", "integer"], "pattern": ID_PATTERN.pattern, "maxLength": ID_MAX_LENGTH}
+Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema(_ID_SCHEMA)]
+# One actor's id, or a list of them for words said or a step taken jointly: always a tuple here.
+ActorIds = Annotated[
+    tuple[Id, ...],
+    BeforeValidator(one_or_more),
+    AfterValidator(_check_actor_ids),
+    WithJsonSchema({"anyOf": [_ID_SCHEMA, {"type": "array", "items": _ID_SCHEMA, "minItems": 1, "uniqueItems": True}]}),
 ]
 # Editors read YAML 1.2, where `title: 1984` is a number: the generator reads it as the text "1984".
 Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": ["string", "number"], "minLength": 1})]
@@ -197,7 +224,9 @@ class Event(Record):
 
 
 class Quote(Record):
-    by: Id = Field(description="the id of the actor who said it, or for whom the speaker spoke")
+    by: ActorIds = Field(
+        description="the id of the actor who said it, or for whom the speaker spoke; a list of ids for words said jointly"
+    )
     speaker: Text | None = Field(None, description="who spoke, when not the actor itself")
     text: Text = Field(description="the words, verbatim, without quotation marks")
     date: Date | None = Field(None, description="when it was said; defaults to the article's date")
@@ -205,7 +234,7 @@ class Quote(Record):
 
 
 class Statement(Record):
-    by: Id = Field(description="the id of the actor whose position this is")
+    by: ActorIds = Field(description="the id of the actor whose position this is; a list of ids for a joint statement")
     text: Markdown = Field(description="the position or claim, paraphrased, in Markdown")
     topic: Id | None = Field(None, description="the id of the topic it is about")
     stance: Stance | None = Field(None, description="supports, opposes or neutral (needs a topic)")
@@ -218,7 +247,9 @@ class Statement(Record):
 
 
 class Relation(Record):
-    source: Id = Field(alias="from", description="the id of the actor the relation goes from")
+    sources: ActorIds = Field(
+        alias="from", description="the id of the actor the relation goes from; a list of ids for a step taken jointly"
+    )
     target: Id = Field(alias="to", description="the id of the actor the relation goes to")
     kind: Text = Field(description="a short verb phrase, such as 'accuses'")
     date: Date | None = Field(None, description="when the relation held or began")
@@ -244,16 +275,32 @@ class Role(Record):
     title: Text = Field(description="the position held, such as 'Foreign Minister'")
     organization: Id | None = Field(None, description="the id of the actor it is held in")
     start: Date | None = Field(None, alias="from", description="when it began")
-    end: Date | None = Field(None, alias="to", description="when it ended; absent means current")
+    end: Date | None = Field(None, alias="to", description="when it ended; absent means current, or see 'as_of'")
+    as_of: Date | None = Field(
+        None,
+        description="a date it is known to have been held on, when its end is not known (the profile says 'as of')",
+    )
 
     @model_validator(mode="after")
     def _starts_before_end(self) -> Role:
         if self.start and self.end and self.end < self.start and not self.start.agrees_with(self.end):
             raise FieldError("from", f"starts ({self.start}) after it ends ({self.end}): swap 'from' and 'to'")
+        if self.as_of and self.end:
+            raise FieldError(
+                "as_of", "has both 'to' and 'as_of': 'to' says it ended; keep 'as_of' only for a role not known to end"
+            )
+        if self.as_of and self.start and self.as_of < self.start and not self.start.agrees_with(self.as_of):
+            raise FieldError("as_of", f"is held as of {self.as_of}, before it starts ({self.start}): check both dates")
         return self
 
     @property
     def is_current(self) -> bool:
+        """Held, with no end known and not dated by 'as_of': the profile says "current"."""
+        return self.end is None and self.as_of is None
+
+    @property
+    def is_open(self) -> bool:
+        """Held, as far as the content knows: current, or held as of a date."""
         return self.end is None
 
 

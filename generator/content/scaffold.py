@@ -1,9 +1,11 @@
-"""Scaffolds: the commented skeleton of a new content file, for `python -m generator new`."""
+"""Scaffolds: the commented skeleton of a new content file, for the `new` command."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from .commands import DEFAULT_CONTENT, command
 from .dates import PartialDate
 from .schema import FOLDERS, schema_comment
 
@@ -15,14 +17,27 @@ def content_path(kind: str, id: str) -> str:
     return f"{FOLDERS[kind]}/{id}.yaml"
 
 
-def skeleton(kind: str, id: str, url: str | None = None, published: PartialDate | None = None) -> str:
-    """Write the skeleton of a new article, actor or topic."""
+def skeleton(
+    kind: str,
+    id: str,
+    url: str | None = None,
+    published: PartialDate | None = None,
+    content: Path = DEFAULT_CONTENT,
+) -> str:
+    """Write the skeleton of a new article, actor or topic; the commands it names carry ``content``."""
     top = schema_comment(kind) + "\n"
     if kind == "article":
-        return top + _HEADER.format(what="An annotated news article") + _article(url, published)
+        return top + _HEADER.format(what="An annotated news article") + _ids_hint(content) + _article(url, published)
     if kind == "actor":
         return top + _HEADER.format(what="An actor: a person, a country or an organization") + _ACTOR
     return top + _HEADER.format(what="A topic") + _TOPIC
+
+
+def _ids_hint(content: Path) -> str:
+    example = command("list", "actors", "korea", content=content)
+    return (
+        f"# Find the ids that exist (list actors, topics, events or tags), by a word of their names:\n#   {example}\n"
+    )
 
 
 def _article(url: str | None, published: PartialDate | None) -> str:
@@ -48,6 +63,7 @@ events: []  # '- date: YYYY-MM-DD' with 'title: ...' (and 'id:', 'as_written:', 
 quotes: []  # '- by: actor-id' with 'text: ...': only words the article puts in quotation marks, verbatim
 statements: []  # '- by: actor-id' with 'text: ...' (and 'topic:', 'stance: supports|opposes|neutral')
 relations: []  # '- from: actor-id' with 'to: actor-id' and 'kind: a short verb phrase'
+# Said or done jointly: 'by: [actor-id, actor-id]' in quotes and statements, 'from: [...]' in relations.
 """
 
 
@@ -57,6 +73,7 @@ aliases: []  # other names: other scripts, short forms, metonyms ("Washington")
 summary:  # who or what this is, in Markdown
 # country: united-states  # for a person or an organization: the id of a country
 roles: []  # '- title: ...' with 'organization: actor-id', 'from: YYYY-MM', 'to: YYYY-MM' (no 'to': current)
+# A role known only to be held at a date (the article's, say): no 'to', and 'as_of: YYYY-MM-DD'.
 # identifiers:
 #   wikidata: Q30
 links: []  # '- title: ...' with 'url: https://...'

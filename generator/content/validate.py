@@ -9,14 +9,17 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .commands import DEFAULT_CONTENT, command
 from .diagnostics import Diagnostic, Severity, did_you_mean
 from .load import Document, Key, id_problem
-from .model import RECORD_TYPES, Actor, ActorInStory, ActorKind, Article, FieldError, Topic
+from .model import RECORD_TYPES, Actor, ActorInStory, ActorKind, Article, FieldError, Topic, one_or_more
+from .names import NameIndex
 
 RESERVED_IDS = frozenset({"index"})
 _SINGULAR = {
@@ -52,13 +55,18 @@ RecordMemo = dict[str, tuple[Document, Any, tuple[Diagnostic, ...]]]
 
 
 def validate_documents(
-    documents: Iterable[Document], present: Iterable[tuple[str, str]] = (), memo: RecordMemo | None = None
+    documents: Iterable[Document],
+    present: Iterable[tuple[str, str]] = (),
+    memo: RecordMemo | None = None,
+    content_dir: Path = DEFAULT_CONTENT,
 ) -> tuple[Content, tuple[Diagnostic, ...]]:
     """Check every document against the model, then every reference across documents.
 
     ``present`` names every content file found, read or not, so that a file with a
     mistake of its own still counts as existing when others refer to it. With ``memo``
     (kept between the rebuilds of `mkdocs serve`), a Document seen before keeps its record.
+    ``content_dir`` is the folder as the contributor named it: the commands that messages
+    print carry it.
     """
     documents = tuple(documents)
     diagnostics: list[Diagnostic] = []
@@ -85,13 +93,27 @@ def validate_documents(
         documents=by_key,
     )
     known = set(present) | set(by_key)
-    ids = {kind: {id for k, id in known if k == kind} for kind in ("actor", "topic")}
+    ids = {kind: NameIndex(_names(kind, {id for k, id in known if k == kind}, content)) for kind in ("actor", "topic")}
     for document in documents:
-        diagnostics.extend(_check_references(document, ids, content))
+        diagnostics.extend(_check_references(document, ids, content, content_dir))
     for article in content.articles.values():
         diagnostics.extend(_check_events(article, by_key[("article", article.id)]))
     diagnostics.extend(_check_names(content))
     return content, tuple(sorted(diagnostics))
+
+
+def _names(kind: str, ids: Iterable[str], content: Content) -> dict[str, tuple[str, ...]]:
+    """Map each id of a kind to its name and aliases; a file with mistakes of its own has none."""
+    actors, topics = content.actors, content.topics
+    names: dict[str, tuple[str, ...]] = {}
+    for id in sorted(ids):
+        if kind == "actor" and id in actors:
+            names[id] = (actors[id].name, *actors[id].aliases)
+        elif kind == "topic" and id in topics:
+            names[id] = (topics[id].name,)
+        else:
+            names[id] = ()
+    return names
 
 
 def _validate_document(document: Document, diagnostics: list[Diagnostic]) -> Any:
@@ -166,6 +188,8 @@ def _describe(error: ErrorDetails, loc: Key, model: type[BaseModel], document: D
     if kind in ("string_type", "str_type"):
         return f"'{field}' must be text, not {_a(value)}", position
     if kind in ("tuple_type", "list_type"):
+        if _takes_one_or_more(model, loc):
+            return f"'{field}' must be an actor id or a list of actor ids, not {_a(value)}", position
         item = _type_at(model, (*loc, 0))
         if isinstance(item, type) and issubclass(item, BaseModel) and item is not ActorInStory:
             required = [a for a in _field_aliases(item) if item.model_fields[_field_name(item, a)].is_required()]
@@ -256,6 +280,13 @@ def _type_at(model: type[BaseModel], loc: Key) -> Any:
     return current
 
 
+def _takes_one_or_more(model: type[BaseModel], loc: Key) -> bool:
+    """Tell whether the field at ``loc`` takes one actor id or a list of them ('by', a relation's 'from')."""
+    parent = _model_at(model, loc[:-1]) if loc else None
+    info = parent.model_fields.get(_field_name(parent, str(loc[-1]))) if parent else None
+    return info is not None and any(getattr(m, "func", None) is one_or_more for m in info.metadata)
+
+
 def _model_at(model: type[BaseModel], loc: Key) -> type[BaseModel] | None:
     found = _type_at(model, loc)
     return found if isinstance(found, type) and issubclass(found, BaseModel) else None
@@ -277,6 +308,13 @@ def _raw_ids(document: Document) -> Iterator[tuple[Key, str, Any]]:
     def field(entry: Any, name: str) -> Any:
         return entry.get(name) if isinstance(entry, dict) else None
 
+    def one_or_more(key: Key, value: Any) -> Iterator[tuple[Key, str, Any]]:
+        """An actor id, or a list of them (a joint statement)."""
+        if isinstance(value, list):
+            yield from (((*key, j), "actor", actor) for j, actor in enumerate(value))
+        else:
+            yield key, "actor", value
+
     if document.kind == "article":
         for i, entry in items("actors"):
             yield (
@@ -289,12 +327,12 @@ def _raw_ids(document: Document) -> Iterator[tuple[Key, str, Any]]:
             for j, actor in enumerate(actors if isinstance(actors, list) else ()):
                 yield ("events", i, "actors", j), "actor", actor
         for i, quote in items("quotes"):
-            yield ("quotes", i, "by"), "actor", field(quote, "by")
+            yield from one_or_more(("quotes", i, "by"), field(quote, "by"))
         for i, statement in items("statements"):
-            yield ("statements", i, "by"), "actor", field(statement, "by")
+            yield from one_or_more(("statements", i, "by"), field(statement, "by"))
             yield ("statements", i, "topic"), "topic", field(statement, "topic")
         for i, relation in items("relations"):
-            yield ("relations", i, "from"), "actor", field(relation, "from")
+            yield from one_or_more(("relations", i, "from"), field(relation, "from"))
             yield ("relations", i, "to"), "actor", field(relation, "to")
         for i, topic in items("topics"):
             yield ("topics", i), "topic", topic
@@ -304,20 +342,31 @@ def _raw_ids(document: Document) -> Iterator[tuple[Key, str, Any]]:
             yield ("roles", i, "organization"), "actor", field(role, "organization")
 
 
-def _check_references(document: Document, ids: Mapping[str, set[str]], content: Content) -> Iterator[Diagnostic]:
-    """Check that every actor and topic id a document uses names an existing file."""
+def _check_references(
+    document: Document, ids: Mapping[str, NameIndex], content: Content, content_dir: Path
+) -> Iterator[Diagnostic]:
+    """Check that every actor and topic id a document uses names an existing file.
+
+    An unknown id is reported once, where it first appears, with the other lines it is on:
+    as a compiler reports an undeclared name once.
+    """
+    uses: dict[tuple[str, str], list[tuple[tuple[int, int], Key]]] = {}
     for key, kind, value in _raw_ids(document):
         if not isinstance(value, str) or id_problem(value):
             continue  # a missing or malformed id is the model's to report
         if value not in ids[kind]:
-            other = "topic" if kind == "actor" else "actor"
-            yield document.diagnostic(key, _unknown(kind, value, ids[kind], ids[other]))
+            uses.setdefault((kind, value), []).append((document.at(key), key))
         elif key == ("country",) and (country := content.actors.get(value)) and country.kind is not ActorKind.COUNTRY:
             yield document.diagnostic(
                 key,
                 f"'country' must name an actor of kind country, and '{value}' is {_article_for(country.kind.value)} "
                 f"{country.kind.value}: name a country, or move it to 'roles:' as an organization",
             )
+    for (kind, value), places in uses.items():
+        (line, column), key = min(places)
+        others = sorted({place[0] for place, _ in places} - {line})
+        also = f" (also on {'line' if len(others) == 1 else 'lines'} {', '.join(map(str, others))})" if others else ""
+        yield Diagnostic(document.path, line, column, Severity.ERROR, _unknown(kind, value, also, ids, content_dir))
 
 
 def _article_for(word: str) -> str:
@@ -345,14 +394,20 @@ def _check_events(article: Article, document: Document) -> Iterator[Diagnostic]:
             )
 
 
-def _unknown(kind: str, value: str, known: set[str], other: set[str]) -> str:
-    if value in other:
-        other_kind = "topic" if kind == "actor" else "actor"
+def _unknown(kind: str, value: str, also: str, ids: Mapping[str, NameIndex], content_dir: Path) -> str:
+    other_kind = "topic" if kind == "actor" else "actor"
+    if value in ids[other_kind]:
         if kind == "topic":
-            return f"'{value}' is an actor, not a topic: write the id of a topic (a file name in content/topics/), and list actors under 'actors:'"
-        return f"'{value}' is a {other_kind}, not an actor: write the id of an actor (a file name in content/actors/)"
-    hint = did_you_mean(value, known) or f" (create it with: python -m generator new {kind} {value})"
-    return f"unknown {kind} '{value}'{hint}"
+            return (
+                f"'{value}' is an actor, not a topic{also}: write the id of a topic (a file name in content/topics/), "
+                "and list actors under 'actors:'"
+            )
+        return f"'{value}' is a topic, not an actor{also}: write the id of an actor (a file name in content/actors/)"
+    create = f"create it with: {command('new', kind, value, content=content_dir)}"
+    suggestions = ids[kind].close_matches(value)
+    if not suggestions:
+        return f"unknown {kind} '{value}'{also}: {create}"
+    return f"unknown {kind} '{value}'{also}: did you mean {' or '.join(map(str, suggestions))}? If not, {create}"
 
 
 def _check_names(content: Content) -> Iterator[Diagnostic]:

@@ -125,7 +125,7 @@ def _briefing(article: Article, corpus: Corpus, url: str) -> Json:
         "events": [event.key for event in corpus.article_events[article.id]],
         "quotes": [
             {
-                "by": q.by,
+                "by": _actor_ids(q.by),
                 "speaker": q.speaker,
                 "text": q.text,
                 "date": date_json(q.date or source.published),
@@ -134,14 +134,19 @@ def _briefing(article: Article, corpus: Corpus, url: str) -> Json:
             for q in article.quotes
         ],
         "statements": [
-            {"by": s.by, "text": s.text, "topic": s.topic, "stance": s.stance.value if s.stance else None}
+            {"by": _actor_ids(s.by), "text": s.text, "topic": s.topic, "stance": s.stance.value if s.stance else None}
             for s in article.statements
         ],
         "relations": [
-            {"from": r.source, "to": r.target, "kind": r.kind, "date": date_json(r.date), "text": r.text}
+            {"from": _actor_ids(r.sources), "to": r.target, "kind": r.kind, "date": date_json(r.date), "text": r.text}
             for r in article.relations
         ],
     }
+
+
+def _actor_ids(ids: tuple[str, ...]) -> str | list[str]:
+    """Who said it or took the step, as the content file writes it: an id, or a list of ids when jointly."""
+    return ids[0] if len(ids) == 1 else list(ids)
 
 
 def _actor(actor: Actor, corpus: Corpus, url: str) -> Json:
@@ -155,7 +160,13 @@ def _actor(actor: Actor, corpus: Corpus, url: str) -> Json:
         "summary": actor.summary,
         "country": actor.country,
         "roles": [
-            {"title": r.title, "organization": r.organization, "from": date_json(r.start), "to": date_json(r.end)}
+            {
+                "title": r.title,
+                "organization": r.organization,
+                "from": date_json(r.start),
+                "to": date_json(r.end),
+                "as_of": date_json(r.as_of),
+            }
             for r in actor.roles
         ],
         "identifiers": {"wikidata": actor.identifiers.wikidata if actor.identifiers else None},
@@ -232,6 +243,10 @@ def _definitions(ref: Callable[[str], Json]) -> dict[str, Json]:
     def ids(item: Json = content_id) -> Json:
         return {"type": "array", "items": item}
 
+    def one_or_more(description: str) -> Json:
+        several = {"type": "array", "items": content_id, "minItems": 2, "uniqueItems": True}
+        return {"oneOf": [content_id, several], "description": description}
+
     def texts(item: Json = string) -> Json:
         return {"type": "array", "items": item}
 
@@ -274,7 +289,7 @@ def _definitions(ref: Callable[[str], Json]) -> dict[str, Json]:
                 "type": "array",
                 "items": _record(
                     "Words the article puts in quotation marks.",
-                    by=content_id,
+                    by=one_or_more("the actor's id; a list of ids for words said jointly"),
                     speaker=optional,
                     text=string,
                     date=ref("Date"),
@@ -285,7 +300,7 @@ def _definitions(ref: Callable[[str], Json]) -> dict[str, Json]:
                 "type": "array",
                 "items": _record(
                     "A position or claim, paraphrased.",
-                    by=content_id,
+                    by=one_or_more("the actor's id; a list of ids for a joint statement"),
                     text=markdown,
                     topic=optional_id,
                     stance={"enum": ["supports", "opposes", "neutral", None]},
@@ -294,8 +309,8 @@ def _definitions(ref: Callable[[str], Json]) -> dict[str, Json]:
             relations={
                 "type": "array",
                 "items": _record(
-                    "A directed link between two actors.",
-                    **{"from": content_id, "to": content_id},
+                    "A directed link from an actor, or from several jointly, to another.",
+                    **{"from": one_or_more("the actor's id; a list of ids for a step taken jointly"), "to": content_id},
                     kind=string,
                     date=optional_date,
                     text=optional,
@@ -318,6 +333,7 @@ def _definitions(ref: Callable[[str], Json]) -> dict[str, Json]:
                     title=string,
                     organization=optional_id,
                     **{"from": optional_date, "to": optional_date},
+                    as_of={**optional_date, "description": "a date it was held on, when its end is not known"},
                 ),
             },
             identifiers=_record(

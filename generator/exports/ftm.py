@@ -7,8 +7,10 @@
 - briefings: Article, with the source's URL, publisher, date and authors;
 - events: Event, with the actors `involved`, and every reporting article as `proof`;
 - relations: the nearest FtM link (Representation, Membership, Employment, Family,
-  Associate), UnknownLink where none fits, with the relation's kind as its role;
-- statements and quotes: Note on the actor; each actor in a briefing: Documentation.
+  Associate), UnknownLink where none fits, with the relation's kind as its role; a step
+  taken jointly is one link with each of its actors as a subject;
+- statements and quotes: Note on the actor (on each actor, when said jointly); each actor
+  in a briefing: Documentation.
 
 Ids are FtM's hashed natural keys (``make_entity_id(kind, key, key_prefix="briefing")``), so the
 same content gives the same ids. Entities and their properties come in a fixed order.
@@ -113,7 +115,7 @@ def link_schema(relation: Relation, actors: dict[str, str]) -> LinkSchema:
     for starts, link in LINKS:
         if (
             any(kind == start or kind.startswith(start + " ") for start in starts)
-            and actors[relation.source] in link.subjects
+            and all(actors[source] in link.subjects for source in relation.sources)
             and actors[relation.target] in link.objects
         ):
             return link
@@ -217,7 +219,7 @@ def _event(event: MergedEvent) -> Entity:
 def _relation(article: Article, index: int, relation: Relation, schemata: dict[str, str]) -> Entity:
     link = link_schema(relation, schemata)
     endpoints = {
-        link.subject: [entity_id("actor", relation.source)],
+        link.subject: [entity_id("actor", source) for source in relation.sources],
         link.object: [entity_id("actor", relation.target)],
         link.role: [relation.kind],
     }
@@ -244,12 +246,13 @@ def _notes(article: Article, corpus: Corpus) -> list[Entity]:
     for index, statement in enumerate(article.statements):
         about = f" on {corpus.topics[statement.topic].name}" if statement.topic else ""
         stance = f" ({statement.stance.value})" if statement.stance else ""
+        what = "Joint statement" if len(statement.by) > 1 else "Statement"
         notes.append(
             _entity(
                 "Note",
                 entity_id("statement", article.id, str(index + 1)),
-                entity=[entity_id("actor", statement.by)],
-                name=[f"Statement by {corpus.actors[statement.by].name}{about}{stance}"],
+                entity=[entity_id("actor", id) for id in statement.by],
+                name=[f"{what} by {_names(statement.by, corpus)}{about}{stance}"],
                 summary=[plain_blocks(statement.text)],
                 keywords=[corpus.topics[statement.topic].name if statement.topic else None],
                 **common,
@@ -261,11 +264,17 @@ def _notes(article: Article, corpus: Corpus) -> list[Entity]:
             _entity(
                 "Note",
                 entity_id("quote", article.id, str(index + 1)),
-                entity=[entity_id("actor", quote.by)],
-                name=[f"Quote from {corpus.actors[quote.by].name}{speaker}"],
+                entity=[entity_id("actor", id) for id in quote.by],
+                name=[f"Quote from {_names(quote.by, corpus)}{speaker}"],
                 summary=[f"“{quote.text}”"],
                 description=[plain_blocks(quote.context) if quote.context else None],
                 **common,
             )
         )
     return notes
+
+
+def _names(ids: tuple[str, ...], corpus: Corpus) -> str:
+    """The actors' names: 'Japan', 'Japan and South Korea', 'Japan, South Korea and the United States'."""
+    names = [corpus.actors[id].name for id in ids]
+    return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0]

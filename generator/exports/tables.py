@@ -68,11 +68,11 @@ def statement_rows(corpus: Corpus) -> tuple[tuple[str, ...], ...]:
     rows = []
     for position, article in enumerate(corpus.articles):
         for index, statement in enumerate(article.statements):
-            actor = corpus.actors[statement.by]
+            names = "; ".join(corpus.actors[id].name for id in statement.by)  # a joint statement: every actor
             topic = corpus.topics[statement.topic].name if statement.topic else ""
-            key = (actor.name.casefold(), actor.id, topic.casefold(), statement.topic or "", position, index)
+            key = (names.casefold(), statement.by, topic.casefold(), statement.topic or "", position, index)
             row = (
-                actor.name,
+                names,
                 topic,
                 statement.stance.value if statement.stance else "",
                 plain_blocks(statement.text),

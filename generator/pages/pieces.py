@@ -29,8 +29,9 @@ class Pieces:
 
     NAMES = (
         *("url", "href", "site_link"),
-        *("actor_link", "actor_links", "topic_link", "briefing_link", "cite", "cite_all", "ref", "refs"),
-        *("actor_a", "topic_a", "briefing_a", "cite_html", "refs_html", "event_date", "row", "stance"),
+        *("actor_link", "actor_links", "joint_link", "topic_link", "briefing_link", "cite", "cite_all", "ref", "refs"),
+        *("actor_a", "joint_a", "jointly", "topic_a", "briefing_a", "cite_html", "refs_html", "event_date", "row"),
+        "stance",
     )
 
     def __init__(self, path: str, actors: Mapping[str, Any], references: Any = None) -> None:
@@ -74,6 +75,10 @@ class Pieces:
     def actor_links(self, ids: Iterable[str]) -> str:
         return ", ".join(self.actor_link(self._actors[id]) for id in ids)
 
+    def joint_link(self, ids: Iterable[str]) -> str:
+        """The actors of words said or a step taken jointly: 'A', 'A and B', 'A, B and C'."""
+        return _and([self.actor_link(self._actors[id]) for id in ids])
+
     def topic_link(self, topic: Any) -> str:
         return self._markdown_link("topic", topic.id, topic.name)
 
@@ -105,6 +110,15 @@ class Pieces:
 
     def actor_a(self, actor: Any) -> str:
         return self._html_link("actor", actor.id, actor.name)
+
+    def joint_a(self, ids: Iterable[str]) -> str:
+        return _and([self.actor_a(self._actors[id]) for id in ids])
+
+    def jointly(self, ids: Sequence[str], actor_id: str, markdown: bool = False) -> str:
+        """On an actor's profile, the others that said it too: ' (jointly with B and C)', or ''."""
+        others = [self._actors[id] for id in ids if id != actor_id]
+        links = [self.actor_link(a) if markdown else self.actor_a(a) for a in others]
+        return f" (jointly with {_and(links)})" if links else ""
 
     def topic_a(self, topic: Any) -> str:
         return self._html_link("topic", topic.id, topic.name)
@@ -140,3 +154,7 @@ class Pieces:
     @staticmethod
     def stance(value: Any) -> str:
         return f"<strong>{escape(value.value)}</strong>" if value else "–"
+
+
+def _and(parts: Sequence[str]) -> str:
+    return f"{', '.join(parts[:-1])} and {parts[-1]}" if len(parts) > 1 else "".join(parts)

@@ -86,7 +86,7 @@ def _quoted(cited: Cited[Quote]) -> tuple[tuple[int, int, int, int], str]:
 
 def _describe(actor: Actor) -> str:
     parts = [actor.name, f"({actor.kind.value})"]
-    current = [role.title for role in actor.roles if role.is_current]
+    current = [role.title for role in actor.roles if role.is_open]
     if current:
         parts.append(f"– {current[0]}")
     if actor.aliases:
@@ -112,7 +112,7 @@ def _actor_jsonld(actor: Actor, description: str, actors: Mapping[str, Actor]) -
     same_as += [link.url for link in actor.links]
     if same_as:
         jsonld["sameAs"] = same_as
-    current = [role.title for role in actor.roles if role.is_current]
+    current = [role.title for role in actor.roles if role.is_open]
     if actor.kind is ActorKind.PERSON:
         if current:
             jsonld["jobTitle"] = current[0]

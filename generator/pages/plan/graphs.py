@@ -17,18 +17,28 @@ def relation_label(relation: Relation) -> str:
     return f"{relation.kind} ({relation.date.human()})" if relation.date else relation.kind
 
 
+# One arrow of a drawing: from an actor to another, and the relation (its index in the page's list) it draws.
+# A relation from several actors (a step taken jointly) is an arrow from each.
+Arrow = tuple[str, str, int]
+
+
+def _arrows(relations: Sequence[Cited[Relation]]) -> list[Arrow]:
+    return [(source, c.item.target, i) for i, c in enumerate(relations) for source in c.item.sources]
+
+
 def ego_graph(
     actor: Actor, relations: Sequence[Cited[Relation]], actors: Mapping[str, Actor]
 ) -> tuple[Graph | None, str]:
     """Draw an actor's relations; past GRAPH_LIMIT neighbours, only those with the most relations."""
     if not relations:
         return None, ""
-    counts = Counter(c.item.target if c.item.source == actor.id else c.item.source for c in relations)
+    arrows = [arrow for arrow in _arrows(relations) if actor.id in arrow[:2]]
+    counts = Counter(target if source == actor.id else source for source, target, _ in arrows)
     counts.pop(actor.id, None)  # an actor's relation to itself
-    relations, note = _most_related(relations, counts, actors, f"with {actor.name}", also={actor.id})
-    outgoing = sum(1 for c in relations if c.item.source == actor.id)
-    incoming = len(relations) - outgoing
-    ids = {end for c in relations for end in (c.item.source, c.item.target)}
+    arrows, note = _most_related(arrows, counts, actors, f"with {actor.name}", also={actor.id})
+    outgoing = len({i for source, _, i in arrows if source == actor.id})
+    incoming = len({i for _, _, i in arrows}) - outgoing
+    ids = {end for source, target, _ in arrows for end in (source, target)}
     between = f"{count(outgoing, 'relation')} from {actor.name} to other actors and {incoming} from other actors to {actor.name}"
     if note:
         between = (
@@ -36,7 +46,8 @@ def ego_graph(
         )
     description = f"{between}; {_table_note(bool(note), 'each one')}"
     nodes = tuple(_node(actors[id]) for id in sorted(ids))
-    graph = layout_ego("graph", f"Relations of {actor.name}", description, _node(actor), nodes, _edges(relations))
+    edges = _edges(arrows, relations)
+    graph = layout_ego("graph", f"Relations of {actor.name}", description, _node(actor), nodes, edges)
     return graph, note
 
 
@@ -46,15 +57,17 @@ def circle_graph(
     """Draw the relations between a topic's actors; past GRAPH_LIMIT actors, those with the most relations."""
     if not relations:
         return None, ""
-    counts = Counter(end for c in relations for end in {c.item.source, c.item.target})
-    relations, note = _most_related(relations, counts, actors, "in the briefings on this topic")
-    ids = sorted({end for c in relations for end in (c.item.source, c.item.target)})
-    between = f"{count(len(ids), 'actor')} and {count(len(relations), 'relation')} from the briefings on this topic"
+    counts = Counter(end for c in relations for end in {*c.item.sources, c.item.target})
+    arrows, note = _most_related(_arrows(relations), counts, actors, "in the briefings on this topic")
+    ids = sorted({end for source, target, _ in arrows for end in (source, target)})
+    drawn = len({i for _, _, i in arrows})
+    between = f"{count(len(ids), 'actor')} and {count(drawn, 'relation')} from the briefings on this topic"
     if note:
-        between = f"{note} {count(len(relations), 'relation')} between them"
+        between = f"{note} {count(drawn, 'relation')} between them"
     description = f"{between}; {_table_note(bool(note), 'each relation')}"
     title = f"Relations between the actors of {topic.name}"
-    return layout_circle("graph", title, description, tuple(_node(actors[id]) for id in ids), _edges(relations)), note
+    nodes = tuple(_node(actors[id]) for id in ids)
+    return layout_circle("graph", title, description, nodes, _edges(arrows, relations)), note
 
 
 def _table_note(is_cut: bool, each: str) -> str:
@@ -64,25 +77,25 @@ def _table_note(is_cut: bool, each: str) -> str:
 
 
 def _most_related(
-    relations: Sequence[Cited[Relation]],
+    arrows: list[Arrow],
     counts: Counter[str],
     actors: Mapping[str, Actor],
     where: str,
     also: frozenset[str] | set[str] = frozenset(),
-) -> tuple[Sequence[Cited[Relation]], str]:
-    """Keep the relations between the GRAPH_LIMIT actors with the most relations (ties by name) and
+) -> tuple[list[Arrow], str]:
+    """Keep the arrows between the GRAPH_LIMIT actors with the most relations (ties by name) and
     ``also``, and a note that says so when that cuts."""
     if len(counts) <= limits.GRAPH_LIMIT:
-        return relations, ""
+        return arrows, ""
     ranked = sorted(counts, key=lambda id: (-counts[id], actors[id].name.casefold(), id))
     drawn = set(ranked[: limits.GRAPH_LIMIT]) | set(also)
     note = f"Drawn: the {limits.GRAPH_LIMIT} of {len(counts)} actors with the most relations {where}."
-    return [c for c in relations if {c.item.source, c.item.target} <= drawn], note
+    return [arrow for arrow in arrows if {arrow[0], arrow[1]} <= drawn], note
 
 
 def _node(actor: Actor) -> Node:
     return Node(actor.id, actor.name, actor.kind.value)
 
 
-def _edges(relations: Sequence[Cited[Relation]]) -> tuple[Edge, ...]:
-    return merge_edges((c.item.source, c.item.target, relation_label(c.item)) for c in relations)
+def _edges(arrows: Sequence[Arrow], relations: Sequence[Cited[Relation]]) -> tuple[Edge, ...]:
+    return merge_edges((source, target, relation_label(relations[i].item)) for source, target, i in arrows)
