@@ -25,6 +25,7 @@ from .graph import draw_svg
 from .pieces import Pieces
 from .plan import PageSpec
 from .text import inline_html
+from .timeline_drawing import draw_timeline_svg
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         blockquote=blockquote,
         date=human_date,
         svg=draw_svg,
+        timeline_svg=draw_timeline_svg,
     )
     return environment
 
