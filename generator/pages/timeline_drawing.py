@@ -33,8 +33,8 @@ from ..content.dates import PartialDate
 DOT = 5.0  # the radius of a day's dot, its rim included
 RIM = 1.5  # the width of a mark's rim (the stylesheet's stroke-width), drawn inside the mark
 BAR = 7.0  # the height of a month's or a year's bar
-DENSE_BAR = 4.0  # the height of a bar in a drawing of many rows of bars (a year's events known only to the year)
-DENSE_ROWS = 24  # more rows of bars than this: the bars are DENSE_BAR high
+DENSE_ROWS = 24  # more rows of bars than this (a year's events known only to the year): thinner bars, closer
+DENSE_BAR = 3.0  # the height of a bar then
 MIN_YEAR = 12 * 2 * DOT  # the narrowest a year is drawn: twelve dots
 WIDTH = 900.0  # the width a drawing takes when its span allows: about a page's column
 MARGIN = 14.0  # left and right of the axis
@@ -45,6 +45,7 @@ SHORT_SPAN = 3 * 365  # days: a span this short has an axis of months; a longer 
 LABEL_ROW = 16.0  # the height of a row of tick labels
 DOT_ROW = 2 * DOT + 3  # the height of a row of marks that holds a dot
 ROW_GAP = 3.0  # between two rows of bars only
+DENSE_GAP = 1.0  # the same, in a drawing of DENSE_ROWS rows of bars or more
 YEAR_LABEL = 30.0  # the room a year's label needs
 MONTH_LABEL = 26.0  # the room a month's short name needs ('Sep'): narrower months have no label
 MONTH_NAME = 80.0  # the room a month's whole name needs ('September')
@@ -223,8 +224,9 @@ def _layout(title: str, occurrences: tuple[Occurrence, ...]) -> TimelineDrawing:
     for _, shapes, row in placed:
         has_dot[row] = has_dot.get(row, False) or any(shape.is_dot for shape in shapes)
     rows = len(has_dot)
-    bar = DENSE_BAR if list(has_dot.values()).count(False) > DENSE_ROWS else BAR
-    heights = [DOT_ROW if has_dot[row] else bar + ROW_GAP for row in range(rows)]
+    is_dense = list(has_dot.values()).count(False) > DENSE_ROWS
+    bar, gap = (DENSE_BAR, DENSE_GAP) if is_dense else (BAR, ROW_GAP)
+    heights = [DOT_ROW if has_dot[row] else bar + gap for row in range(rows)]
     tops = [top + 5.0]
     for row in range(rows):
         tops.append(tops[-1] + heights[row])
