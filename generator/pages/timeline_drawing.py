@@ -24,7 +24,7 @@ import calendar
 import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum, StrEnum
 from html import escape
 
@@ -54,6 +54,8 @@ DAY_LABEL = 18.0  # the room a day's number needs
 # On a phone a drawing that fits is shrunk to the screen, and the stylesheet writes its labels
 # larger (19 units, not 11): only the labels this many times their room apart are shown there.
 SMALL = 2.0
+_MONTH_NAMES = tuple(calendar.month_name)  # calendar's own look each name up again on every use
+_MONTH_ABBREVIATIONS = tuple(calendar.month_abbr)
 
 
 class Feature(StrEnum):
@@ -361,31 +363,30 @@ class _Axis:
             for year in range(segment.first.year, _last_day(segment.after).year + 1):
                 start = max(segment.first, dt.date(year, 1, 1))
                 end = min(segment.after, dt.date(year + 1, 1, 1))
-                tick = self._tick(Level.YEAR, start, end, str(year), YEAR_LABEL)
-                ticks.append(replace(tick, is_line=start == dt.date(year, 1, 1)))
+                is_line = start == dt.date(year, 1, 1)
+                ticks.append(self._tick(Level.YEAR, start, end, str(year), YEAR_LABEL, is_line))
             if 28 * self.scale >= MONTH_LINE:
                 month = segment.first
                 while month < segment.after:
                     end = min(_next_month(month), segment.after)
                     name = self._month_name(month) if Level.MONTH in levels else ""
-                    tick = self._tick(Level.MONTH, month, end, name, 0.0)
-                    ticks.append(replace(tick, is_line=month.month != 1))
+                    ticks.append(self._tick(Level.MONTH, month, end, name, 0.0, month.month != 1))
                     month = end
             if Level.DAY in levels:
                 ticks.extend(self._days(segment))
         return _kept_small(ticks)
 
-    def _tick(self, level: Level, start: dt.date, end: dt.date, label: str, room: float) -> Tick:
+    def _tick(self, level: Level, start: dt.date, end: dt.date, label: str, room: float, is_line: bool) -> Tick:
         left, right = self.x(start), self.x(end)
         if right - left < room:
             label = ""
-        return Tick(level, _round(left), label, _round((left + right) / 2))
+        return Tick(level, _round(left), label, _round((left + right) / 2), is_line)
 
     def _month_name(self, month: dt.date) -> str:
         width = (_next_month(month) - month).days * self.scale
         if width >= MONTH_NAME:
-            return calendar.month_name[month.month]
-        return calendar.month_abbr[month.month] if width >= MONTH_LABEL else ""
+            return _MONTH_NAMES[month.month]
+        return _MONTH_ABBREVIATIONS[month.month] if width >= MONTH_LABEL else ""
 
     def _days(self, segment: _Segment) -> list[Tick]:
         """Numbered days: every day, or every 2nd, 5th or 10th, as room allows, and the 1st of each month."""
@@ -409,7 +410,7 @@ def _kept_small(ticks: Sequence[Tick]) -> tuple[Tick, ...]:
         room = SMALL * (7 * len(tick.label) + 6)
         if tick.label and tick.label_x - last.get(tick.level, -room) >= room:
             last[tick.level] = tick.label_x
-            tick = replace(tick, is_kept_small=True)
+            tick = Tick(tick.level, tick.x, tick.label, tick.label_x, tick.is_line, is_kept_small=True)
         kept.append(tick)
     return tuple(kept)
 

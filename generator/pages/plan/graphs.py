@@ -111,4 +111,4 @@ def _occurrence(event: MergedEvent) -> Occurrence:
         dates = tuple(
             sorted(d for d in given if not any(d.precision < other.precision and d.contains(other) for other in given))
         )
-    return Occurrence(event.anchor, event.title, dates, len({article.id for article in event.sources}))
+    return Occurrence(event.anchor, event.title, dates, len(event.sources))  # an article reports an event once
