@@ -23,6 +23,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
@@ -54,7 +55,7 @@ DAY_LABEL = 18.0  # the room a day's number needs
 # On a phone a drawing that fits is shrunk to the screen, and the stylesheet writes its labels
 # larger (19 units, not 11): only the labels this many times their room apart are shown there.
 SMALL = 2.0
-_MONTH_NAMES = tuple(calendar.month_name)  # calendar's own look each name up again on every use
+_MONTH_NAMES = tuple(calendar.month_name)  # calendar.month_name formats a name again at each lookup
 _MONTH_ABBREVIATIONS = tuple(calendar.month_abbr)
 
 
@@ -344,7 +345,7 @@ class _Axis:
         for segment in self.segments:
             if segment.first <= day <= segment.after:
                 return segment.x + (day - segment.first).days * self.scale
-        raise ValueError(f"{day} is not on the axis")  # pragma: no cover - every date drawn is on it
+        raise ValueError(f"{day} is not on the axis")  # every date drawn is on it: a bug if reached
 
     def pieces(self) -> tuple[tuple[float, float], ...]:
         return tuple((_round(s.x), _round(s.x + s.days * self.scale)) for s in self.segments)
@@ -352,7 +353,7 @@ class _Axis:
     def breaks(self) -> tuple[Break, ...]:
         return tuple(
             Break(_round(self.x(a.after) + BREAK / 2), a.after.year, b.first.year - 1)
-            for a, b in zip(self.segments, self.segments[1:], strict=False)
+            for a, b in itertools.pairwise(self.segments)
         )
 
     def ticks(self) -> tuple[Tick, ...]:
