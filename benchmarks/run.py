@@ -177,6 +177,10 @@ class SizeResult:
     search_results: int = 0
     largest_briefing: tuple[int, str] | None = None
     largest_page: tuple[int, str] | None = None
+    # The drawn timelines (issue 18): bytes of drawing and bytes of page, summed by folder (timeline,
+    # actors, topics), and the largest timeline page with its drawing's bytes.
+    drawings: dict[str, tuple[int, int]] = field(default_factory=dict)
+    largest_timeline: tuple[int, int, str] | None = None
     site_bytes: int = 0
     sections: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # folder: pages, bytes, largest
     errors: list[str] = field(default_factory=list)
@@ -478,6 +482,25 @@ def measure_site(site: Path, result: SizeResult) -> None:
     briefings = [page for page in pages if re.fullmatch(r"briefings/(?!\d+/)[^/]+/index\.html", page[1])]
     result.largest_briefing = max(briefings) if briefings else None
     result.largest_page = max(pages) if pages else None
+    measure_drawings(site, pages, result)
+
+
+DRAWING = re.compile(rb'<figure class="timeline-drawing">.*?</figure>', re.DOTALL)
+DRAWN_FOLDERS = ("timeline", "actors", "topics")
+
+
+def measure_drawings(site: Path, pages: Sequence[tuple[int, str]], result: SizeResult) -> None:
+    """The drawn timelines' share of the pages that have them: the timeline's, profiles, topics."""
+    for size, path in pages:
+        folder = path.split("/", 1)[0]
+        if folder not in DRAWN_FOLDERS:
+            continue
+        drawing = DRAWING.search((site / path).read_bytes())
+        drawn = len(drawing.group()) if drawing else 0
+        total_drawn, total = result.drawings.get(folder, (0, 0))
+        result.drawings[folder] = (total_drawn + drawn, total + size)
+        if folder == "timeline" and (result.largest_timeline is None or size > result.largest_timeline[0]):
+            result.largest_timeline = (size, drawn, path)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -764,6 +787,21 @@ def build_table(
             None if value is None else value < 500,
         )
     )
+
+    def drawn(r: SizeResult) -> str:
+        if not r.largest_timeline:
+            return "–"
+        size, drawing, _ = r.largest_timeline
+        return f"{drawing / 1000:,.0f} of {size / 1000:,.0f} ({drawing / size:.0%})"
+
+    lines.append(
+        row(
+            "Drawn timeline: its kB in the largest timeline page",
+            "within the page's bar",
+            {s: drawn(r) for s, r in results.items()},
+            None if not large or not large.largest_timeline else large.largest_timeline[0] < 500_000,
+        )
+    )
     return lines
 
 
@@ -845,6 +883,8 @@ def notes(
             parts.append(f"largest briefing `{r.largest_briefing[1]}`")
         if r.largest_page:
             parts.append(f"largest page `{r.largest_page[1]}`")
+        if r.largest_timeline:
+            parts.append(f"largest timeline page `{r.largest_timeline[2]}`")
         out.append("- " + "; ".join(parts) + ".")
         if r.sections:
             by_size = sorted(r.sections.items(), key=lambda item: -item[1][1])
@@ -852,6 +892,16 @@ def notes(
                 "  - HTML by folder (pages, total, largest): "
                 + "; ".join(
                     f"{name}/ {n:,}, {total / 1e6:,.1f} MB, {big / 1e3:,.0f} kB" for name, (n, total, big) in by_size
+                )
+                + "."
+            )
+        if r.drawings:
+            out.append(
+                "  - Drawn timelines, their share of the HTML of the pages that hold them: "
+                + "; ".join(
+                    f"{name}/ {drawn / 1e6:,.2f} of {total / 1e6:,.1f} MB ({drawn / total:.0%})"
+                    for name, (drawn, total) in sorted(r.drawings.items())
+                    if total
                 )
                 + "."
             )

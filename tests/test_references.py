@@ -56,7 +56,9 @@ def test_an_event_merged_from_two_articles_cites_both() -> None:
     cited = [r.article.id for r in timeline.context["references"].cite(event.sources)]
     assert cited == ["harbor-ledger-tarvan-filling", "kestrel-wire-lutsa-protest"]
     line = next(
-        line for line in markdown("corpus")["timeline.md"].splitlines() if "event-tarvan-reservoir-filling" in line
+        line
+        for line in markdown("corpus")["timeline.md"].splitlines()
+        if '<span id="event-tarvan-reservoir-filling">' in line
     )
     assert line.endswith('<a class="cite" href="#ref-1">[1]</a><a class="cite" href="#ref-2">[2]</a></li>'), line
 

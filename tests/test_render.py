@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from pathlib import Path
 
 import jinja2
 import markdown
@@ -104,9 +105,31 @@ def test_golden_pages(tree: str, path: str) -> None:
     assert golden.read_text(encoding="utf-8") == rendered
 
 
+DRAWINGS = [("sample", "timeline.md"), ("corpus", "timeline.md"), ("sample", "actors/russia.md")]
+DRAWING = re.compile(r'<svg class="timeline-svg.*?</svg>', re.DOTALL)
+
+
+def _drawing_golden(tree: str, path: str) -> Path:
+    return GOLDEN / "drawings" / f"{tree}-{path.removesuffix('.md').replace('/', '-')}.svg"
+
+
+@pytest.mark.parametrize(("tree", "path"), DRAWINGS, ids=[f"drawing-{t}-{p}" for t, p in DRAWINGS])
+def test_golden_drawings(tree: str, path: str) -> None:
+    """The drawn timeline of a page is pinned on its own too, as a file that opens in a browser
+    (with the SVG namespace, which inline SVG does without); `make golden` refreshes it."""
+    [svg] = DRAWING.findall((SAMPLE if tree == "sample" else CORPUS)[path])
+    drawing = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) + "\n"
+    golden = _drawing_golden(tree, path)
+    if UPDATE_GOLDEN:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(drawing, encoding="utf-8")
+    assert golden.read_text(encoding="utf-8") == drawing
+
+
 def test_every_golden_file_is_still_a_page() -> None:
     pinned = {(p.parts[0], "/".join(p.parts[1:])) for p in (f.relative_to(GOLDEN) for f in GOLDEN.rglob("*.md"))}
     assert pinned == set(CASES)
+    assert sorted((GOLDEN / "drawings").glob("*.svg")) == sorted(_drawing_golden(t, p) for t, p in DRAWINGS)
 
 
 def test_rendering_is_deterministic() -> None:

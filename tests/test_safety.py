@@ -44,8 +44,9 @@ class _ArticleScan(HTMLParser):
             return
         if tag in ("script", "style", "iframe", "object", "embed", "img", "details", "abbr", "form"):
             self.found.append(f"<{tag}>")
-        # The only SVG is the generator's own relation graph; nothing in it may load or run anything.
-        if tag == "svg" and dict(attrs).get("class") != "graph-drawing":
+        # The only SVGs are the generator's own drawings (relation graphs, timelines); nothing in them may load or run anything.
+        drawings = ("graph-drawing", "timeline-svg timeline-svg--fit", "timeline-svg timeline-svg--wide")
+        if tag == "svg" and dict(attrs).get("class") not in drawings:
             self.found.append("<svg>")
         if tag in ("foreignobject", "use", "image", "animate", "set"):
             self.found.append(f"<{tag}>")

@@ -158,6 +158,36 @@ def test_a_profile_is_found_by_its_roles_not_by_the_facts_it_lists(
     assert BRIEFING in _pages(results) and profile not in _pages(results), _ranking(results)
 
 
+@pytest.fixture(scope="module")
+def headlines_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """tests/drawing/: its briefings' headlines hold actors' aliases ("Pyongyang hosts a Moscow delegation")."""
+    site = build_site(tmp_path_factory.mktemp("headlines") / "site", REPO_ROOT / "tests" / "drawing")
+    with serve_site(site.root) as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    ("query", "profile"),
+    [
+        ("Pyongyang", "/actors/north-korea/"),
+        ("Moscow", "/actors/russia/"),
+        ("Seoul", "/actors/south-korea/"),
+        ("Security Council", "/actors/security-council/"),
+    ],
+)
+def test_an_alias_in_a_briefings_headline_still_puts_the_profile_first(
+    desktop: tuple[Page, PageLog], headlines_url: str, query: str, profile: str
+) -> None:
+    # Pagefind boosts a page whose title holds the words searched: a profile's names and aliases get a larger boost.
+    page, log = desktop
+    page.goto(headlines_url + "/", wait_until="networkidle")
+    results = search(page, query)
+    pages = _pages(results)
+    assert pages[0] == profile, f"searching {query!r} does not rank {profile} first:\n{_ranking(results)}"
+    assert any(path.startswith("/briefings/") for path in pages[1:]), _ranking(results)  # the headline comes next
+    log.assert_clean(f"a search for {query!r}")
+
+
 # ---------------------------------------------------------------------------------------------
 # Filters
 

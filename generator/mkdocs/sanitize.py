@@ -6,10 +6,12 @@ the first layer still cannot put a script, an event handler or a remote resource
 into a reader's browser. It runs on the page body only: the theme's own HTML
 (its scripts and search) is not content and is not touched.
 
-The graphs (graph.py) are inline SVG: the SVG elements they draw are kept, with their
-geometry and classes, and nothing that runs or loads (no script, style, foreignObject,
-use or image; no event handler). The data-* attributes kept hold ids only: the
-timeline's filters read them, and tests match a graph's edges with its table.
+The graphs (graph.py) and the drawn timelines (timeline_drawing.py) are inline SVG: the
+SVG elements they draw are kept, with their geometry and classes, and nothing that runs or
+loads (no script, style, foreignObject, use or image; no event handler). A timeline's marks
+are links, kept as links are anywhere: http(s) or relative (they link to '#event-…' on
+their page). The data-* attributes kept hold ids only: the timeline's filters read them,
+and tests match a graph's edges with its table.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ TAGS = frozenset(
         "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     }
 )  # fmt: skip
-SVG_TAGS = frozenset({"svg", "title", "desc", "defs", "marker", "g", "path", "circle", "text", "tspan"})
+SVG_TAGS = frozenset({"svg", "title", "desc", "defs", "marker", "g", "path", "circle", "rect", "text", "tspan"})
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
     "a": {"href"},
@@ -38,9 +40,10 @@ ATTRIBUTES = {
     # SVG attribute names are case-sensitive: viewBox, refX, markerWidth.
     "svg": {"viewBox", "width", "height", "role", "aria-labelledby", "data-search-exclude"},
     "marker": {"viewBox", "refX", "refY", "markerWidth", "markerHeight", "orient"},
-    "g": {"data-source", "data-target", "data-actor"},
+    "g": {"data-source", "data-target", "data-actor", "aria-hidden"},
     "path": {"d", "marker-end"},
     "circle": {"cx", "cy", "r"},
+    "rect": {"x", "y", "width", "height"},
     "text": {"x", "y", "text-anchor"},
     "tspan": {"x", "dy"},
 }

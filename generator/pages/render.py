@@ -24,6 +24,7 @@ from .graph import draw_svg
 from .pieces import Pieces
 from .plan import PageSpec
 from .text import inline_html
+from .timeline_drawing import draw_timeline_svg
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         blockquote=blockquote,
         date=human_date,
         svg=draw_svg,
+        timeline_svg=draw_timeline_svg,
     )
     return environment
 

@@ -22,7 +22,7 @@ from .common import (
     page_path,
     search_facets,
 )
-from .graphs import ego_graph
+from .graphs import ego_graph, events_drawing
 
 KIND_HEADINGS = {ActorKind.COUNTRY: "Countries", ActorKind.ORGANIZATION: "Organizations", ActorKind.PERSON: "People"}
 
@@ -66,6 +66,7 @@ def plan_profile(corpus: Corpus, actor: Actor) -> PageSpec:
             **shown,
             "graph": graph,
             "graph_note": graph_note,
+            "drawing": events_drawing(f"Events of {actor.name}", shown["events"].items),
             "references": number_references(cited),
         },
         source=corpus.content.source_path("actor", actor.id),

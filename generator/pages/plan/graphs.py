@@ -1,13 +1,16 @@
-"""The relation graphs of profiles and topics: which actors are drawn, and what the drawing says."""
+"""The drawings of pages: the relation graphs of profiles and topics (which actors are drawn, and
+what the drawing says), and the drawn timeline above a list of events."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from ...content.link import Cited
+from ...content.dates import PartialDate
+from ...content.link import Cited, MergedEvent
 from ...content.model import Actor, Relation, Topic
 from ..graph import Edge, Graph, Node, layout_circle, layout_ego, merge_edges
+from ..timeline_drawing import Occurrence, TimelineDrawing, layout_timeline_drawing
 from . import limits
 from .common import count
 
@@ -99,3 +102,26 @@ def _node(actor: Actor) -> Node:
 
 def _edges(arrows: Sequence[Arrow], relations: Sequence[Cited[Relation]]) -> tuple[Edge, ...]:
     return merge_edges((source, target, relation_label(relations[i].item)) for source, target, i in arrows)
+
+
+def events_drawing(what: str, events: Sequence[MergedEvent]) -> TimelineDrawing | None:
+    """Draw the events a list shows on a time axis, above it; a list of fewer than two has no drawing."""
+    if len(events) < 2:
+        return None
+    occurrences = tuple(_occurrence(event) for event in events)
+    first = min(date for o in occurrences for date in o.dates)
+    last = max(date for o in occurrences for date in o.dates)
+    years = f"in {first.year}" if first.year == last.year else f"from {first.year} to {last.year}"
+    return layout_timeline_drawing(f"{what}: {count(len(events), 'event')} {years}, on a time axis", occurrences)
+
+
+def _occurrence(event: MergedEvent) -> Occurrence:
+    """An event with the dates to draw: its own, or where reports disagree, each date they give that
+    another does not narrow down (2024-03 and 2024-03-28 are one date, drawn as 2024-03-28)."""
+    dates: tuple[PartialDate, ...] = (event.date,)
+    if event.is_conflicting:
+        given = {report.date for report in event.reports}
+        dates = tuple(
+            sorted(d for d in given if not any(d.precision < other.precision and d.contains(other) for other in given))
+        )
+    return Occurrence(event.anchor, event.title, dates, len(event.sources))  # an article reports an event once

@@ -23,6 +23,7 @@ from .common import (
     period_page,
     period_pagers,
 )
+from .graphs import events_drawing
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,11 @@ def plan_timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
         "latest": (),
     }
     if not layout.years:
-        first: dict[str, Any] = {"years": group_by_year(events), "references": cite_events(events)}
+        first: dict[str, Any] = {
+            "years": group_by_year(events),
+            "references": cite_events(events),
+            "drawing": events_drawing("Timeline", events),
+        }
     else:
         latest = events[-limits.TIMELINE_LATEST :]
         first = {
@@ -121,6 +126,7 @@ def plan_timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
             "latest": latest,
             "references": cite_events(latest),
             "facets": facets_of(facets, (e.key for e in latest)),
+            "drawing": events_drawing("Latest events", latest),
         }
     description = f"{len(events)} events from every briefing, by date."
     filters = filter_options(corpus, facets.values())
@@ -135,6 +141,7 @@ def plan_timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
             "years": group_by_year(period.items),
             "references": cite_events(period.items),
             "facets": facets_of(facets, (e.key for e in period.items)),
+            "drawing": events_drawing(f"Timeline, {period.label}", period.items),
         }
         description = f"The {count(period.count, 'event')} of {period.label}, from every briefing, by date."
         filters = filter_options(corpus, (facets[e.key] for e in every))

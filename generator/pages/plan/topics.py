@@ -20,7 +20,7 @@ from .common import (
     page_path,
     search_facets,
 )
-from .graphs import circle_graph
+from .graphs import circle_graph, events_drawing
 
 
 def plan_topic_index(corpus: Corpus) -> PageSpec:
@@ -68,6 +68,7 @@ def plan_topic(corpus: Corpus, topic: Topic) -> PageSpec:
             **shown,
             "graph": graph,
             "graph_note": graph_note,
+            "drawing": events_drawing(f"Events of {topic.name}", shown["events"].items),
             "references": number_references(cited),
         },
         source=corpus.content.source_path("topic", topic.id),

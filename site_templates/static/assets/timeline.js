@@ -8,7 +8,9 @@
  * are only the actors and topics it holds. Each item carries ids in data-actors and
  * data-topics (and data-date), and the filter lives in the address (?actor=russia&topic=...),
  * so a filtered view can be shared, survives a reload, and goes along the links marked
- * .filter-link to the pages of the other years and months.
+ * .filter-link to the pages of the other years and months. The drawing above the list
+ * (.timeline-svg) shows what the list shows: each of its marks links to an item's
+ * #event-… anchor, and hides while that item is hidden.
  */
 (function () {
   "use strict";
@@ -20,6 +22,12 @@
   var choices = JSON.parse(data.textContent);
   var noun = choices.items || "events";
   var items = Array.prototype.slice.call(document.querySelectorAll("li[data-actors]"));
+  // Each mark of the drawing with the item it links to; an event drawn at two dates has two marks.
+  var marks = Array.prototype.map.call(document.querySelectorAll(".timeline-svg a[href^='#event-']"), function (mark) {
+    var anchor = document.getElementById(mark.getAttribute("href").slice(1));
+    return { mark: mark, item: anchor && anchor.closest("li") };
+  });
+  var disputed = document.querySelectorAll(".timeline-svg .tl-disputed");
   var fields = [
     { name: "actor", attr: "actors", label: "Actor", all: "All actors", options: choices.actors },
     { name: "topic", attr: "topics", label: "Topic", all: "All topics", options: choices.topics }
@@ -106,10 +114,18 @@
       item.hidden = !match;
       if (match) shown += 1;
     });
+    marks.forEach(function (drawn) {
+      drawn.mark.classList.toggle("tl-hidden", Boolean(drawn.item && drawn.item.hidden));
+    });
+    Array.prototype.forEach.call(disputed, function (group) {
+      group.classList.toggle("tl-hidden", !group.querySelector("a:not(.tl-hidden)"));
+    });
     // A year with nothing left to show hides its heading, its list, and its links in the
     // year index and the table of contents.
     Array.prototype.forEach.call(document.querySelectorAll("h2[id^='year-']"), function (heading) {
       var list = heading.nextElementSibling;
+      while (list && list.tagName !== "UL" && list.tagName !== "H2") list = list.nextElementSibling; // past a drawing
+      if (list && list.tagName !== "UL") list = null;
       var empty = !list || !list.querySelector("li[data-actors]:not([hidden])");
       heading.hidden = empty;
       if (list) list.hidden = empty;
