@@ -1,0 +1,141 @@
+"""Known: what the content already has, read with the generator's own loader and model.
+
+The draft matches against the content's actors (every name and alias) and the events its
+articles give an id. Only the actors are read whole: an article file is parsed only when
+its bytes could hold an event that a drafted one may be (a date that agrees and an actor in
+common), which keeps a draft under a second against a large content tree. A file with a
+mistake is skipped, not reported: `check` is the place for that. The draft itself is then
+checked by the same loader and validator as a hand-written file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..diagnostics import Diagnostic, Severity
+from ..load import Document, display_path, read_document
+from ..model import ActorKind, Event
+from ..schema import FOLDERS
+from ..validate import validate_documents
+from .records import KnownActor, KnownEvent, PartialDate
+
+
+@dataclass(frozen=True)
+class KnownContent:
+    """The content's actors, the ids of every actor and topic file, and the actors' documents."""
+
+    actors: tuple[KnownActor, ...]
+    actor_ids: frozenset[str]  # every file in content/actors/, valid or not
+    topics: Mapping[str, str]  # id -> name
+    documents: tuple[Document, ...]
+
+
+def read_known(content_dir: Path) -> KnownContent:
+    """Read the actors (and the topics' names) of a content folder; a folder that is not there has none."""
+    documents = tuple(_documents(content_dir, "actor")) + tuple(_documents(content_dir, "topic"))
+    present = {(document.kind, document.id) for document in documents}
+    content, _ = validate_documents(documents, present)
+    actors = tuple(
+        KnownActor(actor.id, actor.name, ActorKind(actor.kind), tuple(actor.aliases))
+        for actor in content.actors.values()
+    )
+    topics = {topic.id: topic.name for topic in content.topics.values()}
+    ids = frozenset(path.stem for path in _files(content_dir, "actor"))
+    return KnownContent(actors, ids, topics, tuple(d for d in documents if d.kind == "actor"))
+
+
+def read_known_events(content_dir: Path, dates: Iterable[PartialDate], actors: Iterable[str]) -> tuple[KnownEvent, ...]:
+    """Read the events with an id that may be one of the drafted ones: a date that agrees, an actor in common."""
+    screen = _screen(dates, actors)
+    if screen is None:
+        return ()
+    date_pattern, actor_pattern = screen
+    reports: dict[str, list[tuple[str, Event]]] = {}
+    for path in _files(content_dir, "article"):
+        raw = path.read_bytes()
+        if not (date_pattern.search(raw) and actor_pattern.search(raw)):
+            continue
+        parsed = read_document(raw)
+        if parsed.data is None:
+            continue
+        published = str((parsed.data.get("source") or {}).get("published") or "")
+        for item in parsed.data.get("events") or ():
+            if not isinstance(item, dict) or not item.get("id"):
+                continue
+            try:
+                event = Event.model_validate(item)
+            except ValidationError:
+                continue
+            assert event.id is not None
+            reports.setdefault(event.id, []).append((published, event))
+    return tuple(_merged(key, found) for key, found in sorted(reports.items()))
+
+
+def _merged(key: str, found: list[tuple[str, Event]]) -> KnownEvent:
+    """One event from every article that reports it: the earliest article's title, the most precise date."""
+    found.sort(key=lambda item: item[0])
+    events = [event for _, event in found]
+    date = max((e.date for e in events), key=lambda d: (d.precision, not d.is_approximate))
+    actors = tuple(dict.fromkeys(actor for e in events for actor in e.actors))
+    words = " ".join(" ".join(filter(None, (e.title, e.details, e.as_written))) for e in events)
+    return KnownEvent(key, date, events[0].title, actors, words)
+
+
+def _screen(dates: Iterable[PartialDate], actors: Iterable[str]) -> tuple[re.Pattern[bytes], re.Pattern[bytes]] | None:
+    """Byte patterns an article must match to hold an event that may be a drafted one."""
+    alternatives = set()
+    for date in dates:
+        years = range(date.year - 1, date.year + 2) if date.is_approximate else (date.year,)
+        for year in years:
+            if date.is_approximate or date.month is None:
+                alternatives.add(rf"{year:04d}(?:-\d\d(?:-\d\d)?)?")
+            elif date.day is None:
+                alternatives.add(rf"{year:04d}(?:-{date.month:02d}(?:-\d\d)?)?")
+            else:
+                alternatives.add(rf"{year:04d}(?:-{date.month:02d}(?:-{date.day:02d})?)?")
+    ids = sorted(set(actors))
+    if not alternatives or not ids:
+        return None
+    date_pattern = rb"date:\s*[\"']?(?:" + "|".join(sorted(alternatives)).encode() + rb")~?[\"']?\s*(?:#|$|[,}])"
+    actor_pattern = rb"(?<![\w-])(?:" + b"|".join(re.escape(i.encode()) for i in ids) + rb")(?![\w-])"
+    return re.compile(date_pattern, re.MULTILINE), re.compile(actor_pattern)
+
+
+def check_draft(content_dir: Path, known: KnownContent, files: Mapping[Path, str]) -> tuple[Diagnostic, ...]:
+    """Check drafted files as `check` would, beside the content's actors: every diagnostic, in order."""
+    documents: list[Document] = list(known.documents)
+    diagnostics: list[Diagnostic] = []
+    present = {("actor", actor_id) for actor_id in known.actor_ids} | {("topic", t) for t in known.topics}
+    for path, text in files.items():
+        kind = next(k for k, folder in FOLDERS.items() if path.parent.name == folder)
+        parsed = read_document(text.encode("utf-8"))
+        shown = display_path(path)
+        diagnostics += [
+            Diagnostic(shown, line, column, Severity.ERROR, message) for line, column, message in parsed.problems
+        ]
+        present.add((kind, path.stem))
+        if parsed.data is not None:
+            documents = [d for d in documents if (d.kind, d.id) != (kind, path.stem)]
+            documents.append(Document(shown, kind, path.stem, parsed.data, parsed.values, parsed.keys))
+    _, problems = validate_documents(documents, present)
+    drafted = {display_path(path) for path in files}
+    return tuple(sorted(diagnostics + [d for d in problems if d.path in drafted]))
+
+
+def _documents(content_dir: Path, kind: str) -> Iterable[Document]:
+    for path in _files(content_dir, kind):
+        parsed = read_document(path.read_bytes())
+        if parsed.data is not None:
+            yield Document(display_path(path), kind, path.stem, parsed.data, parsed.values, parsed.keys)
+
+
+def _files(content_dir: Path, kind: str) -> Sequence[Path]:
+    folder = content_dir / FOLDERS[kind]
+    if not folder.is_dir():
+        return ()
+    return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith(("_", ".")) and p.is_file())
