@@ -377,6 +377,7 @@ def _patterns() -> Iterator[_Pattern]:
         _month_alone,
     )  # fmt: skip
     yield pattern(
+        r"(?<!\ba\s)(?<!\bevery\s)(?<!\beach\s)(?<!\bany\s)(?<!\bone\s)"
         r"\b(?:(?P<relative>last|next|this|on|early|late|earlier|later)\s+(?:on\s+)?)?"
         + _WD + r"(?:\s+(?:morning|afternoon|evening|night))?\b(?!,?\s+" + _M + r")",
         _weekday,

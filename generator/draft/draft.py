@@ -144,8 +144,9 @@ def _events(draft: Draft) -> list[str]:
                 f"  - id: {known.id}  # the content has this event ({known.date.iso()}): its sources merge on the timeline"
             )
             first = "    "
+        published = draft.published.first_day()
         lines.append(
-            f'{first}date: "{event.date.iso()}"  # {_comment(event.as_written)!s}, from {draft.published.iso()}'
+            f'{first}date: "{event.date.iso()}"  # {_comment(event.as_written)}, counted from {published:%A} {published.isoformat()}'
         )
         lines.append(f"    as_written: {_scalar(event.as_written)}")
         if known is not None:

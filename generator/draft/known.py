@@ -10,6 +10,7 @@ checked by the same loader and validator as a hand-written file.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -58,7 +59,8 @@ def read_known_events(content_dir: Path, dates: Iterable[PartialDate], actors: I
     reports: dict[str, list[tuple[str, Event]]] = {}
     for path in _files(content_dir, "article"):
         raw = path.read_bytes()
-        if not (date_pattern.search(raw) and actor_pattern.search(raw)):
+        block = _events_block(raw)
+        if not (date_pattern.search(block) and actor_pattern.search(block)):
             continue
         parsed = read_document(raw)
         if parsed.data is None:
@@ -74,6 +76,19 @@ def read_known_events(content_dir: Path, dates: Iterable[PartialDate], actors: I
             assert event.id is not None
             reports.setdefault(event.id, []).append((published, event))
     return tuple(_merged(key, found) for key, found in sorted(reports.items()))
+
+
+_EVENTS = re.compile(rb"^events:", re.MULTILINE)
+_NEXT_KEY = re.compile(rb"^[A-Za-z_]+:", re.MULTILINE)
+
+
+def _events_block(raw: bytes) -> bytes:
+    """The lines of an article file under its 'events:' key (empty without one)."""
+    start = _EVENTS.search(raw)
+    if start is None:
+        return b""
+    after = _NEXT_KEY.search(raw, start.end())
+    return raw[start.end() : after.start() if after else len(raw)]
 
 
 def _merged(key: str, found: list[tuple[str, Event]]) -> KnownEvent:
@@ -135,7 +150,17 @@ def _documents(content_dir: Path, kind: str) -> Iterable[Document]:
 
 
 def _files(content_dir: Path, kind: str) -> Sequence[Path]:
+    """The content files of a kind, as `load` reads them: '.yaml', not hidden, not a link or a folder."""
     folder = content_dir / FOLDERS[kind]
-    if not folder.is_dir():
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
         return ()
-    return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith(("_", ".")) and p.is_file())
+    names = sorted(
+        entry.name
+        for entry in entries
+        if entry.name.endswith(".yaml")
+        and not entry.name.startswith(("_", "."))
+        and entry.is_file(follow_symlinks=False)
+    )
+    return [folder / name for name in names]

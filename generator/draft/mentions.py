@@ -14,6 +14,8 @@ agencies are never actors. When in doubt, nothing is proposed: the person adds i
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -33,7 +35,8 @@ ROLE_HEADS = word_set(
     editor photographer owner executive investor banker trader striker midfielder defender goalkeeper winger
     forward player referee driver rider champion activist official head deputy superintendent sheriff governor-general
     secretary-general vice-president mother father son daughter wife husband brother sister grandmother grandfather
-    uncle aunt nephew niece cousin widow friend neighbour neighbor colleague boss partner"""
+    uncle aunt nephew niece cousin widow friend neighbour neighbor colleague boss partner counterpart successor
+    predecessor rival sen rep gov gen lt col capt sgt adm maj cmdr supt insp det"""
 )
 ROLE_MODIFIERS = word_set(
     """foreign defense defence finance interior justice trade economy economic health education security state
@@ -41,6 +44,8 @@ ROLE_MODIFIERS = word_set(
     chief general attorney head lead principal permanent interim incoming outgoing then"""
 )
 HONORIFICS = word_set("mr mrs ms miss dr sir dame lord lady mx prof madam")
+# Titles written short, with a period that does not end the sentence: 'Sen. Dana Whitfield'.
+_ABBREVIATED_TITLES = word_set("mr mrs ms dr prof sen rep gov gen lt col capt sgt adm maj cmdr supt insp det st")
 # The head noun of an organization's name.
 ORGANIZATION_HEADS = word_set(
     """ministry agency council committee commission bank party corporation corp inc ltd llc plc group company co
@@ -70,7 +75,7 @@ LOCATIVES = word_set(
     "in at to from near outside inside into via toward towards across around visit visited visits visiting "
     "arrived arrive arrives reached leave left left"
 )
-_CONNECTORS = word_set("of for the de la le du des del da van von der den bin al el on")
+_CONNECTORS = word_set("of for the and de la le du des del da van von der den bin al el on")
 _PRONOUNS = word_set("he she his her him")
 _SENTENCE_STARTERS = word_set(
     """the a an this that these those in on at for from with by but and or if when while as after before since
@@ -94,6 +99,7 @@ class _Entry:
     capitals: tuple[bool, ...]  # which tokens must start with a capital in the text
     is_caps: bool  # an all-capital alias: only in capitals
     is_city: bool  # an alias that is also a place ("Seoul"): not a mention after "in", "to"...
+    gaps: tuple[str, ...]  # the punctuation between its words: 'Ministry of Trade, Industry and Energy'
 
 
 @dataclass(frozen=True)
@@ -129,7 +135,8 @@ def make_gazetteer(actors: Iterable[KnownActor]) -> Gazetteer:
         is_caps = len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 6
         capitals = tuple(t.is_capitalized and len(tokens) < 3 for t in tokens)
         is_city = len(tokens) == 1 and fold(name) in PLACES and name != by_id[actor].name
-        entry = _Entry(actor, tuple(t.norm for t in tokens), capitals, is_caps, is_city)
+        gaps = tuple(name[a.end : b.start].strip() for a, b in itertools.pairwise(tokens))
+        entry = _Entry(actor, tuple(t.norm for t in tokens), capitals, is_caps, is_city, gaps)
         entries.setdefault(entry.norms[0], []).append(entry)
     names = {form: candidates[0][0] for form, candidates in forms.items()}
     ordered = {first: tuple(sorted(found, key=lambda e: -len(e.norms))) for first, found in entries.items()}
@@ -145,6 +152,7 @@ class Cast:
     proposed: tuple[ProposedActor, ...]
     roles: Mapping[str, tuple[str, str | None]]  # actor id -> (role as written, a country id it belongs to)
     kinds: Mapping[str, ActorKind]
+    pronouns: Mapping[str, str] = field(default_factory=dict)  # person -> 'he' or 'she', where the text shows it
 
     @property
     def actors(self) -> tuple[str, ...]:
@@ -154,9 +162,12 @@ class Cast:
     def within(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
 
-    def last_person_before(self, offset: int) -> str | None:
+    def last_person_before(self, offset: int, pronoun: str | None = None) -> str | None:
+        """The person last named before ``offset`` that 'he' or 'she' may stand for."""
         for mention in reversed(self.mentions):
-            if mention.start < offset and self.kinds.get(mention.actor) is ActorKind.PERSON:
+            if mention.start >= offset or self.kinds.get(mention.actor) is not ActorKind.PERSON:
+                continue
+            if pronoun is None or self.pronouns.get(mention.actor, pronoun) == pronoun:
                 return mention.actor
         return None
 
@@ -206,7 +217,37 @@ def find_mentions(body: Body, headline: str, gazetteer: Gazetteer, publisher: st
             if role:
                 roles[mention.actor] = (role, organization)
     headline_known, _ = _match_known(headline, tokenize(headline), gazetteer, excluded, is_headline=True)
-    return Cast(tuple(mentions), tuple(dict.fromkeys(m.actor for m in headline_known)), tuple(proposed), roles, kinds)
+    headline_actors = tuple(dict.fromkeys(m.actor for m in headline_known))
+    pronouns = _pronouns(words, mentions, kinds)
+    return Cast(tuple(mentions), headline_actors, tuple(proposed), roles, kinds, pronouns)
+
+
+_HE = word_set(
+    "he his mr son father husband brother king prince uncle nephew grandfather chairman spokesman congressman"
+)
+_SHE = word_set(
+    "she her ms mrs miss daughter mother wife sister queen princess aunt niece grandmother widow chairwoman "
+    "spokeswoman congresswoman actress"
+)
+
+
+def _pronouns(words: _Text, mentions: Sequence[Mention], kinds: Mapping[str, ActorKind]) -> dict[str, str]:
+    """Whether each person is 'he' or 'she', where the text shows it: a title or a family word before
+    the name (Mr., Ms., 'his daughter'), or 'He' or 'She' opening the sentence after it."""
+    tokens = words.tokens
+    starts = sorted(words.starts)
+    votes: dict[str, list[str]] = {}
+    for mention in mentions:
+        if kinds.get(mention.actor) is not ActorKind.PERSON:
+            continue
+        first = next((i for i, t in enumerate(tokens) if t.start >= mention.start), len(tokens))
+        before = [tokens[i].norm for i in range(max(0, first - 2), first)]
+        following = next((i for i in starts if tokens[i].start >= mention.end), None)
+        opening = tokens[following].norm if following is not None else ""
+        for word in [*before[-1:], opening if opening in ("he", "she") else ""]:
+            if word in _HE or word in _SHE:
+                votes.setdefault(mention.actor, []).append("he" if word in _HE else "she")
+    return {actor: max(set(v), key=v.count) for actor, v in votes.items() if v.count("he") != v.count("she")}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,7 +258,8 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
     gap = text[left.end : right.start]
     if gap in ("", " ", "-", "‐", "\u00a0"):
         return True
-    return gap == ". " and len(left.text) == 1 and left.text.isupper()  # an initial: 'John F. Kennedy'
+    # An initial ('John F. Kennedy') or a short title ('Sen. Dana Whitfield').
+    return gap == ". " and ((len(left.text) == 1 and left.text.isupper()) or left.norm in _ABBREVIATED_TITLES)
 
 
 def _match_known(
@@ -281,7 +323,13 @@ def _fits(text: str, tokens: Sequence[Token], index: int, entry: _Entry) -> bool
         token = tokens[index + offset]
         if token.norm != norm:
             return False
-        if offset and not _adjacent(text, tokens[index + offset - 1], token):
+        if offset and not (
+            _adjacent(text, tokens[index + offset - 1], token)
+            or (
+                entry.gaps[offset - 1]
+                and text[tokens[index + offset - 1].end : token.start].strip() == entry.gaps[offset - 1]
+            )
+        ):
             return False
         if token.is_possessive and offset < len(entry.norms) - 1:
             return False
@@ -391,14 +439,21 @@ def _consider(
     if at_start and _is_common(tokens[span[0]], lowercase_words):
         span.pop(0)
         at_start = False
-    title_tokens = _strip_title(tokens, span)
     while span and tokens[span[-1]].norm in _CONNECTORS:
         span.pop()
-    if not span or len(span) > 5:
+    is_organization = len(span) >= 2 and _is_organization(tuple(tokens[i].norm for i in span))
+    if not is_organization and any(tokens[i].norm == "and" for i in span):  # two names: 'Yoon and Cho'
+        cut = next(k for k, i in enumerate(span) if tokens[i].norm == "and")
+        for part in (span[:cut], span[cut + 1 :]):
+            if part:
+                _consider(words, part, lowercase_words, candidates, known, gazetteer, excluded)
+        return
+    title_tokens = [] if is_organization else _strip_title(tokens, span)
+    if not span or len(span) > (8 if is_organization else 5):
         return
     name_tokens = [tokens[i] for i in span]
     norms = tuple(t.norm for t in name_tokens)
-    name = text[name_tokens[0].start : words.name_end(span[-1])]
+    name = _shown(text[name_tokens[0].start : words.name_end(span[-1])])
     folded = fold(name)
     if (
         folded in PLACES
@@ -410,14 +465,14 @@ def _consider(
         or (len(span) == 1 and (name_tokens[0].norm in STOPWORDS or name_tokens[0].norm in _SENTENCE_STARTERS))
     ):
         return
-    candidate = candidates.setdefault(norms, _Candidate(_shown(name), norms))
+    if is_organization:
+        name = _organization_name(words, span, name, known, gazetteer)
+    candidate = candidates.setdefault(norms, _Candidate(name, norms))
     candidate.occurrences.append((span[0], span[-1] + 1))
     candidate.is_mid_sentence = candidate.is_mid_sentence or not (at_start and not title_tokens)
-    if len(span) >= 2 and (
-        norms[-1] in ORGANIZATION_HEADS or (norms[0] in ORGANIZATION_HEADS and norms[1] in ("of", "for"))
-    ):
+    if is_organization:
         candidate.is_organization = True
-        _name_organization(words, title_tokens, span, candidate, known, gazetteer)
+        candidate.aliases = candidate.aliases or _acronym(text, words.name_end(span[-1]))
         return
     if any(t.norm in ORGANIZATION_HEADS for t in name_tokens):
         return
@@ -430,6 +485,11 @@ def _consider(
             candidate.role, candidate.role_organization = role, organization
     if _is_speaker(tokens, span[0], span[-1] + 1) and _pronoun_follows(words, span[-1] + 1):
         candidate.is_speaker = True
+
+
+def _is_organization(norms: tuple[str, ...]) -> bool:
+    """'... Ministry', '... Agency', 'Bank of ...': the noun at the head of the name says so."""
+    return norms[-1] in ORGANIZATION_HEADS or (norms[0] in ORGANIZATION_HEADS and norms[1] in ("of", "for"))
 
 
 def _strip_title(tokens: Sequence[Token], span: list[int]) -> list[int]:
@@ -462,28 +522,21 @@ def _is_common(token: Token, lowercase_words: set[str]) -> bool:
     )
 
 
-def _name_organization(
-    words: _Text,
-    title_tokens: list[int],
-    span: list[int],
-    candidate: _Candidate,
-    known: list[Mention],
-    gazetteer: Gazetteer,
-) -> None:
-    """Name an organization so that it stands alone: 'Foreign Ministry' after 'Chinese' is the Chinese one."""
-    text, tokens = words.text, words.tokens
-    if title_tokens:
-        candidate.name = _shown(text[tokens[title_tokens[0]].start : words.name_end(span[-1])])
-        candidate.norms = tuple(tokens[i].norm for i in [*title_tokens, *span])
-    else:
-        country = _country_before(tokens, span[0], known, gazetteer)
-        if country is not None and span[0] > 0 and tokens[span[0] - 1].is_possessive:
-            candidate.name = f"{candidate.name} ({gazetteer.actors[country].name})"
-    after = text[words.name_end(span[-1]) :][:20]
-    if after.startswith(" (") and ")" in after:  # 'the International Atomic Energy Agency (IAEA)'
-        acronym = after[2 : after.index(")")]
-        if acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8:
-            candidate.aliases = (acronym,)
+def _organization_name(words: _Text, span: list[int], name: str, known: list[Mention], gazetteer: Gazetteer) -> str:
+    """Name an organization so that it stands alone: the 'Foreign Ministry' after 'Chinese' is the Chinese one."""
+    tokens = words.tokens
+    country = _country_before(tokens, span[0], known, gazetteer)
+    if country is None or not _adjacent(words.text, tokens[span[0] - 1], tokens[span[0]]):
+        return name
+    if tokens[span[0] - 1].is_possessive:  # "South Korea's Defense Ministry"
+        return f"{name} ({gazetteer.actors[country].name})"
+    return f"{tokens[span[0] - 1].text} {name}"  # 'Chinese Foreign Ministry'
+
+
+def _acronym(text: str, end: int) -> tuple[str, ...]:
+    """The acronym a text gives in brackets after a name: 'the International Atomic Energy Agency (IAEA)'."""
+    match = re.match(r" \(([A-Z]{2,8})\)", text[end : end + 12])
+    return (match.group(1),) if match else ()
 
 
 def _country_before(tokens: Sequence[Token], index: int, known: list[Mention], gazetteer: Gazetteer) -> str | None:
@@ -518,19 +571,23 @@ def _role_near(
     heads = [i for i in title_tokens if tokens[i].norm in ROLE_HEADS]
     if heads:
         role_tokens = [i for i in title_tokens if tokens[i].norm not in ADJECTIVES | HONORIFICS]
-        role = text[tokens[role_tokens[0]].start : tokens[role_tokens[-1]].end]
+        role = text[tokens[role_tokens[0]].start : _title_end(text, tokens[role_tokens[-1]])]
         return role, _country_before(tokens, title_tokens[0], known, gazetteer)
     before = start - 1
-    if (
-        before >= 0
-        and tokens[before].text[:1].islower()
-        and tokens[before].norm in ROLE_HEADS
-        and text[tokens[before].end : tokens[start].start] == " "
-    ):
+    gap = text[tokens[before].end : tokens[start].start] if before >= 0 else ""
+    if before >= 0 and tokens[before].text[:1].islower() and tokens[before].norm in ROLE_HEADS and gap in (" ", ", "):
         first = before
-        while first - 1 >= 0 and tokens[first - 1].text[:1].islower() and tokens[first - 1].norm in ROLE_MODIFIERS:
-            first -= 1
-        return text[tokens[first].start : tokens[before].end], None
+        while (
+            first - 1 >= 0
+            and before - first < 2
+            and (tokens[first - 1].text[:1].islower() or tokens[first - 1].norm in ADJECTIVES)
+            and tokens[first - 1].norm not in STOPWORDS
+            and text[tokens[first - 1].end : tokens[first].start] == " "
+        ):
+            first -= 1  # 'rail secretary', 'chief executive', 'her Japanese counterpart'
+        is_appositive = gap == ", "
+        if not is_appositive or (end < len(tokens) and text[tokens[end - 1].end : tokens[end].start].startswith(",")):
+            return text[tokens[first].start : tokens[before].end], None
     if end < len(tokens) and end not in starts and text[tokens[end - 1].end : tokens[end].start].strip() == ",":
         last = end
         while (
@@ -546,6 +603,11 @@ def _role_near(
         if any(w in ROLE_HEADS for w in following[skip:][:5]) and not any(w in SPEECH_VERBS for w in following):
             return text[tokens[end + skip].start : tokens[last].end], None
     return None, None
+
+
+def _title_end(text: str, token: Token) -> int:
+    """Where a title ends: with its period when it is written short ('Sen.')."""
+    return token.end + 1 if token.norm in _ABBREVIATED_TITLES and text[token.end : token.end + 1] == "." else token.end
 
 
 def _title_before(text: str, tokens: Sequence[Token], start: int) -> list[int]:
@@ -626,20 +688,26 @@ def _propose(
             name_tokens = tokenize(actor.name)
             for token in (name_tokens[0], name_tokens[-1]) if name_tokens else ():
                 people.setdefault(token.norm, set()).add(actor.id)
+    introduced: dict[str, int] = {}  # person -> where the text first names them in full
+    for mention in sorted(mentions + known, key=lambda m: m.start):
+        introduced.setdefault(mention.actor, mention.start)
     for candidate in candidates.values():
         if len(candidate.norms) != 1:
             continue
         meant = people.get(candidate.norms[0], set())
-        if len(meant) == 1:
-            actor_id = next(iter(meant))
-        elif not meant and candidate.is_mid_sentence and (candidate.is_person or candidate.is_speaker):
+        if not meant and candidate.is_mid_sentence and (candidate.is_person or candidate.is_speaker):
             actor_id = suggest_id(candidate.name)
             if actor_id and actor_id not in gazetteer.actors and actor_id not in proposed:
                 proposed[actor_id] = ProposedActor(actor_id, candidate.name, ActorKind.PERSON, candidate.role)
-        else:
+            if actor_id:
+                mentions += [_mention(words, actor_id, occurrence) for occurrence in candidate.occurrences]
             continue
-        if actor_id:
-            mentions += [_mention(words, actor_id, occurrence) for occurrence in candidate.occurrences]
+        for occurrence in candidate.occurrences:
+            # A surname two people share is the one the text named first ('Brenner', then his daughter 'Lena Brenner').
+            offset = words.tokens[occurrence[0]].start
+            earlier = sorted((introduced[a], a) for a in meant if a in introduced and introduced[a] < offset)
+            if earlier:
+                mentions.append(_mention(words, earlier[0][1], occurrence))
     return list(proposed.values()), mentions
 
 

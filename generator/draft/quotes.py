@@ -36,6 +36,7 @@ _PREPOSITION_START = re.compile(r"^(?:in|on|at|after|during|according|for|from|b
 _DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _CLAUSE_WORDS = re.compile(r"\b(?:that|which|is|was|were|are|and|but|if|when|because)\b", re.IGNORECASE)
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 _STATEMENT = re.compile(r"\bstatement\b", re.IGNORECASE)
 MAX_SPEAKER_WORDS = 10
 
@@ -43,8 +44,10 @@ MAX_SPEAKER_WORDS = 10
 def find_quotes(body: Body, cast: Cast) -> tuple[DraftQuote, ...]:
     """Find every quotation in the body, with its speaker where the text says who it is."""
     quotes: list[DraftQuote] = []
+    left_open: DraftQuote | None = None  # a quotation that ran to the end of the last paragraph
     for paragraph in body.paragraphs:
-        previous: DraftQuote | None = None
+        previous = left_open
+        left_open = None
         for span in _quotation_spans(body.text, paragraph):
             words = _words(body.text[span.start + 1 : span.end - 1])
             if not words:
@@ -52,6 +55,7 @@ def find_quotes(body: Body, cast: Cast) -> tuple[DraftQuote, ...]:
             quote = _attribute(body, cast, span, words, previous)
             quotes.append(quote)
             previous = quote
+            left_open = quote if span.end > paragraph.end else None
     return tuple(quotes)
 
 
@@ -102,9 +106,25 @@ def _attribute(body: Body, cast: Cast, span: Span, words: str, previous: DraftQu
     ):
         if found is not None:
             return _resolve(body, cast, span, words, found, previous)
-    if previous is not None and previous.by is not None and not before.strip(" “\"'"):
-        return DraftQuote(words, span.start, previous.by, previous.speaker)
+    if not before.strip(" “\"'"):
+        if previous is not None and previous.by is not None:
+            return DraftQuote(words, span.start, previous.by, previous.speaker)
+        said = _said_just_before(body, span.start)
+        if said is not None:  # 'Last winter the colonies lost half their bees, she said. "We opened ..."'
+            return _resolve(body, cast, span, words, said, previous)
     return DraftQuote(words, span.start, None, problem="no speaker named next to it")
+
+
+def _said_just_before(body: Body, start: int) -> tuple[int, int] | None:
+    """Who spoke in the sentence before, in the same paragraph, when it holds no quotation itself."""
+    index = body.sentence_at(start)
+    if index == 0:
+        return None
+    sentence = body.sentences[index - 1]
+    paragraph = body.paragraph_of(start)
+    if body.paragraph_of(sentence.start) != paragraph or re.search(r"[“”\"]", body.text[sentence.start : sentence.end]):
+        return None
+    return _speaker_before(body.text[sentence.start : sentence.end].rstrip(". "), sentence.start)
 
 
 def _speaker_after(after: str, offset: int) -> tuple[int, int] | None:
@@ -116,7 +136,7 @@ def _speaker_after(after: str, offset: int) -> tuple[int, int] | None:
         rest = stripped[verb.end() :]
         subject = rest.lstrip()
         start = lead + verb.end() + (len(rest) - len(subject))
-        phrase = re.split(r"[,.;:“”\"()]", subject, maxsplit=1)[0]
+        phrase = re.split(r"[,;:“”\"()]|\.\s*$", subject, maxsplit=1)[0]
         phrase = _NP_END.sub("", phrase)
         return (offset + start, offset + start + len(phrase)) if phrase.strip() else None
     match = _VERB.search(stripped)
@@ -162,7 +182,8 @@ def _segment(phrase: str) -> tuple[int, int] | None:
         position += len(piece) + 1
     if not parts:
         return None
-    if len(parts) > 1 and phrase[parts[-1][0]].islower():
+    last = phrase[parts[-1][0] : parts[-1][1]]
+    if len(parts) > 1 and last[0].islower() and len(last.split()) > 1 and fold(last.split()[0]) not in _PRONOUNS:
         return parts[-2]  # the name before an aside: 'Nate Evans, spokesperson for the mission, said'
     return parts[-1]
 
@@ -176,7 +197,7 @@ def _resolve(
         return DraftQuote(words, span.start, None, problem="no speaker named next to it")
     folded = fold(written)
     if folded in _PERSON_PRONOUNS:
-        person = cast.last_person_before(span.start)
+        person = cast.last_person_before(span.start, folded)
         if person is None:
             return DraftQuote(words, span.start, None, problem=f"'{written}' is not a person the text names")
         return DraftQuote(words, span.start, person)
@@ -190,8 +211,8 @@ def _resolve(
         return DraftQuote(words, span.start, mentions[0].actor, None if is_itself else written)
     if _STATEMENT.search(written):
         issuer = _statement_issuer(body, cast, span.start)
-        if issuer is not None:
-            return DraftQuote(words, span.start, issuer, written)
+        if issuer is not None:  # the statement is the actor's own words
+            return DraftQuote(words, span.start, issuer)
     head = folded.split()[-1] if folded.split() else ""
     organization = _organization_named(body, cast, span.start, head)
     if organization is not None:
@@ -205,9 +226,12 @@ def _statement_issuer(body: Body, cast: Cast, before: int) -> str | None:
     for sentence in reversed(body.sentences[: index + 1]):
         if sentence.start >= before or not _STATEMENT.search(body.text, sentence.start, min(sentence.end, before)):
             continue
-        named = [m for m in cast.within(sentence.start, min(sentence.end, before))]
+        named = cast.within(sentence.start, min(sentence.end, before))
         if named:
             return named[0].actor
+        subject = re.match(r"\W*(?:the|its|a)\s+(\w+)", body.text[sentence.start : sentence.end], re.IGNORECASE)
+        if subject:  # 'The department issued a statement.'
+            return _organization_named(body, cast, sentence.start, fold(subject.group(1)))
     return None
 
 
