@@ -85,7 +85,9 @@ def _draft(case: dict[str, Any], root: Path, monkeypatch: pytest.MonkeyPatch) ->
         errors: list[str] = []
     except ContentError as error:
         errors = [str(d) for d in error.errors]
-    return Drafted(articles[0], Path(articles[0]).read_text(encoding="utf-8"), actors, out.getvalue().splitlines(), errors)
+    return Drafted(
+        articles[0], Path(articles[0]).read_text(encoding="utf-8"), actors, out.getvalue().splitlines(), errors
+    )
 
 
 def _params() -> list[Any]:
@@ -106,8 +108,12 @@ _CaseDumper.add_representer(str, _represent_str)
 
 def _rewrite(path: Path, case: dict[str, Any], drafted: Drafted) -> None:
     case["expected"] = {"article": drafted.article, "actors": drafted.actors, "report": drafted.report}
-    ordered = {key: case[key] for key in ("about", "options", "text", "html", "files", "expected", "annotation") if key in case}
-    path.write_text(yaml.dump(ordered, Dumper=_CaseDumper, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+    ordered = {
+        key: case[key] for key in ("about", "options", "text", "html", "files", "expected", "annotation") if key in case
+    }
+    path.write_text(
+        yaml.dump(ordered, Dumper=_CaseDumper, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("case_path", _params())
@@ -159,7 +165,12 @@ def _score(case: dict[str, Any], drafted: Drafted, score: _Score, name: str) -> 
     people_wanted = set(annotation.get("new_people") or ())
     allowed = known_wanted | people_wanted | set(annotation.get("new_organizations") or ())
     score.add(score.known, known_wanted, actors - set(new), f"{name}: known actor not found")
-    score.add(score.people, people_wanted, {i for i, a in new.items() if a["kind"] == "person"}, f"{name}: person not proposed")
+    score.add(
+        score.people,
+        people_wanted,
+        {i for i, a in new.items() if a["kind"] == "person"},
+        f"{name}: person not proposed",
+    )
     score.precise[0] += len(actors & allowed)
     score.precise[1] += len(actors)
     score.misses += [f"{name}: not an actor: {a}" for a in sorted(actors - allowed)]
@@ -171,8 +182,14 @@ def _score(case: dict[str, Any], drafted: Drafted, score: _Score, name: str) -> 
     quotes = annotation.get("quotes") or {}
     drafted_quotes = article.get("quotes") or []
     source = case.get("text") or case.get("html") or ""
-    score.invented_quotes += [f"{name}: {q['text']}" for q in drafted_quotes if q["text"] not in " ".join(source.split())]
-    placed = {prefix for prefix, by in quotes.items() if any(q["text"].startswith(prefix) and q["by"] == by for q in drafted_quotes)}
+    score.invented_quotes += [
+        f"{name}: {q['text']}" for q in drafted_quotes if q["text"] not in " ".join(source.split())
+    ]
+    placed = {
+        prefix
+        for prefix, by in quotes.items()
+        if any(q["text"].startswith(prefix) and q["by"] == by for q in drafted_quotes)
+    }
     score.add(score.quotes, set(quotes), placed, f"{name}: quote without its speaker")
     events = {e.get("id") for e in article.get("events") or ()}
     score.add(score.linked, set(annotation.get("linked_events") or ()), events, f"{name}: event not linked")

@@ -178,13 +178,9 @@ def _month_day(match: re.Match[str], today: dt.date, tense: Tense) -> PartialDat
         return min(fitting, key=lambda d: abs((d.first_day() - today).days))
     before = [d for d in candidates if d.first_day() <= today]
     after = [d for d in candidates if d.first_day() >= today]
-    if tense is Tense.FUTURE:
-        return after[0] if after else None
     if tense.looks_back:
         return before[-1] if before else None
-    if before and after and before[-1] == after[0]:
-        return before[-1]
-    return "the verb does not tell whether it is the last one or the next one: write the year"
+    return after[0] if after else None  # 'will meet on June 15', and 'the vote is on June 15': ahead
 
 
 def _month_year(match: re.Match[str], today: dt.date, tense: Tense) -> PartialDate | str | None:

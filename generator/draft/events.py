@@ -98,7 +98,8 @@ def link_known_events(events: Sequence[DraftEvent], known: Sequence[KnownEvent])
                 continue
             shared_actors = len(set(event.actors) & set(candidate.actors))
             shared_words = len(words & known_words[other])
-            if shared_actors == 0 or shared_words < MIN_SHARED_WORDS:
+            # Close words: two in common, or one when every actor of the known event is there too.
+            if shared_actors == 0 or shared_words < MIN_SHARED_WORDS - (shared_actors >= len(candidate.actors) >= 2):
                 continue
             same_precision = event.date.precision == candidate.date.precision
             scored.append((2 * shared_actors + shared_words + same_precision, index, other))

@@ -41,7 +41,10 @@ ROLE_HEADS = word_set(
 ROLE_MODIFIERS = word_set(
     """foreign defense defence finance interior justice trade economy economic health education security state
     national special senior acting former first assistant associate executive supreme top vice deputy prime
-    chief general attorney head lead principal permanent interim incoming outgoing then"""
+    chief general attorney head lead principal permanent interim incoming outgoing then transport industry energy
+    agriculture labor labour commerce culture environment housing tourism home affairs unification infrastructure
+    science technology communications information treasury homeland veterans fisheries maritime land sports youth
+    family welfare employment development planning digital finance budget immigration police army navy"""
 )
 HONORIFICS = word_set("mr mrs ms miss dr sir dame lord lady mx prof madam")
 # Titles written short, with a period that does not end the sentence: 'Sen. Dana Whitfield'.
@@ -276,7 +279,12 @@ def _match_known(
         size = len(entry.norms)
         taken.update(range(index, index + size))
         actor = gazetteer.actors[entry.actor]
-        is_place = entry.is_city and index > 0 and tokens[index - 1].norm in LOCATIVES
+        is_place = (
+            entry.is_city
+            and index > 0
+            and tokens[index - 1].norm in LOCATIVES
+            and not (index > 1 and tokens[index - 2].norm == "according")  # 'according to Moscow' is a source
+        )
         if not is_place and fold(actor.name) not in excluded:
             mentions.append(Mention(entry.actor, tokens[index].start, _end(tokens[index + size - 1])))
         index += size
@@ -411,7 +419,7 @@ def _candidates(
         if (
             end + 1 < len(tokens)
             and tokens[end].norm in ("of", "for")
-            and tokens[index].norm in ORGANIZATION_HEADS
+            and tokens[end - 1].norm in ORGANIZATION_HEADS
             and tokens[end + 1].start in known_at
             and gazetteer.actors[known_at[tokens[end + 1].start].actor].kind is ActorKind.COUNTRY
         ):

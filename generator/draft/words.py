@@ -127,10 +127,24 @@ def fold(word: str) -> str:
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s")
 
 
+# Irregular past forms, so that 'met' compares equal to 'meet'.
+_BASE_FORMS = dict(
+    pair.split(":")
+    for pair in word_set(
+        """met:meet held:hold took:take made:make gave:give went:go came:come saw:see began:begin left:leave
+        won:win lost:lose fell:fall rose:rise sent:send spent:spend brought:bring bought:buy thought:think
+        found:find knew:know became:become broke:break built:build chose:choose drew:draw drove:drive
+        fought:fight flew:fly got:get grew:grow heard:hear kept:keep led:lead paid:pay ran:run sold:sell
+        spoke:speak stood:stand struck:strike taught:teach threw:throw wrote:write sought:seek withdrew:withdraw"""
+    )
+)
+
+
 @cache
 def stem(word: str) -> str:
-    """Cut common English endings, so that 'vetoed', 'vetoes' and 'veto' compare equal."""
+    """Cut common English endings, so that 'vetoed', 'vetoes' and 'veto' compare equal (and 'met', 'meet')."""
     word = fold(word)
+    word = _BASE_FORMS.get(word, word)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
