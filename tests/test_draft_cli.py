@@ -277,7 +277,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(body)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client that gave up waiting
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

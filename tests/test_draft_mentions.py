@@ -24,7 +24,13 @@ KNOWN = make_gazetteer(
         KnownActor("japan", "Japan", ActorKind.COUNTRY, ("Tokyo",)),
         KnownActor("yoon-suk-yeol", "Yoon Suk Yeol", ActorKind.PERSON, ("Yoon",)),
         KnownActor("john-thomas", "John Thomas", ActorKind.PERSON, ("Thomas",)),
-        KnownActor("defense-ministry", "Ministry of National Defense (South Korea)", ActorKind.ORGANIZATION),
+        KnownActor(
+            "defense-ministry",
+            "Ministry of National Defense (South Korea)",
+            ActorKind.ORGANIZATION,
+            ("South Korean defense ministry",),
+        ),
+        KnownActor("china", "China", ActorKind.COUNTRY, ("People's Republic of China",)),
         KnownActor("panel", "UN Panel of Experts", ActorKind.ORGANIZATION, ("panel of experts on North Korea",)),
     ]
 )
@@ -45,6 +51,8 @@ def _cast(text: str, publisher: str | None = None) -> tuple[list[str], list[tupl
         ("A South Korean envoy and Russian diplomats spoke.", ["south-korea", "russia"]),
         ("The envoy is in Seoul and will visit Japan.", ["japan"]),
         ("The Ministry of National Defense said so.", ["defense-ministry"]),
+        ("South Korea's defense ministry said so.", ["defense-ministry"]),
+        ("The People’s Republic of China objected.", ["china"]),
         ("The panel of experts on North Korea reported.", ["panel"]),
         ("President Yoon Suk Yeol met Yoon's aides.", ["yoon-suk-yeol"]),
         ("Reuters reported that Russia agreed.", ["russia"]),

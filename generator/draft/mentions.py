@@ -36,7 +36,8 @@ ROLE_HEADS = word_set(
     forward player referee driver rider champion activist official head deputy superintendent sheriff governor-general
     secretary-general vice-president mother father son daughter wife husband brother sister grandmother grandfather
     uncle aunt nephew niece cousin widow friend neighbour neighbor colleague boss partner counterpart successor
-    predecessor rival sen rep gov gen lt col capt sgt adm maj cmdr supt insp det"""
+    predecessor rival sen rep gov gen lt col capt sgt adm maj cmdr supt insp det cllr councillor councilor
+    councilman councilwoman alderman"""
 )
 ROLE_MODIFIERS = word_set(
     """foreign defense defence finance interior justice trade economy economic health education security state
@@ -48,7 +49,7 @@ ROLE_MODIFIERS = word_set(
 )
 HONORIFICS = word_set("mr mrs ms miss dr sir dame lord lady mx prof madam")
 # Titles written short, with a period that does not end the sentence: 'Sen. Dana Whitfield'.
-_ABBREVIATED_TITLES = word_set("mr mrs ms dr prof sen rep gov gen lt col capt sgt adm maj cmdr supt insp det st")
+_ABBREVIATED_TITLES = word_set("mr mrs ms dr prof sen rep gov gen lt col capt sgt adm maj cmdr supt insp det st cllr")
 # The head noun of an organization's name.
 ORGANIZATION_HEADS = word_set(
     """ministry agency council committee commission bank party corporation corp inc ltd llc plc group company co
@@ -103,6 +104,7 @@ class _Entry:
     is_caps: bool  # an all-capital alias: only in capitals
     is_city: bool  # an alias that is also a place ("Seoul"): not a mention after "in", "to"...
     gaps: tuple[str, ...]  # the punctuation between its words: 'Ministry of Trade, Industry and Energy'
+    possessives: tuple[bool, ...]  # which words end in 's: "People's Republic of China"
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,15 @@ def make_gazetteer(actors: Iterable[KnownActor]) -> Gazetteer:
             written += demonyms(known.name)
         for name in written:
             forms.setdefault(fold(name), []).append((known.id, name))
+    countries = {fold(a): c.name for c in by_id.values() if c.kind is ActorKind.COUNTRY for a in demonyms(c.name)}
+    for form, candidates in list(forms.items()):
+        words = form.split(" ")
+        for size in (2, 1):  # 'Ukrainian energy ministry' is also "Ukraine's energy ministry"
+            country = countries.get(" ".join(words[:size]))
+            if country and len(words) > size and by_id[candidates[0][0]].kind is not ActorKind.COUNTRY:
+                variant = f"{country}'s {candidates[0][1].split(' ', size)[size]}"
+                forms.setdefault(fold(variant), []).extend((actor, variant) for actor, _ in candidates)
+                break
     entries: dict[str, list[_Entry]] = {}
     for candidates in forms.values():
         if len({actor for actor, _ in candidates}) > 1:
@@ -139,7 +150,8 @@ def make_gazetteer(actors: Iterable[KnownActor]) -> Gazetteer:
         capitals = tuple(t.is_capitalized and len(tokens) < 3 for t in tokens)
         is_city = len(tokens) == 1 and fold(name) in PLACES and name != by_id[actor].name
         gaps = tuple(name[a.end : b.start].strip() for a, b in itertools.pairwise(tokens))
-        entry = _Entry(actor, tuple(t.norm for t in tokens), capitals, is_caps, is_city, gaps)
+        possessives = tuple(t.is_possessive for t in tokens)
+        entry = _Entry(actor, tuple(t.norm for t in tokens), capitals, is_caps, is_city, gaps, possessives)
         entries.setdefault(entry.norms[0], []).append(entry)
     names = {form: candidates[0][0] for form, candidates in forms.items()}
     ordered = {first: tuple(sorted(found, key=lambda e: -len(e.norms))) for first, found in entries.items()}
@@ -339,9 +351,9 @@ def _fits(text: str, tokens: Sequence[Token], index: int, entry: _Entry) -> bool
             )
         ):
             return False
-        if token.is_possessive and offset < len(entry.norms) - 1:
+        if token.is_possessive != entry.possessives[offset] and offset < len(entry.norms) - 1:
             return False
-        if entry.is_caps and not token.text.replace(".", "").isupper():
+        if entry.is_caps and not (token.text[:-2] if token.is_possessive else token.text).replace(".", "").isupper():
             return False
         if entry.capitals[offset] and not token.is_capitalized:
             return False
@@ -444,7 +456,9 @@ def _consider(
     """Strip a run of capitalized words down to a name; record it and its evidence."""
     text, tokens, starts = words.text, words.tokens, words.starts
     at_start = span[0] in starts
-    if at_start and _is_common(tokens[span[0]], lowercase_words):
+    first = tokens[span[0]]
+    is_title = first.norm in ROLE_HEADS or first.norm in ROLE_MODIFIERS or first.norm in HONORIFICS
+    if at_start and _is_common(first, lowercase_words) and not (is_title and len(span) > 1):
         span.pop(0)
         at_start = False
     while span and tokens[span[-1]].norm in _CONNECTORS:
@@ -590,9 +604,9 @@ def _role_near(
             and before - first < 2
             and (tokens[first - 1].text[:1].islower() or tokens[first - 1].norm in ADJECTIVES)
             and tokens[first - 1].norm not in STOPWORDS
-            and text[tokens[first - 1].end : tokens[first].start] == " "
+            and text[tokens[first - 1].end : tokens[first].start] in (" ", "-")
         ):
-            first -= 1  # 'rail secretary', 'chief executive', 'her Japanese counterpart'
+            first -= 1  # 'rail secretary', 'chief executive', 'secretary-general', 'her Japanese counterpart'
         is_appositive = gap == ", "
         if not is_appositive or (end < len(tokens) and text[tokens[end - 1].end : tokens[end].start].startswith(",")):
             return text[tokens[first].start : tokens[before].end], None
