@@ -62,6 +62,11 @@ fuzz: install
 bench: install
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
+# The time to draft an article alone (issue 16): a 1,000-word text against 1,000 actors, median of 7 runs.
+.PHONY: bench-draft
+bench-draft: install
+	$(PY) benchmarks/run.py --draft-only
+
 # Lighthouse scores of the home page, a briefing, a profile and the timeline (tests/audit.py).
 # Not part of `make test`. Lighthouse 12.2.3: version 13 needs Node 22. .audit/ ignores itself.
 AUDIT_LIGHTHOUSE := .audit/node_modules/.bin/lighthouse

@@ -16,7 +16,7 @@ from pathlib import Path
 from . import make_draft
 from .draft import UNKNOWN_PUBLISHER, Draft, article_id, publisher_of, write_actor, write_article
 from .fetch import read_raw
-from .known import check_draft, read_known, read_known_events
+from .known import DraftedFile, check_draft, read_known, read_known_events
 from .mentions import make_gazetteer
 from .records import INPUT, USAGE, DraftInputError, KnownEvent, PartialDate, id_problem, suggest_id
 from .source import read_source
@@ -89,14 +89,10 @@ def _run(options: DraftOptions) -> int:
     text = write_article(draft, options.new_actors)
     actor_files = _actor_files(options, draft, known.actor_ids) if options.new_actors else {}
     checked = target if target is not None else options.content / "articles" / f"{draft_id}.yaml"
-    expected = ["'summary' has no value"]  # the person writes it
-    if not options.new_actors:  # the notes say to create them
-        expected += [f"unknown actor '{actor.id}'" for actor in draft.proposed]
-    problems = [
-        d
-        for d in check_draft(options.content, known, {checked: text, **actor_files})
-        if not d.message.startswith(tuple(expected))
-    ]
+    drafted = [DraftedFile("article", draft_id, checked, text)]
+    drafted += [DraftedFile("actor", path.stem, path, actor_text) for path, actor_text in actor_files.items()]
+    promised = () if options.new_actors else [actor.id for actor in draft.proposed]  # the notes say to create them
+    problems = [d for d in check_draft(known, drafted, promised) if not d.message.startswith("'summary' has no value")]
     _write(target, text)
     for path, actor_text in actor_files.items():
         with path.open("x", encoding="utf-8") as file:

@@ -15,11 +15,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from ..diagnostics import Diagnostic, Severity
-from ..load import Document, display_path, read_document
+from ..fork import in_two
+from ..load import Document, Positions, display_path, read_document
 from ..model import ActorKind, Event
 from ..schema import FOLDERS
 from ..validate import validate_documents
@@ -121,32 +123,57 @@ def _screen(dates: Iterable[PartialDate], actors: Iterable[str]) -> tuple[re.Pat
     return re.compile(date_pattern, re.MULTILINE), re.compile(actor_pattern)
 
 
-def check_draft(content_dir: Path, known: KnownContent, files: Mapping[Path, str]) -> tuple[Diagnostic, ...]:
-    """Check drafted files as `check` would, beside the content's actors: every diagnostic, in order."""
+@dataclass(frozen=True)
+class DraftedFile:
+    """A file the draft writes: its kind and id, where it goes, and its text."""
+
+    kind: str
+    id: str
+    path: Path
+    text: str
+
+
+def check_draft(
+    known: KnownContent, files: Sequence[DraftedFile], promised: Iterable[str] = ()
+) -> tuple[Diagnostic, ...]:
+    """Check drafted files as `check` would, beside the content's actors: every diagnostic, in order.
+
+    ``promised`` actors count as present: the person is told to create them.
+    """
     documents: list[Document] = list(known.documents)
     diagnostics: list[Diagnostic] = []
-    present = {("actor", actor_id) for actor_id in known.actor_ids} | {("topic", t) for t in known.topics}
-    for path, text in files.items():
-        kind = next(k for k, folder in FOLDERS.items() if path.parent.name == folder)
-        parsed = read_document(text.encode("utf-8"))
-        shown = display_path(path)
+    actors = known.actor_ids | set(promised)
+    present = {("actor", actor_id) for actor_id in actors} | {("topic", t) for t in known.topics}
+    for file in files:
+        parsed = read_document(file.text.encode("utf-8"))
+        shown = display_path(file.path)
         diagnostics += [
             Diagnostic(shown, line, column, Severity.ERROR, message) for line, column, message in parsed.problems
         ]
-        present.add((kind, path.stem))
+        present.add((file.kind, file.id))
         if parsed.data is not None:
-            documents = [d for d in documents if (d.kind, d.id) != (kind, path.stem)]
-            documents.append(Document(shown, kind, path.stem, parsed.data, parsed.values, parsed.keys))
+            documents = [d for d in documents if (d.kind, d.id) != (file.kind, file.id)]
+            documents.append(Document(shown, file.kind, file.id, parsed.data, parsed.values, parsed.keys))
     _, problems = validate_documents(documents, present)
-    drafted = {display_path(path) for path in files}
+    drafted = {display_path(file.path) for file in files}
     return tuple(sorted(diagnostics + [d for d in problems if d.path in drafted]))
 
 
-def _documents(content_dir: Path, kind: str) -> Iterable[Document]:
-    for path in _files(content_dir, kind):
-        parsed = read_document(path.read_bytes())
-        if parsed.data is not None:
-            yield Document(display_path(path), kind, path.stem, parsed.data, parsed.values, parsed.keys)
+def _documents(content_dir: Path, kind: str) -> list[Document]:
+    """Parse the files of a kind, on two cores when there are many (as `load` does)."""
+    paths = _files(content_dir, kind)
+    folder = display_path(content_dir / FOLDERS[kind])
+    parsed = in_two(_parse, paths)
+    return [
+        Document(f"{folder}/{path.name}", kind, path.stem, data, values, keys)
+        for path, (data, values, keys) in zip(paths, parsed, strict=True)
+        if data is not None
+    ]
+
+
+def _parse(path: Path) -> tuple[dict[str, Any] | None, Positions, Positions]:
+    parsed = read_document(path.read_bytes())
+    return parsed.data, parsed.values, parsed.keys
 
 
 def _files(content_dir: Path, kind: str) -> Sequence[Path]:
