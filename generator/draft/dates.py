@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .records import Body, DatedPhrase, PartialDate, Tense
 from .words import word_set
 
+CLAUSE_REACH = 300  # characters either side of a date in which to look for its clause's verbs
 _MONTH_NAMES = {name: number for number, name in enumerate(calendar.month_name) if name}
 _MONTH_ABBREVIATIONS = {name: number for number, name in enumerate(calendar.month_abbr) if name} | {"Sept": 9}
 _WEEKDAYS = {name: number for number, name in enumerate(calendar.day_name)}
@@ -116,11 +117,12 @@ def read_month_day(text: str, year: int) -> PartialDate | None:
 def verb_tense(body: Body, start: int, end: int) -> Tense:
     """Tell whether the clause around ``start:end`` looks back, looks ahead, or neither."""
     sentence = body.sentences[body.sentence_at(start)]
-    left = sentence.start
-    for match in _CLAUSE_BREAK.finditer(body.text, sentence.start, start):
+    window_start, window_end = max(sentence.start, start - CLAUSE_REACH), min(sentence.end, end + CLAUSE_REACH)
+    left = window_start
+    for match in _CLAUSE_BREAK.finditer(body.text, window_start, start):
         left = match.end()
-    right_match = _CLAUSE_BREAK.search(body.text, end, sentence.end)
-    right = right_match.start() if right_match else sentence.end
+    right_match = _CLAUSE_BREAK.search(body.text, end, window_end)
+    right = right_match.start() if right_match else window_end
     clause = body.text[left:start] + " " + body.text[end:right]
     if _FUTURE.search(clause):
         return Tense.FUTURE

@@ -18,6 +18,7 @@ from .records import Body, DatedPhrase, DraftEvent, KnownEvent, PartialDate
 from .words import content_words, fold
 
 MAX_TITLE_WORDS = 14
+REACH = 400  # characters of a long sentence either side of its date that the event is drafted from
 MIN_SHARED_WORDS = 2
 _CLAUSES = re.compile(r",\s+|;\s+|\s+[—–]\s+|:\s+")
 _RELATIVE = re.compile(r"\s+(?:that|which|who)\s+", re.IGNORECASE)
@@ -33,9 +34,9 @@ def draft_events(body: Body, dates: Sequence[DatedPhrase], cast: Cast) -> tuple[
         if phrase.date is None:
             continue
         sentence = body.sentences[body.sentence_at(phrase.start)]
-        actors = tuple(dict.fromkeys(m.actor for m in cast.within(sentence.start, sentence.end)))
-        sentence_text = body.text[sentence.start : sentence.end]
-        title = _title(sentence_text, phrase.start - sentence.start, phrase.end - sentence.start)
+        start, end = max(sentence.start, phrase.start - REACH), min(sentence.end, phrase.end + REACH)
+        actors = tuple(dict.fromkeys(m.actor for m in cast.within(start, end)))
+        sentence_text = body.text[start:end]
         key = (phrase.date.iso(), fold(phrase.as_written))
         if key in events:
             seen = events[key]
@@ -45,6 +46,7 @@ def draft_events(body: Body, dates: Sequence[DatedPhrase], cast: Cast) -> tuple[
                 words=f"{seen.words} {sentence_text}",
             )
             continue
+        title = _title(sentence_text, phrase.start - start, phrase.end - start)
         events[key] = DraftEvent(phrase.date, phrase.as_written, title, actors, phrase.start, sentence_text)
     return tuple(events.values())
 

@@ -14,10 +14,12 @@ agencies are never actors. When in doubt, nothing is proposed: the person adds i
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .places import ADJECTIVES, NEWS_AGENCIES, PLACES, demonyms
 from .records import ActorKind, Body, KnownActor, Mention, ProposedActor, suggest_id
@@ -174,13 +176,19 @@ class Cast:
         """Every actor in the story, in the order the body first names them (then the headline's)."""
         return tuple(dict.fromkeys([m.actor for m in self.mentions] + list(self.headline_actors)))
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
     def within(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """The mentions between two offsets of the body."""
+        first = bisect.bisect_left(self._starts, start)
+        return [m for m in self.mentions[first : bisect.bisect_left(self._starts, end)] if m.end <= end]
 
     def last_person_before(self, offset: int, pronoun: str | None = None) -> str | None:
         """The person last named before ``offset`` that 'he' or 'she' may stand for."""
-        for mention in reversed(self.mentions):
-            if mention.start >= offset or self.kinds.get(mention.actor) is not ActorKind.PERSON:
+        for mention in reversed(self.mentions[: bisect.bisect_left(self._starts, offset)]):
+            if self.kinds.get(mention.actor) is not ActorKind.PERSON:
                 continue
             if pronoun is None or self.pronouns.get(mention.actor, pronoun) == pronoun:
                 return mention.actor
@@ -214,6 +222,18 @@ class _Text:
     def name_end(self, index: int) -> int:
         return _end(self.tokens[index])
 
+    @cached_property
+    def offsets(self) -> list[int]:
+        return [token.start for token in self.tokens]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return sorted(self.starts)
+
+    def token_at(self, offset: int) -> int:
+        """The index of the first token that starts at or after ``offset``."""
+        return bisect.bisect_left(self.offsets, offset)
+
 
 def find_mentions(body: Body, headline: str, gazetteer: Gazetteer, publisher: str | None = None) -> Cast:
     """Find the known actors the text names and propose the people and organizations it adds."""
@@ -228,7 +248,7 @@ def find_mentions(body: Body, headline: str, gazetteer: Gazetteer, publisher: st
     roles: dict[str, tuple[str, str | None]] = {p.id: (p.role, p.role_organization) for p in proposed if p.role}
     for mention in known:
         if kinds.get(mention.actor) is ActorKind.PERSON and mention.actor not in roles:
-            role, organization = _role_near(words, _token_range(tokens, mention), known, gazetteer)
+            role, organization = _role_near(words, _token_range(words, mention), gazetteer)
             if role:
                 roles[mention.actor] = (role, organization)
     headline_known, _ = _match_known(headline, tokenize(headline), gazetteer, excluded, is_headline=True)
@@ -249,16 +269,15 @@ _SHE = word_set(
 def _pronouns(words: _Text, mentions: Sequence[Mention], kinds: Mapping[str, ActorKind]) -> dict[str, str]:
     """Whether each person is 'he' or 'she', where the text shows it: a title or a family word before
     the name (Mr., Ms., 'his daughter'), or 'He' or 'She' opening the sentence after it."""
-    tokens = words.tokens
-    starts = sorted(words.starts)
+    tokens, starts = words.tokens, words.sentence_starts
     votes: dict[str, list[str]] = {}
     for mention in mentions:
         if kinds.get(mention.actor) is not ActorKind.PERSON:
             continue
-        first = next((i for i, t in enumerate(tokens) if t.start >= mention.start), len(tokens))
+        first = words.token_at(mention.start)
         before = [tokens[i].norm for i in range(max(0, first - 2), first)]
-        following = next((i for i in starts if tokens[i].start >= mention.end), None)
-        opening = tokens[following].norm if following is not None else ""
+        following = bisect.bisect_left(starts, words.token_at(mention.end))
+        opening = tokens[starts[following]].norm if following < len(starts) else ""
         for word in [*before[-1:], opening if opening in ("he", "she") else ""]:
             if word in _HE or word in _SHE:
                 votes.setdefault(mention.actor, []).append("he" if word in _HE else "she")
@@ -440,7 +459,7 @@ def _candidates(
             span = list(range(index, last + 1))
             known.remove(country)
         index = max(end, span[-1] + 1)
-        _consider(words, span, lowercase_words, candidates, known, gazetteer, excluded)
+        _consider(words, span, lowercase_words, candidates, gazetteer, excluded)
     return candidates
 
 
@@ -449,7 +468,6 @@ def _consider(
     span: list[int],
     lowercase_words: set[str],
     candidates: dict[tuple[str, ...], _Candidate],
-    known: list[Mention],
     gazetteer: Gazetteer,
     excluded: set[str],
 ) -> None:
@@ -468,7 +486,7 @@ def _consider(
         cut = next(k for k, i in enumerate(span) if tokens[i].norm == "and")
         for part in (span[:cut], span[cut + 1 :]):
             if part:
-                _consider(words, part, lowercase_words, candidates, known, gazetteer, excluded)
+                _consider(words, part, lowercase_words, candidates, gazetteer, excluded)
         return
     title_tokens = [] if is_organization else _strip_title(tokens, span)
     if not span or len(span) > (8 if is_organization else 5):
@@ -488,7 +506,7 @@ def _consider(
     ):
         return
     if is_organization:
-        name = _organization_name(words, span, name, known, gazetteer)
+        name = _organization_name(words, span, name, gazetteer)
     candidate = candidates.setdefault(norms, _Candidate(name, norms))
     candidate.occurrences.append((span[0], span[-1] + 1))
     candidate.is_mid_sentence = candidate.is_mid_sentence or not (at_start and not title_tokens)
@@ -500,7 +518,7 @@ def _consider(
         return
     if any(tokens[i].norm in HONORIFICS for i in title_tokens):
         candidate.is_person = True
-    role, organization = _role_near(words, (span[0], span[-1] + 1), known, gazetteer, title_tokens)
+    role, organization = _role_near(words, (span[0], span[-1] + 1), gazetteer, title_tokens)
     if role is not None:
         candidate.is_person = True
         if candidate.role is None and role:
@@ -544,10 +562,10 @@ def _is_common(token: Token, lowercase_words: set[str]) -> bool:
     )
 
 
-def _organization_name(words: _Text, span: list[int], name: str, known: list[Mention], gazetteer: Gazetteer) -> str:
+def _organization_name(words: _Text, span: list[int], name: str, gazetteer: Gazetteer) -> str:
     """Name an organization so that it stands alone: the 'Foreign Ministry' after 'Chinese' is the Chinese one."""
     tokens = words.tokens
-    country = _country_before(tokens, span[0], known, gazetteer)
+    country = _country_before(words.text, tokens, span[0], gazetteer)
     if country is None or not _adjacent(words.text, tokens[span[0] - 1], tokens[span[0]]):
         return name
     if tokens[span[0] - 1].is_possessive:  # "South Korea's Defense Ministry"
@@ -561,23 +579,25 @@ def _acronym(text: str, end: int) -> tuple[str, ...]:
     return (match.group(1),) if match else ()
 
 
-def _country_before(tokens: Sequence[Token], index: int, known: list[Mention], gazetteer: Gazetteer) -> str | None:
+def _country_before(text: str, tokens: Sequence[Token], index: int, gazetteer: Gazetteer) -> str | None:
     """The known country named right before a title or a name: "South Korea's", "Japanese"."""
-    if index == 0:
-        return None
-    before = tokens[index - 1]
-    for mention in known:
-        if mention.start <= before.start and before.end <= mention.end + 2:
-            actor = gazetteer.actors.get(mention.actor)
-            if actor is not None and actor.kind is ActorKind.COUNTRY:
-                return actor.id
+    for size in (1, 2, 3):
+        start = index - size
+        if start < 0:
+            break
+        for entry in gazetteer.entries.get(tokens[start].norm, ()):
+            if (
+                len(entry.norms) == size
+                and gazetteer.actors[entry.actor].kind is ActorKind.COUNTRY
+                and _fits(text, tokens, start, entry)
+            ):
+                return entry.actor
     return None
 
 
 def _role_near(
     words: _Text,
     name: tuple[int, int],
-    known: list[Mention],
     gazetteer: Gazetteer,
     title_tokens: Sequence[int] = (),
 ) -> tuple[str | None, str | None]:
@@ -594,7 +614,7 @@ def _role_near(
     if heads:
         role_tokens = [i for i in title_tokens if tokens[i].norm not in ADJECTIVES | HONORIFICS]
         role = text[tokens[role_tokens[0]].start : _title_end(text, tokens[role_tokens[-1]])]
-        return role, _country_before(tokens, title_tokens[0], known, gazetteer)
+        return role, _country_before(text, tokens, title_tokens[0], gazetteer)
     before = start - 1
     gap = text[tokens[before].end : tokens[start].start] if before >= 0 else ""
     if before >= 0 and tokens[before].text[:1].islower() and tokens[before].norm in ROLE_HEADS and gap in (" ", ", "):
@@ -749,9 +769,6 @@ def _kind(candidate: _Candidate, single: set[str]) -> ActorKind | None:
     return None
 
 
-def _token_range(tokens: Sequence[Token], mention: Mention) -> tuple[int, int]:
-    start = next(i for i, t in enumerate(tokens) if t.start >= mention.start)
-    end = start + 1
-    while end < len(tokens) and tokens[end].start < mention.end:
-        end += 1
-    return start, end
+def _token_range(words: _Text, mention: Mention) -> tuple[int, int]:
+    start = words.token_at(mention.start)
+    return start, max(start + 1, words.token_at(mention.end))

@@ -39,6 +39,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 _STATEMENT = re.compile(r"\bstatement\b", re.IGNORECASE)
 MAX_SPEAKER_WORDS = 10
+REACH = 300  # characters either side of a quote in which its attribution is looked for
 
 
 def find_quotes(body: Body, cast: Cast) -> tuple[DraftQuote, ...]:
@@ -97,8 +98,8 @@ def _attribute(body: Body, cast: Cast, span: Span, words: str, previous: DraftQu
     sentence_after = body.sentences[body.sentence_at(closing)]
     sentence_before = body.sentences[body.sentence_at(span.start)]
     after_start = min(span.end, len(text))
-    after = text[after_start : max(sentence_after.end, after_start)]
-    before_start = sentence_before.start
+    after = text[after_start : max(min(sentence_after.end, after_start + REACH), after_start)]
+    before_start = max(sentence_before.start, span.start - REACH)
     before = text[before_start : span.start]
     for found in (
         _speaker_after(after, after_start),
@@ -239,11 +240,8 @@ def _organization_named(body: Body, cast: Cast, before: int, head: str) -> str |
     """'the ministry said': the last organization named before whose name has that word."""
     if not head:
         return None
-    for mention in reversed(cast.mentions):
-        if mention.start >= before:
-            continue
-        if cast.kinds.get(mention.actor) is ActorKind.ORGANIZATION and head in fold(
-            body.text[mention.start : mention.end]
-        ):
+    for mention in reversed(cast.within(max(0, before - 10 * REACH), before)):  # a few paragraphs back
+        named = fold(body.text[mention.start : mention.end])
+        if cast.kinds.get(mention.actor) is ActorKind.ORGANIZATION and head in named:
             return mention.actor
     return None

@@ -7,6 +7,7 @@ type, actor kinds and the id rule it shares with the content model) and in ``kno
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -99,7 +100,8 @@ class Body:
 
     def paragraph_of(self, offset: int) -> int:
         """Return the number (from 1) of the paragraph that holds ``offset``."""
-        return next((i for i, span in enumerate(self.paragraphs, 1) if offset < span.end), len(self.paragraphs))
+        ends = [span.end for span in self.paragraphs]
+        return min(bisect.bisect_right(ends, offset) + 1, len(self.paragraphs))
 
     def sentence_text(self, index: int) -> str:
         span = self.sentences[index]
