@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..dates import PartialDate
-from ..load import id_problem, suggest_id
+from ..load import FORBIDDEN_CHARACTERS, LINE_BREAKS, id_problem, suggest_id
 from ..model import ActorKind
 
 __all__ = [
+    "FORBIDDEN_CHARACTERS",
     "INPUT",
+    "LINE_BREAKS",
     "USAGE",
     "ActorKind",
     "Body",

@@ -15,9 +15,9 @@ import unicodedata
 from dataclasses import replace
 
 from .dates import read_full_date, read_month_day
-from .records import INPUT, DraftInputError, PartialDate, Raw, Source
+from .records import FORBIDDEN_CHARACTERS, INPUT, LINE_BREAKS, DraftInputError, PartialDate, Raw, Source
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200b\ufeff]")
+_INVISIBLE = re.compile("[\u200b\ufeff]")  # zero-width spaces and stray byte-order marks
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _PLACE_WORD = r"[A-Z][A-Za-z.'’\-]*"
@@ -87,7 +87,7 @@ def read_source(raw: Raw) -> Source:
 
 def read_text(text: str) -> Source:
     """Read a plain-text article: headline, dateline, byline and body, furniture dropped."""
-    lines = [_clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [_clean(line) for line in LINE_BREAKS.sub("\n", text.replace("\r\n", "\n")).split("\n")]
     blocks = _blocks(lines)
     if not blocks:
         raise DraftInputError("error: the text is empty: give the article's text", INPUT)
@@ -122,7 +122,7 @@ def read_page(raw: Raw) -> Source:
             "or paste its text into a .txt file and draft that",
             INPUT,
         )
-    lines = [_clean(line) for line in text.split("\n")]
+    lines = [_clean(line) for line in LINE_BREAKS.sub("\n", text).split("\n")]
     blocks = [line for line in lines if line]
     if not title:
         title, blocks = blocks[0], blocks[1:]
@@ -150,7 +150,8 @@ def _page_date(text: str | None) -> PartialDate | None:
 
 
 def _clean(line: str) -> str:
-    line = unicodedata.normalize("NFC", _CONTROL.sub("", line))
+    """A line as the content format accepts it: NFC, without control characters, single spaces."""
+    line = unicodedata.normalize("NFC", _INVISIBLE.sub("", FORBIDDEN_CHARACTERS.sub(" ", line)))
     return _SPACES.sub(" ", line).strip()
 
 
