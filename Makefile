@@ -45,7 +45,7 @@ test: install chromium
 	$(PY) -m pytest
 
 golden: install
-	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py tests/test_diagnostics.py
+	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py tests/test_diagnostics.py tests/test_draft_golden.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache .audit tests/screenshots *.egg-info .cache

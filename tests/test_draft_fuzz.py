@@ -65,7 +65,12 @@ def test_any_text_drafts_a_file_that_checks_but_for_its_summary(headline: str, b
         topics=KNOWN.topics,
         read_events=lambda dates, actors: (),
     )
-    files = [DraftedFile("article", draft.id, Path("content/articles/2024-04-15-fuzz.yaml"), write_article(draft, True))]
-    files += [DraftedFile("actor", a.id, Path(f"content/actors/{a.id}.yaml"), write_actor(a, draft.id)) for a in draft.proposed]
+    files = [
+        DraftedFile("article", draft.id, Path("content/articles/2024-04-15-fuzz.yaml"), write_article(draft, True))
+    ]
+    files += [
+        DraftedFile("actor", a.id, Path(f"content/actors/{a.id}.yaml"), write_actor(a, draft.id))
+        for a in draft.proposed
+    ]
     problems = [str(d) for d in check_draft(KNOWN, files) if "'summary' has no value" not in d.message]
     assert problems == [], files[0].text
