@@ -8,7 +8,6 @@ import io
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from generator.cli import main
 from generator.draft.fetch import fetch_url
 from generator.draft.records import DraftInputError
 from generator.pipeline import build_pages
+from tests.conftest import serve_site
 from tests.helpers import REPO, write_tree
 
 PAGES = Path(__file__).parent / "draft_pages"
@@ -263,7 +263,7 @@ _ROUTES: dict[str, tuple[int, str, bytes, dict[str, str]]] = {
 }
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
+class _Handler(http.server.SimpleHTTPRequestHandler):
     requests: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
@@ -285,17 +285,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+def server(tmp_path: Path) -> Iterator[str]:
     _Handler.requests.clear()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=10)
+    with serve_site(tmp_path, _Handler) as address:
+        yield address
 
 
 def test_an_address_is_fetched_once_and_drafted_from_its_page(tmp_path: Path, server: str) -> None:

@@ -5,10 +5,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.draft import make_draft
@@ -18,15 +17,10 @@ from generator.draft.mentions import make_gazetteer
 from generator.draft.records import PartialDate
 from generator.draft.source import read_text
 from tests.helpers import REPO
+from tests.test_fuzz import FUZZ
 
-EXAMPLES = max(1, int(os.environ.get("FUZZ_EXAMPLES", "300")) // 3)
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    derandomize="FUZZ_EXAMPLES" not in os.environ,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    database=None,
-)
+# A third of the content checker's examples: each drafts a whole article.
+DRAFT_FUZZ = settings(FUZZ, max_examples=max(1, FUZZ.max_examples // 3))
 KNOWN: KnownContent = read_known(REPO / "content")
 GAZETTEER = make_gazetteer(KNOWN.actors)
 
@@ -44,7 +38,7 @@ piece = st.sampled_from(
 text = st.lists(piece | st.text(max_size=12), min_size=1, max_size=60).map(" ".join)
 
 
-@FUZZ
+@DRAFT_FUZZ
 @given(headline=st.text(min_size=1, max_size=30).filter(lambda t: t.strip() and "\n" not in t), body=text)
 def test_any_text_drafts_a_file_that_checks_but_for_its_summary(headline: str, body: str) -> None:
     try:
