@@ -77,6 +77,9 @@ def test_the_publisher_is_not_an_actor() -> None:
             [("nate-evans", "person", "spokesperson for the U.S. mission to the U.N.")],
         ),
         ("Sen. Dana Whitfield objected.", [("dana-whitfield", "person", "Sen.")]),
+        ("Supreme Court Justice Ana Ortiz dissented.", [("ana-ortiz", "person", "Supreme Court Justice")]),
+        ("President-elect Omar Haddad won.", [("omar-haddad", "person", "President-elect")]),
+        ("Pope Leo spoke, and Leo prayed.", [("leo", "person", "Pope")]),
         ("CGT rail secretary Amandine Roux spoke.", [("amandine-roux", "person", "rail secretary")]),
         ("Kenji Arakawa arrived late. Arakawa said little.", [("kenji-arakawa", "person", None)]),
         (

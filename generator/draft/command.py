@@ -18,11 +18,10 @@ from .draft import UNKNOWN_PUBLISHER, Draft, article_id, publisher_of, write_act
 from .fetch import read_raw
 from .known import DraftedFile, check_draft, read_known, read_known_events
 from .mentions import make_gazetteer
-from .records import INPUT, USAGE, DraftInputError, KnownEvent, PartialDate, id_problem, suggest_id
+from .records import INPUT, URL_PATTERN, USAGE, DraftInputError, KnownEvent, PartialDate, id_problem, suggest_id
 from .source import read_source
 
 OK = 0
-_URL_START = ("http://", "https://")
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ def _run(options: DraftOptions) -> int:
         raise DraftInputError(
             f"error: --id '{options.id}' is not a valid id: an id {id_problem(options.id)}{hint}", USAGE
         )
-    if options.url is not None and not options.url.startswith(_URL_START):
+    if options.url is not None and not URL_PATTERN.match(options.url):
         raise DraftInputError(
             f"error: --url '{options.url}' is not a web address: write a full http:// or https:// URL", USAGE
         )
@@ -65,7 +64,7 @@ def _run(options: DraftOptions) -> int:
             f"error: found no article text in {raw.name} after its headline: give the whole article, not its headline alone",
             INPUT,
         )
-    url = options.url or source.url or raw.url
+    url = options.url or source.url or (raw.url if raw.url and URL_PATTERN.match(raw.url) else None)
     source = replace(source, url=url)
     published = published_option or source.published or _no_date(raw.name, source.dateline_date)
     publisher = options.publisher or publisher_of(source, url) or UNKNOWN_PUBLISHER

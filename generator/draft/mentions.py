@@ -47,7 +47,7 @@ ROLE_MODIFIERS = word_set(
     chief general attorney head lead principal permanent interim incoming outgoing then transport industry energy
     agriculture labor labour commerce culture environment housing tourism home affairs unification infrastructure
     science technology communications information treasury homeland veterans fisheries maritime land sports youth
-    family welfare employment development planning digital finance budget immigration police army navy"""
+    family welfare employment development planning digital finance budget immigration police army navy elect ex"""
 )
 HONORIFICS = word_set("mr mrs ms miss dr sir dame lord lady mx prof madam")
 # Titles written short, with a period that does not end the sentence: 'Sen. Dana Whitfield'.
@@ -543,6 +543,11 @@ def _strip_title(tokens: Sequence[Token], span: list[int]) -> list[int]:
         or (title and tokens[span[0]].norm in ("of", "for") and len(span) > 2)
     ):
         title.append(span.pop(0))
+    # A title with words of its own before its role: 'Supreme Court Justice Sonia Sotomayor'.
+    heads = [k for k, i in enumerate(span[:-1]) if tokens[i].norm in ROLE_HEADS and tokens[i].is_capitalized]
+    if heads and 1 <= len(span) - heads[-1] - 1 <= 4:
+        title += span[: heads[-1] + 1]
+        del span[: heads[-1] + 1]
     return title
 
 

@@ -13,12 +13,13 @@ from enum import StrEnum
 
 from ..dates import PartialDate
 from ..load import FORBIDDEN_CHARACTERS, LINE_BREAKS, id_problem, suggest_id
-from ..model import ActorKind
+from ..model import URL_PATTERN, ActorKind
 
 __all__ = [
     "FORBIDDEN_CHARACTERS",
     "INPUT",
     "LINE_BREAKS",
+    "URL_PATTERN",
     "USAGE",
     "ActorKind",
     "Body",

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import replace
 
 from .dates import read_full_date, read_month_day
-from .records import FORBIDDEN_CHARACTERS, INPUT, LINE_BREAKS, DraftInputError, PartialDate, Raw, Source
+from .records import FORBIDDEN_CHARACTERS, INPUT, LINE_BREAKS, URL_PATTERN, DraftInputError, PartialDate, Raw, Source
 
 _INVISIBLE = re.compile("[\u200b\ufeff]")  # zero-width spaces and stray byte-order marks
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
@@ -128,14 +128,14 @@ def read_page(raw: Raw) -> Source:
         title, blocks = blocks[0], blocks[1:]
     source = _read_blocks(title, blocks)
     published = _page_date(getattr(document, "date", None)) or source.published
-    authors = tuple(a.strip() for a in re.split(r";|\band\b", getattr(document, "author", None) or "") if a.strip())
+    authors = tuple(_clean(a) for a in re.split(r";|\band\b", getattr(document, "author", None) or "") if _clean(a))
     url = getattr(document, "url", None) or raw.url
     publisher = source.publisher or _clean(getattr(document, "sitename", None) or "") or None
     return replace(
         source,
         published=published,
         authors=authors or source.authors,
-        url=url if url and url.startswith(("http://", "https://")) else raw.url,
+        url=url if url and URL_PATTERN.match(url) else raw.url,  # a canonical address the format takes
         publisher=publisher,
     )
 
