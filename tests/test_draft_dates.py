@@ -77,6 +77,11 @@ FRIDAY = "2025-02-07"
         # Left for the person.
         ("In the 1990s the firm was small.", MONDAY, [("In the 1990s", None)]),
         ("The next day he left.", MONDAY, [("The next day", None)]),
+        (
+            "In 2017 she was removed from office in March of that year.",
+            MONDAY,
+            [("In 2017", "2017"), ("in March of that year", None)],
+        ),
         ("Last winter the hives died.", MONDAY, [("Last winter", None)]),
     ],
 )

@@ -60,6 +60,7 @@ def test_photo_credits_captions_and_trailers_never_reach_the_body() -> None:
             "The envoy speaks to reporters at the U.N. in New York, U.S., February 20, 2024.",
             f"SEOUL (Reuters) – {BODY}",
             "A caption under a photo. (AP Photo/Ahn Young-joon)",
+            "[1/3] Workers at the port on Monday. REUTERS/Jane Roe Purchase Licensing Rights, opens new tab",
             "Advertisement",
             "Read more: Other story",
             "Second paragraph.",

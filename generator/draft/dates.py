@@ -411,6 +411,11 @@ def _patterns() -> Iterator[_Pattern]:
         _season,
     )
     yield pattern(
+        r"\b(?:(?:in|on|by|since|until)\s+)?(?:(?:early|mid|late)[\s-]+)?" + _M + r"(?:\s+" + _D + r")?,?\s+(?:of\s+)?"
+        r"(?:that|the\s+same|the\s+following|the\s+previous|the\s+next)\s+year\b",
+        _unplaced("counts from another date in the story, not from the publication date"),
+    )
+    yield pattern(
         r"\b(?:in\s+)?the\s+(?:early\s+|mid-?|late\s+)?(?:1[89]|20)\d0s\b",
         _unplaced("a decade, not a date: write a year with '~' if the article says more"),
     )

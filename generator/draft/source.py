@@ -37,12 +37,14 @@ _AGENCIES = (
 _CREDIT = re.compile(
     r"(?:^(?:\(?(?:" + _AGENCIES + r")\s*(?:Photo)?/|Photo(?:graph)?\s*(?:by|:|credit)|Image\s*(?:source|caption|:)|"
     r"Credit\s*:|Pictured|FILE PHOTO|FILE\s+-|File photo)"
-    r"|(?:/File Photo|via Getty Images\)?|\((?:AP|AFP|Reuters|EPA|Yonhap)[^()]*(?:Photo|/)[^()]*\))\s*\.?$)"
+    r"|(?:/File Photo|via Getty Images\)?|\((?:AP|AFP|Reuters|EPA|Yonhap)[^()]*(?:Photo|/)[^()]*\))\s*\.?$"
+    r"|Purchase Licensing Rights|^\[\d+/\d+\]|^Item \d+ of \d+ )"
 )
 _FURNITURE = re.compile(
     r"^(?:Advertisement|ADVERTISEMENT|Read more|READ MORE|Related|RELATED|Share|Share this|Sign up|Subscribe|Follow us|"
     r"Listen to this article|Click here|Trending|Most read|Recommended|Our Standards|Editing by|Additional reporting|"
-    r"Copyright|©|All rights reserved|\d+\s+min(?:ute)?s?\s+read)\b",
+    r"Copyright|©|All rights reserved|\d+\s+min(?:ute)?s?\s+read|Skip to (?:main )?content|Story continues|"
+    r"Newsletter|Get the latest|Sign up here)\b",
     re.IGNORECASE,
 )
 _TRAILER = re.compile(r"(?:contributed (?:to )?(?:this )?report(?:ing)?|Editing by|Writing by)", re.IGNORECASE)
