@@ -20,11 +20,12 @@ from .records import FORBIDDEN_CHARACTERS, INPUT, LINE_BREAKS, URL_PATTERN, Draf
 _INVISIBLE = re.compile("[\u200b\ufeff]")  # zero-width spaces and stray byte-order marks
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-_PLACE_WORD = r"[A-Z][A-Za-z.'’\-]*"
+_PLACE_WORD = r"[A-Z][A-Za-z.'’\-/]*"  # 'SEOUL', 'KYIV', 'LONDON/PARIS'
 _DATELINE = re.compile(
-    r"^(?P<place>" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r"){0,3}"
-    r"(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r"){0,2})?)?"
+    r"^(?:(?P<place>(?!" + _MONTH_DAY + r")" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r"){0,3}"
+    r"(?:,\s*(?!" + _MONTH_DAY + r")" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r"){0,2})?)"
     r"(?:,\s*(?P<date>" + _MONTH_DAY + r")(?:,\s*(?P<year>\d{4}))?)?"
+    r"|(?P<date_only>" + _MONTH_DAY + r")(?:,\s*(?P<year_only>\d{4}))?)?"
     r"\s*(?:\((?P<agency>[^()]{2,40})\)|/(?P<wire>[A-Za-z ]{2,30})/)?"
     r"\s*(?P<dash>--|—|–|-|:)\s*(?=\S)"
 )  # fmt: skip
@@ -255,8 +256,8 @@ def _dateline(block: str) -> tuple[str | None, str | None, str | None, str | Non
     return (
         _place_name(place) if place else None,
         agency.strip() if agency else None,
-        match.group("date"),
-        match.group("year"),
+        match.group("date") or match.group("date_only"),
+        match.group("year") or match.group("year_only"),
         rest,
     )
 
