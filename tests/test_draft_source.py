@@ -78,6 +78,15 @@ def test_photo_credits_captions_and_trailers_never_reach_the_body() -> None:
 def test_hard_wrapped_paragraphs_are_joined_and_lines_without_blank_lines_are_paragraphs() -> None:
     assert read_text("Talks\n\nOne line\nwrapped.\n\nTwo.").paragraphs == ("One line wrapped.", "Two.")
     assert read_text("Talks\nOne.\nTwo.").paragraphs == ("One.", "Two.")
+    wrapped = "Talks\nThe ministers of the two countries met in\nthe capital to agree on fishing quotas for\nthe season.\nThey will meet again in the spring, the\nministry said.\n"
+    assert read_text(wrapped).paragraphs == (
+        "The ministers of the two countries met in the capital to agree on fishing quotas for the season.",
+        "They will meet again in the spring, the ministry said.",
+    )
+
+
+def test_a_label_in_capitals_is_not_a_dateline() -> None:
+    assert read_text("Talks\n\nBREAKING: The ministers agreed.").dateline is None
 
 
 def test_a_saved_page_gives_its_article_and_metadata_without_the_furniture() -> None:

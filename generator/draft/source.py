@@ -29,6 +29,9 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^()]{2,40})\)|/(?P<wire>[A-Za-z ]{2,30})/)?"
     r"\s*(?P<dash>--|—|–|-|:)\s*(?=\S)"
 )  # fmt: skip
+_LABELS = frozenset(
+    ["BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "FACTBOX", "EXPLAINER", "LIVE"]
+)
 _BYLINE = re.compile(r"^By\s+(?P<names>[^\n]{3,120})$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}$")
 _REPORTING = re.compile(r"^\(?\s*(?:Reporting|Writing)\s+by\s+(?P<names>[^;)]+)", re.IGNORECASE)
@@ -168,7 +171,7 @@ def _blocks(lines: list[str]) -> list[str]:
         return []
     first, rest = lines[filled[0]], lines[filled[0] + 1 : filled[-1] + 1]
     if "" not in rest:
-        return [first, *rest]
+        return [first, *_unwrapped(rest)]
     blocks = [first]
     current: list[str] = []
     for line in [*rest, ""]:
@@ -178,6 +181,23 @@ def _blocks(lines: list[str]) -> list[str]:
             blocks.append(" ".join(current))
             current = []
     return blocks
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Lines with no blank line between them: each is a paragraph, unless the text was wrapped at a
+    width (most lines run on without ending a sentence); then a paragraph ends at a short line that does."""
+    ends = [line.rstrip().endswith((".", "!", "?", '"', "”", "’", ":")) for line in lines[:-1]]
+    if len(lines) < 3 or sum(ends) * 2 >= len(ends):
+        return lines
+    width = max(len(line) for line in lines)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line, ends_sentence in zip(lines, [*ends, True], strict=True):
+        current.append(line)
+        if ends_sentence and len(line) < 0.8 * width:
+            paragraphs.append(" ".join(current))
+            current = []
+    return paragraphs + ([" ".join(current)] if current else [])
 
 
 def _read_blocks(headline: str, blocks: list[str]) -> Source:
@@ -246,7 +266,7 @@ def _dateline(block: str) -> tuple[str | None, str | None, str | None, str | Non
     place, agency = match.group("place"), match.group("agency") or match.group("wire")
     letters = [c for c in (place or "").split(",")[0] if c.isalpha()]
     is_caps_place = len(letters) >= 3 and all(c.isupper() for c in letters)
-    if agency is None and not is_caps_place:
+    if agency is None and (not is_caps_place or (place or "").upper() in _LABELS):
         return None
     if agency is not None and not re.fullmatch(r"[A-Z][\w.&' -]*", agency.strip()):
         return None
