@@ -24,6 +24,7 @@ KNOWN = make_gazetteer(
         KnownActor("japan", "Japan", ActorKind.COUNTRY, ("Tokyo",)),
         KnownActor("yoon-suk-yeol", "Yoon Suk Yeol", ActorKind.PERSON, ("Yoon",)),
         KnownActor("john-thomas", "John Thomas", ActorKind.PERSON, ("Thomas",)),
+        KnownActor("ana-weber", "Ana Weber", ActorKind.PERSON),
         KnownActor(
             "defense-ministry",
             "Ministry of National Defense (South Korea)",
@@ -57,6 +58,7 @@ def _cast(text: str, publisher: str | None = None) -> tuple[list[str], list[tupl
         ("President Yoon Suk Yeol met Yoon's aides.", ["yoon-suk-yeol"]),
         ("Reuters reported that Russia agreed.", ["russia"]),
         ("The Washington Post reported it first.", []),
+        ("Spokesperson Weber said so, and Weber left.", ["ana-weber"]),
     ],
 )
 def test_known_actors_by_name_alias_possessive_dots_and_adjective(text: str, actors: list[str]) -> None:

@@ -730,11 +730,17 @@ def _propose(
                 people.setdefault(norm, set()).add(actor_id)
         mentions += [_mention(words, actor_id, occurrence) for occurrence in candidate.occurrences]
     named = {m.actor for m in known}
+    surnames: dict[str, set[str]] = {}  # the last name of every person the content has
     for actor in gazetteer.actors.values():
-        if actor.kind is ActorKind.PERSON and actor.id in named:
-            name_tokens = tokenize(actor.name)
-            for token in (name_tokens[0], name_tokens[-1]) if name_tokens else ():
+        name_tokens = tokenize(actor.name) if actor.kind is ActorKind.PERSON else []
+        if name_tokens:
+            surnames.setdefault(name_tokens[-1].norm, set()).add(actor.id)
+        if actor.id in named and name_tokens:
+            for token in (name_tokens[0], name_tokens[-1]):
                 people.setdefault(token.norm, set()).add(actor.id)
+    for surname, actors in surnames.items():  # 'President Biden' for the content's one 'Joe Biden'
+        if len(actors) == 1 and surname not in people and surname not in PLACES:
+            people[surname] = set(actors)
     introduced: dict[str, int] = {}  # person -> where the text first names them in full
     for mention in sorted(mentions + known, key=lambda m: m.start):
         introduced.setdefault(mention.actor, mention.start)
@@ -748,6 +754,10 @@ def _propose(
                 proposed[actor_id] = ProposedActor(actor_id, candidate.name, ActorKind.PERSON, candidate.role)
             if actor_id:
                 mentions += [_mention(words, actor_id, occurrence) for occurrence in candidate.occurrences]
+            continue
+        if len(meant) == 1 and next(iter(meant)) not in introduced:  # named by surname alone
+            if candidate.is_mid_sentence or candidate.is_person or candidate.is_speaker:
+                mentions += [_mention(words, next(iter(meant)), occurrence) for occurrence in candidate.occurrences]
             continue
         for occurrence in candidate.occurrences:
             # A surname two people share is the one the text named first ('Brenner', then his daughter 'Lena Brenner').
