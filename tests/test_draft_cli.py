@@ -234,6 +234,28 @@ def test_bad_input_is_one_message_an_exit_code_and_nothing_written(
     assert _files(tmp_path) == before
 
 
+def test_a_content_folder_without_actors_gets_one_for_the_new_actors(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"story.txt": STORY})
+    code, out, _ = _run(
+        tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--new-actors", "--id", "port-talks"
+    )
+    assert code == 0
+    assert out.splitlines()[:2] == [
+        "wrote content/articles/port-talks.yaml",
+        "wrote content/actors/aiko-tanabe.yaml (a new actor)",
+    ]
+
+
+def test_a_folder_that_cannot_be_written_leaves_nothing_behind(tmp_path: Path) -> None:
+    write_tree(tmp_path, {**TREE, "story.txt": STORY, "content/articles": "a file where the folder goes"})
+    code, out, err = _run(
+        tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--new-actors", "--id", "port-talks"
+    )
+    assert (code, out) == (2, "")
+    assert err == "error: cannot write content/articles: File exists: nothing was written\n"
+    assert not (tmp_path / "content/actors/aiko-tanabe.yaml").exists()
+
+
 def test_the_command_runs_as_a_program_with_its_exit_code(tmp_path: Path) -> None:
     write_tree(tmp_path, {**TREE, "story.txt": STORY})
     result = subprocess.run(

@@ -92,10 +92,7 @@ def _run(options: DraftOptions) -> int:
     drafted += [DraftedFile("actor", path.stem, path, actor_text) for path, actor_text in actor_files.items()]
     promised = () if options.new_actors else [actor.id for actor in draft.proposed]  # the notes say to create them
     problems = [d for d in check_draft(known, drafted, promised) if not d.message.startswith("'summary' has no value")]
-    _write(target, text)
-    for path, actor_text in actor_files.items():
-        with path.open("x", encoding="utf-8") as file:
-            file.write(actor_text)
+    _write(target, text, actor_files)
     _report(options, draft, target, actor_files, problems)
     return OK
 
@@ -146,14 +143,24 @@ def _actor_files(options: DraftOptions, draft: Draft, existing: frozenset[str]) 
     }
 
 
-def _write(target: Path | None, text: str) -> None:
+def _write(target: Path | None, text: str, actor_files: dict[Path, str]) -> None:
+    """Write the new actors and the draft (or print it); a file that cannot be written undoes the others."""
+    written: list[Path] = []
+    try:
+        for path, file_text in [*actor_files.items(), *([(target, text)] if target is not None else [])]:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8") as file:
+                written.append(path)
+                file.write(file_text)
+    except OSError as error:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise DraftInputError(
+            f"error: cannot write {error.filename}: {error.strerror}: nothing was written", USAGE
+        ) from None
     if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8") as file:
-        file.write(text)
 
 
 def _report(
