@@ -1,6 +1,6 @@
 """Measure the scale goals of issue 6 and print them as one table (`make bench`).
 
-    python benchmarks/run.py [--sizes 250,1000,4000] [--runs 3] [--large-runs 2] [--no-serve]
+    python benchmarks/run.py [--sizes 250,1000,4000] [--runs 3] [--large-runs 2] [--no-serve] [--draft-only]
 
 Corpora come from benchmarks/make_corpus.py and are generated once into
 benchmarks/.cache/ (again only when make_corpus.py or the seed changes). Every
@@ -195,6 +195,72 @@ class ServeResult:
     startup_s: float | None = None
     dirty: bool = False
     error: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Drafting an article (issue 16): `python -m generator draft`, process start included, against a
+# content tree of 1,000 actors (those of the 5,000-article corpus) and 1,000 of its articles
+
+
+DRAFT_ACTORS_CORPUS = 5000  # make_corpus writes an actor for every five articles
+DRAFT_ARTICLES = 1000
+DRAFT_WORDS = 1000
+DRAFT_RUNS = 7
+DRAFT_BAR_S = 1.0
+
+
+@dataclass
+class DraftResult:
+    words: int
+    actors: int
+    articles: int
+    seconds: list[float] = field(default_factory=list)
+
+
+def draft_text() -> str:
+    """A wire story of at least DRAFT_WORDS words: the bodies of the golden test texts, one headline."""
+    import yaml
+
+    bodies = []
+    for case in sorted((REPO / "tests" / "cases" / "draft").glob("*.yaml")):
+        text = yaml.safe_load(case.read_text(encoding="utf-8")).get("text") or ""
+        bodies.append(text.split("\n", 1)[1].strip() if "\n" in text else "")
+        if len(" ".join(bodies).split()) >= DRAFT_WORDS:
+            break
+    return "Ministers meet as talks resume across the region\n\n" + "\n\n".join(bodies) + "\n"
+
+
+def measure_draft(seed: int, log_dir: Path) -> DraftResult:
+    """Time `draft` on a 1,000-word text against 1,000 actors and 1,000 articles, DRAFT_RUNS times."""
+    corpus = corpus_dir(DRAFT_ACTORS_CORPUS, seed)
+    tree = WORK / "draft-content"
+    shutil.rmtree(tree, ignore_errors=True)
+    for folder in ("actors", "topics"):
+        shutil.copytree(corpus / folder, tree / folder)
+    (tree / "articles").mkdir(parents=True)
+    for path in sorted((corpus / "articles").glob("*.yaml"))[:DRAFT_ARTICLES]:
+        shutil.copy2(path, tree / "articles" / path.name)
+    text = draft_text()
+    article = WORK / "draft-article.txt"
+    article.write_text(text, encoding="utf-8")
+    result = DraftResult(len(text.split()), len(list((tree / "actors").glob("*.yaml"))), DRAFT_ARTICLES)
+    command = [PY, "-m", "generator", "draft", str(article), "--content", str(tree), "--published", "2025-03-10"]
+    for i in range(DRAFT_RUNS):
+        log = log_dir / f"draft-{i + 1}.log"
+        run = run_process([*command, "--out", str(WORK / f"draft-{i + 1}.yaml")], log)
+        check(run, "draft", log)
+        result.seconds.append(run.seconds)
+    return result
+
+
+def describe_draft(result: DraftResult) -> str:
+    middle = median(result.seconds)
+    verdict_text = verdict(middle is not None and middle < DRAFT_BAR_S)
+    return (
+        f"Draft a {result.words:,}-word article (`python -m generator draft`, process start included) against "
+        f"{result.actors:,} actors and {result.articles:,} articles: median {fmt(middle)} s of {len(result.seconds)} "
+        f"runs (slowest {fmt(max(result.seconds, default=None))} s); bar {DRAFT_BAR_S:.0f} s: {verdict_text}"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -931,6 +997,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--large-runs", type=int, default=2, help="runs per measurement at 4,000 articles (default: 2)")
     parser.add_argument("--no-serve", action="store_true", help="skip the edit → reload measurement")
     parser.add_argument("--serve-only", action="store_true", help="only the edit → reload measurement")
+    parser.add_argument("--draft-only", action="store_true", help="only the time to draft an article (issue 16)")
     parser.add_argument(
         "--dirty",
         action=argparse.BooleanOptionalAction,
@@ -949,6 +1016,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_dir.mkdir(parents=True)
     measured = snapshot_code()
     step(f"measuring a copy of the code in {CODE.relative_to(REPO)}, fingerprint {measured}")
+    if args.draft_only:
+        step(f"drafting a {DRAFT_WORDS:,}-word article against 1,000 actors, {DRAFT_RUNS} runs")
+        print(describe_draft(measure_draft(args.seed, log_dir)), flush=True)
+        return 0
     load_start = os.getloadavg()[0]
     reference_start = reference_seconds()
     reference_end: Reference = {}
@@ -956,6 +1027,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus_dir(size, args.seed)
     results: dict[int, SizeResult] = {}
     serve: ServeResult | None = None
+    drafted: DraftResult | None = None
 
     def report(final: bool) -> None:
         """Write the table; also after each size, so that a run cut short still leaves its figures."""
@@ -963,6 +1035,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         loads = (load_start, os.getloadavg()[0])
         references = (reference_start, reference_end)
         closing = notes(results, serve, args.serve_size, args.runs, args.large_runs, measured, loads, references)
+        if drafted is not None:
+            closing += ["", describe_draft(drafted)]
         status = [] if final else ["**Incomplete: the run was cut short or is still going.**", ""]
         text = "\n".join(
             [
@@ -995,6 +1069,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{args.serve_size:,} articles: edit → reload under mkdocs serve{' --dirty' if args.dirty else ''}, {EDITS} edits"
         )
         serve = measure_serve(args.serve_size, args.seed, log_dir, dirty=args.dirty)
+    if not args.serve_only:
+        step(f"drafting a {DRAFT_WORDS:,}-word article against 1,000 actors, {DRAFT_RUNS} runs")
+        drafted = measure_draft(args.seed, log_dir)
     reference_end = reference_seconds()
     report(final=True)
     step(f"done in {(time.perf_counter() - started) / 60:.1f} min; table written to {args.out}")

@@ -91,6 +91,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     _content_option(export)
     export.add_argument("--out", type=Path, help="the file to write (default: standard output)")
 
+    draft = commands.add_parser(
+        "draft", help="draft an article file from an article's text, a saved web page or its address"
+    )
+    draft.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="a text file (headline first), a saved .html page, - for standard input, or an http(s) address",
+    )
+    _content_option(draft)
+    draft.add_argument("--published", help="the day the article was published, YYYY-MM-DD (when the text does not say)")
+    draft.add_argument("--publisher", help="who published it (when the dateline does not say)")
+    draft.add_argument("--url", help="the article's web address")
+    draft.add_argument("--id", help="the new article's id (default: its date and headline)")
+    draft.add_argument("--out", metavar="FILE", help="write the draft there instead, or - to print it")
+    draft.add_argument(
+        "--new-actors", action="store_true", help="also write a file in content/actors/ for each new actor proposed"
+    )
+
     args = parser.parse_args(argv)
     # A stop (SIGTERM) ends a command as Ctrl-C does: the site or folder it replaces stays as it was.
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -107,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _render(args.content, args.templates, args.out, args.jobs)
         if args.command == "export":
             return _export(args.content, args.out)
+        if args.command == "draft":
+            return _draft(args)
         return _build(args.content, args.site_dir, args.config_file, args.strict, args.jobs)
     except ContentError as error:
         _report(error.diagnostics, getattr(args, "format", "text"))
@@ -305,6 +325,16 @@ def _export(content: Path, out: Path | None) -> int:
     entities = data.count(b"\n")  # one a line
     print(f"wrote {entities} entities to {out}")
     return OK
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from .draft.command import DraftOptions, run_draft
+
+    return run_draft(
+        DraftOptions(
+            args.source, args.content, args.published, args.publisher, args.url, args.id, args.out, args.new_actors
+        )
+    )
 
 
 def _build(content: Path, site_dir: Path, config_file: Path, strict: bool, jobs: int | None) -> int:

@@ -1,0 +1,210 @@
+"""`python -m generator draft SOURCE`: read, draft, check, write, and say what is left to do.
+
+Exit 0 with a draft written, 1 when the source gives nothing to draft (empty, binary, too
+big, no article, an address that does not answer) or a file would be overwritten, 2 for
+a usage mistake (a bad option, a missing file, no date and no --published). Nothing is
+written unless the whole draft is.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import make_draft
+from .draft import UNKNOWN_PUBLISHER, Draft, article_id, publisher_of, write_actor, write_article
+from .fetch import read_raw
+from .known import DraftedFile, check_draft, read_known, read_known_events
+from .mentions import make_gazetteer
+from .records import INPUT, URL_PATTERN, USAGE, DraftInputError, KnownEvent, PartialDate, id_problem, suggest_id
+from .source import read_source
+
+OK = 0
+
+
+@dataclass(frozen=True)
+class DraftOptions:
+    source: str
+    content: Path
+    published: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    id: str | None = None
+    out: str | None = None
+    new_actors: bool = False
+
+
+def run_draft(options: DraftOptions) -> int:
+    """Draft an article from SOURCE; print what was found and what is left for the person."""
+    try:
+        return _run(options)
+    except DraftInputError as error:
+        print(error.message, file=sys.stderr)
+        return error.exit_code
+
+
+def _run(options: DraftOptions) -> int:
+    published_option = _published(options.published)
+    if options.id is not None and id_problem(options.id):
+        fix = suggest_id(options.id)
+        hint = f" (try '{fix}')" if fix and fix != options.id else ""
+        raise DraftInputError(
+            f"error: --id '{options.id}' is not a valid id: an id {id_problem(options.id)}{hint}", USAGE
+        )
+    if options.url is not None and not URL_PATTERN.match(options.url):
+        raise DraftInputError(
+            f"error: --url '{options.url}' is not a web address: write a full http:// or https:// URL", USAGE
+        )
+    raw = read_raw(options.source, sys.stdin.buffer)
+    source = read_source(raw)
+    if not source.paragraphs:
+        raise DraftInputError(
+            f"error: found no article text in {raw.name} after its headline: give the whole article, not its headline alone",
+            INPUT,
+        )
+    url = options.url or source.url or (raw.url if raw.url and URL_PATTERN.match(raw.url) else None)
+    source = replace(source, url=url)
+    published = published_option or source.published or _no_date(raw.name, source.dateline_date)
+    publisher = options.publisher or publisher_of(source, url) or UNKNOWN_PUBLISHER
+    known = read_known(options.content)
+    draft_id = options.id or article_id(published, source.headline)
+    target = _target(options, draft_id)
+
+    def read_events(dates: Sequence[PartialDate], actors: Collection[str]) -> Sequence[KnownEvent]:
+        return read_known_events(options.content, dates, actors)
+
+    draft = make_draft(
+        source,
+        id=draft_id,
+        origin=options.source,
+        published=published,
+        publisher=publisher,
+        gazetteer=make_gazetteer(known.actors),
+        topics=known.topics,
+        read_events=read_events,
+    )
+    text = write_article(draft, options.new_actors)
+    actor_files = _actor_files(options, draft, known.actor_ids) if options.new_actors else {}
+    checked = target if target is not None else options.content / "articles" / f"{draft_id}.yaml"
+    drafted = [DraftedFile("article", draft_id, checked, text)]
+    drafted += [DraftedFile("actor", path.stem, path, actor_text) for path, actor_text in actor_files.items()]
+    promised = () if options.new_actors else [actor.id for actor in draft.proposed]  # the notes say to create them
+    problems = [d for d in check_draft(known, drafted, promised) if not d.message.startswith("'summary' has no value")]
+    _write(target, text, actor_files)
+    _report(options, draft, target, actor_files, problems)
+    return OK
+
+
+def _published(option: str | None) -> PartialDate | None:
+    if option is None:
+        return None
+    try:
+        date = PartialDate.parse(option)
+    except ValueError as error:
+        raise DraftInputError(f"error: --published {error}", USAGE) from None
+    if not date.is_full or date.is_approximate:
+        raise DraftInputError(f"error: --published '{option}' must be a full date such as 2024-04-15", USAGE)
+    return date
+
+
+def _no_date(name: str, dateline_date: str | None) -> PartialDate:
+    if dateline_date:
+        raise DraftInputError(
+            f"error: the dateline of {name} gives '{dateline_date}' but not the year: pass --published YYYY-MM-DD",
+            USAGE,
+        )
+    raise DraftInputError(
+        f"error: {name} gives no publication date: pass --published YYYY-MM-DD (the day the article came out)", USAGE
+    )
+
+
+def _target(options: DraftOptions, draft_id: str) -> Path | None:
+    """Where the draft goes (None: standard output); refuse a file that exists."""
+    if options.out == "-":
+        return None
+    path = Path(options.out) if options.out else options.content / "articles" / f"{draft_id}.yaml"
+    if path.exists():
+        advice = "pass --id to choose another id, or --out FILE" if not options.out else "choose another file"
+        raise DraftInputError(f"error: {path} already exists: {advice}", INPUT)
+    if options.out and not path.parent.is_dir():
+        raise DraftInputError(f"error: cannot write {path}: the folder {path.parent} does not exist", USAGE)
+    return path
+
+
+def _actor_files(options: DraftOptions, draft: Draft, existing: frozenset[str]) -> dict[Path, str]:
+    """The files of the proposed actors that do not exist yet (an existing file is never overwritten)."""
+    folder = options.content / "actors"
+    return {
+        folder / f"{actor.id}.yaml": write_actor(actor, draft.id)
+        for actor in draft.proposed
+        if actor.id not in existing and not (folder / f"{actor.id}.yaml").exists()
+    }
+
+
+def _write(target: Path | None, text: str, actor_files: dict[Path, str]) -> None:
+    """Write the new actors and the draft (or print it); a file that cannot be written undoes the others."""
+    written: list[Path] = []
+    try:
+        for path, file_text in [*actor_files.items(), *([(target, text)] if target is not None else [])]:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8") as file:
+                written.append(path)
+                file.write(file_text)
+    except OSError as error:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise DraftInputError(
+            f"error: cannot write {error.filename}: {error.strerror}: nothing was written", USAGE
+        ) from None
+    if target is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _report(
+    options: DraftOptions, draft: Draft, target: Path | None, actor_files: dict[Path, str], problems: Sequence[object]
+) -> None:
+    out = sys.stderr if target is None else sys.stdout
+    if target is not None:
+        print(f"wrote {target}", file=out)
+    for path in actor_files:
+        print(f"wrote {path} (a new actor)", file=out)
+    linked = sum(1 for e in draft.events if e.known is not None)
+    new = len(draft.proposed)
+    print(
+        f"found: {_count(len(draft.actors), 'actor')} ({new} new), {_count(len(draft.events), 'event')} "
+        f"({linked} already in the content), {_count(len(draft.quotes), 'quote')}",
+        file=out,
+    )
+    print("left for you:", file=out)
+    for note in _notes(options, draft):
+        print(f"  - {note}", file=out)
+    for problem in problems:
+        print(f"  - fix: {problem}", file=out)
+    print("then run: python -m generator check", file=out)
+
+
+def _notes(options: DraftOptions, draft: Draft) -> list[str]:
+    notes = ["write the summary, in your own words"]
+    if draft.publisher == UNKNOWN_PUBLISHER:
+        notes.append("write the publisher: the text does not name it (or pass --publisher)")
+    to_reword = sum(1 for e in draft.events if e.known is None)
+    if to_reword:
+        notes.append(f"reword the {_count(to_reword, 'event title')} marked 'reword'")
+    if draft.proposed:
+        ids = ", ".join(actor.id for actor in draft.proposed)
+        if options.new_actors:
+            notes.append(f"check the {_count(len(draft.proposed), 'new actor')} (name, kind, role): {ids}")
+        else:
+            notes.append(
+                f"create the {_count(len(draft.proposed), 'new actor')}, or draft again with --new-actors: {ids}"
+            )
+    notes += draft.unplaced
+    notes.append("add statements and relations in your own words, and the topics")
+    return notes
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"

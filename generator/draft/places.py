@@ -1,0 +1,105 @@
+"""What the mentions step knows without the content: places, country adjectives, news agencies.
+
+Places are never proposed as actors (the content's own countries come from its actor files);
+a country's adjective ("South Korean", "Chinese") names that country when the content has it.
+"""
+
+from __future__ import annotations
+
+from .words import fold
+
+# Country: its adjectives (the regular "-a" -> "-an" ones are made by rule, see `demonyms`).
+_COUNTRIES = """
+Afghanistan: Afghan | Albania: Albanian | Algeria: Algerian | Angola: Angolan | Argentina: Argentine, Argentinian |
+Armenia: Armenian | Australia: Australian | Austria: Austrian | Azerbaijan: Azerbaijani | Bahrain: Bahraini |
+Bangladesh: Bangladeshi | Belarus: Belarusian | Belgium: Belgian | Bhutan: Bhutanese | Bolivia: Bolivian |
+Bosnia and Herzegovina: Bosnian | Brazil: Brazilian | Bulgaria: Bulgarian | Burkina Faso: Burkinabe |
+Cambodia: Cambodian | Cameroon: Cameroonian | Canada: Canadian | Chad: Chadian | Chile: Chilean | China: Chinese |
+Colombia: Colombian | Congo: Congolese | Costa Rica: Costa Rican | Croatia: Croatian | Cuba: Cuban | Cyprus: Cypriot |
+Czech Republic: Czech | Czechia: Czech | Denmark: Danish | Ecuador: Ecuadorian | Egypt: Egyptian | Eritrea: Eritrean |
+Estonia: Estonian | Ethiopia: Ethiopian | Finland: Finnish | France: French | Georgia: Georgian | Germany: German |
+Ghana: Ghanaian | Greece: Greek | Guatemala: Guatemalan | Haiti: Haitian | Honduras: Honduran | Hungary: Hungarian |
+Iceland: Icelandic | India: Indian | Indonesia: Indonesian | Iran: Iranian | Iraq: Iraqi | Ireland: Irish |
+Israel: Israeli | Italy: Italian | Ivory Coast: Ivorian | Jamaica: Jamaican | Japan: Japanese | Jordan: Jordanian |
+Kazakhstan: Kazakh | Kenya: Kenyan | Kosovo: Kosovar | Kuwait: Kuwaiti | Kyrgyzstan: Kyrgyz | Laos: Lao, Laotian |
+Latvia: Latvian | Lebanon: Lebanese | Libya: Libyan | Lithuania: Lithuanian | Luxembourg: Luxembourgish |
+Malaysia: Malaysian | Mali: Malian | Malta: Maltese | Mexico: Mexican | Moldova: Moldovan | Mongolia: Mongolian |
+Montenegro: Montenegrin | Morocco: Moroccan | Mozambique: Mozambican | Myanmar: Burmese | Burma: Burmese |
+Nepal: Nepali, Nepalese | Netherlands: Dutch | New Zealand: New Zealand | Nicaragua: Nicaraguan | Niger: Nigerien |
+Nigeria: Nigerian | North Korea: North Korean | North Macedonia: Macedonian | Norway: Norwegian | Oman: Omani |
+Pakistan: Pakistani | Palestine: Palestinian | Panama: Panamanian | Paraguay: Paraguayan | Peru: Peruvian |
+Philippines: Filipino, Philippine | Poland: Polish | Portugal: Portuguese | Qatar: Qatari | Romania: Romanian |
+Russia: Russian | Rwanda: Rwandan | Saudi Arabia: Saudi | Senegal: Senegalese | Serbia: Serbian | Singapore: Singaporean |
+Slovakia: Slovak | Slovenia: Slovenian | Somalia: Somali | South Africa: South African | South Korea: South Korean |
+South Sudan: South Sudanese | Spain: Spanish | Sri Lanka: Sri Lankan | Sudan: Sudanese | Sweden: Swedish |
+Switzerland: Swiss | Syria: Syrian | Taiwan: Taiwanese | Tajikistan: Tajik | Tanzania: Tanzanian | Thailand: Thai |
+Tunisia: Tunisian | Turkey: Turkish | Turkmenistan: Turkmen | Uganda: Ugandan | Ukraine: Ukrainian |
+United Arab Emirates: Emirati | United Kingdom: British | Britain: British | United States: | Uruguay: Uruguayan |
+Uzbekistan: Uzbek | Venezuela: Venezuelan | Vietnam: Vietnamese | Yemen: Yemeni | Zambia: Zambian |
+Zimbabwe: Zimbabwean | Korea: Korean | America: | England: English | Scotland: Scottish |
+Wales: Welsh | Gaza: | West Bank: | Crimea: | Donbas: | Kashmir: | Tibet: Tibetan | Xinjiang: | Hong Kong: | Macau: |
+Greenland: | Puerto Rico: Puerto Rican | Kurdistan: Kurdish | Chechnya: Chechen | Catalonia: Catalan
+"""
+
+COUNTRY_ADJECTIVES: dict[str, tuple[str, ...]] = {}
+for _entry in _COUNTRIES.split("|"):
+    _name, _, _adjectives = _entry.partition(":")
+    COUNTRY_ADJECTIVES[_name.strip()] = tuple(a.strip() for a in _adjectives.split(",") if a.strip())
+
+# Capitals, large cities and regions: places, never proposed as actors (the content's own
+# aliases, such as "Pyongyang" for North Korea, are matched before this list is looked at).
+_PLACES = """
+Abu Dhabi, Abuja, Accra, Addis Ababa, Aleppo, Algiers, Almaty, Amman, Amsterdam, Ankara, Astana, Athens, Atlanta,
+Baghdad, Baku, Bali, Bangkok, Barcelona, Basra, Beijing, Beirut, Belgrade, Berlin, Bern, Bogota, Boston, Brasilia,
+Bratislava, Brussels, Bucharest, Budapest, Buenos Aires, Busan, Cairo, Canberra, Cape Town, Caracas, Chicago,
+Chisinau, Colombo, Copenhagen, Dakar, Damascus, Dhaka, Doha, Dubai, Dublin, Dushanbe, Edinburgh, Frankfurt, Geneva,
+Gdansk, Guangzhou, Hanoi, Harare, Havana, Helsinki, Hiroshima, Ho Chi Minh City, Houston, Incheon, Islamabad,
+Istanbul, Jakarta, Jeddah, Jerusalem, Johannesburg, Kabul, Kaesong, Kampala, Karachi, Kathmandu, Kharkiv, Khartoum,
+Kherson, Kyiv, Kiev, Kinshasa, Kuala Lumpur, Kyoto, Lagos, Lahore, La Paz, Lima, Lisbon, Ljubljana, London,
+Los Angeles, Luanda, Lviv, Madrid, Managua, Manila, Mariupol, Melbourne, Mexico City, Miami, Milan, Minsk,
+Mogadishu, Montevideo, Montreal, Moscow, Mumbai, Munich, Muscat, Nagasaki, Nairobi, Naples, New Delhi, Delhi,
+New York, Nicosia, Odesa, Odessa, Osaka, Oslo, Ottawa, Panama City, Paris, Phnom Penh, Prague, Pretoria,
+Pyongyang, Quito, Rabat, Rafah, Ramallah, Rangoon, Yangon, Reykjavik, Riga, Rio de Janeiro, Riyadh, Rome,
+San Francisco, Santiago, Sao Paulo, Sapporo, Sarajevo, Seattle, Seoul, Sevastopol, Shanghai, Shenzhen, Singapore,
+Skopje, Sofia, Stockholm, Sydney, Taipei, Tallinn, Tashkent, Tbilisi, Tehran, Tel Aviv, Tijuana, Tirana, Tokyo,
+Toronto, Tripoli, Tunis, Ulaanbaatar, Vancouver, Vienna, Vilnius, Vladivostok, Warsaw, Washington, Wellington,
+Wuhan, Yerevan, Yokohama, Zagreb, Zurich,
+Africa, Asia, Europe, Antarctica, Arctic, Atlantic, Pacific, Indian Ocean, Mediterranean, Middle East, Near East,
+Far East, Latin America, South America, North America, Central America, Southeast Asia, East Asia, South Asia,
+Central Asia, Western Europe, Eastern Europe, Balkans, Caucasus, Caribbean, Sahel, Gulf, Persian Gulf, Red Sea,
+Black Sea, Baltic, Baltic Sea, South China Sea, East China Sea, Sea of Japan, East Sea, Yellow Sea, Korean Peninsula,
+Taiwan Strait, Strait of Hormuz, Suez Canal, Golan Heights, Sinai, Himalayas, Silicon Valley, Wall Street,
+Capitol Hill, Downing Street, Pentagon, Kremlin, White House, Blue House, Elysee, Manhattan, Brooklyn, Hollywood,
+California, Texas, Florida, Alaska, Hawaii, Arizona, Ohio, Michigan, Pennsylvania, Georgia, Virginia, Maryland,
+Oregon, Nevada, Iowa, Wisconsin, Minnesota, Illinois, Colorado, Utah, Massachusetts, New Jersey, North Carolina,
+South Carolina, Kentucky, Tennessee, Alabama, Louisiana, Mississippi, Missouri, Kansas, Nebraska, Oklahoma,
+Jeju, Gyeonggi, Okinawa, Hokkaido, Kyushu, Siberia, Crimea, Donetsk, Luhansk, Zaporizhzhia, Bakhmut, Avdiivka,
+Kursk, Belgorod, Northern Ireland, Bavaria, Quebec, Ontario, Scotland, Wales, England
+"""
+
+PLACES = frozenset(fold(place.strip()) for place in _PLACES.replace("\n", " ").split(",") if place.strip()) | frozenset(
+    fold(name) for name in COUNTRY_ADJECTIVES
+)
+ADJECTIVES = frozenset(fold(adjective) for adjectives in COUNTRY_ADJECTIVES.values() for adjective in adjectives)
+
+# Wire services and large newsrooms: a source of the story, not an actor in it.
+NEWS_AGENCIES = frozenset(
+    fold(name)
+    for name in (
+        "Reuters", "AP", "Associated Press", "The Associated Press", "AFP", "Agence France-Presse", "Yonhap",
+        "Yonhap News Agency", "Jiji", "Jiji Press", "Kyodo", "Kyodo News", "Xinhua", "TASS", "Interfax", "RIA Novosti",
+        "Bloomberg", "BBC", "CNN", "NHK", "KCNA", "Korean Central News Agency", "EFE", "ANSA", "DPA", "PTI", "ANI",
+        "Anadolu", "Al Jazeera", "The New York Times", "New York Times", "The Washington Post", "Washington Post",
+        "The Guardian", "Financial Times", "The Wall Street Journal", "Wall Street Journal", "Nikkei", "Asahi",
+        "Yomiuri", "Mainichi", "Korea Herald", "Korea JoongAng Daily", "Chosun Ilbo", "Global Times", "Sputnik",
+    )
+)  # fmt: skip
+
+
+def demonyms(country: str) -> tuple[str, ...]:
+    """The adjectives of a country's name: 'South Korea' -> ('South Korean',), 'Chile' -> ('Chilean',)."""
+    if country in COUNTRY_ADJECTIVES:
+        return COUNTRY_ADJECTIVES[country]
+    if country.endswith("ia") or country.endswith("a"):
+        return (country + "n",)
+    return ()

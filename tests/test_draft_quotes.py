@@ -1,0 +1,79 @@
+"""The quotes step: each row is a text and its quotations, with who said them (None: not placed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.draft.mentions import find_mentions, make_gazetteer
+from generator.draft.quotes import find_quotes
+from generator.draft.records import ActorKind, KnownActor
+from generator.draft.words import make_body
+
+KNOWN = make_gazetteer(
+    [
+        KnownActor("south-korea", "South Korea", ActorKind.COUNTRY, ("Seoul",)),
+        KnownActor("russia", "Russia", ActorKind.COUNTRY, ("Moscow",)),
+        KnownActor("kim-ha-na", "Kim Ha-na", ActorKind.PERSON, ("Kim",)),
+        KnownActor("trade-ministry", "Ministry of Trade", ActorKind.ORGANIZATION, ("trade ministry",)),
+    ]
+)
+
+
+def _quotes(*paragraphs: str) -> list[tuple[str, str | None, str | None]]:
+    body = make_body(paragraphs)
+    cast = find_mentions(body, "", KNOWN)
+    return [(q.text, q.by, q.speaker) for q in find_quotes(body, cast)]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (['"We will not sign," Kim said.'], [("We will not sign", "kim-ha-na", None)]),
+        (["“We will not sign,” said Kim Ha-na."], [("We will not sign", "kim-ha-na", None)]),
+        (["Kim said: “We will not sign.”"], [("We will not sign", "kim-ha-na", None)]),
+        (["Kim told reporters, “We will not sign.”"], [("We will not sign", "kim-ha-na", None)]),
+        (["“We will not sign,” she said."], [("We will not sign", None, None)]),
+        (
+            ["Kim Ha-na arrived. “We will not sign,” she said."],
+            [("We will not sign", "kim-ha-na", None)],
+        ),
+        (
+            [
+                "Seoul criticized the veto, with a South Korean envoy likening it to “destroying a camera to avoid being seen.”"
+            ],
+            [("destroying a camera to avoid being seen", "south-korea", "a South Korean envoy")],
+        ),
+        (["“No deal yet,” the trade ministry said in a statement."], [("No deal yet", "trade-ministry", None)]),
+        (
+            ["The trade ministry issued a statement.", "“Talks will go on,” the statement said."],
+            [("Talks will go on", "trade-ministry", None)],
+        ),
+        (["According to Moscow, “the vote was rigged.”"], [("the vote was rigged", "russia", None)]),
+        (
+            ["“We will fight,” Kim said. “We will win.”"],
+            [("We will fight", "kim-ha-na", None), ("We will win", "kim-ha-na", None)],
+        ),
+        (
+            ["“We found out from a press release,” Kim said. “That is not how it works.", "“Show us the papers.”"],
+            [
+                ("We found out from a press release", "kim-ha-na", None),
+                ("That is not how it works", "kim-ha-na", None),
+                ("Show us the papers", "kim-ha-na", None),
+            ],
+        ),
+        # Not placed: no speaker, a speaker the content does not have, a scare quote.
+        (["Officials said the plan was “unworkable.”"], [("unworkable", None, None)]),
+        (["The so-called “grand bargain” was not discussed."], [("grand bargain", None, None)]),
+        (["“Keep it,” it said."], [("Keep it", None, None)]),
+        # Apostrophes are not quotation marks; nothing outside the marks is a quote.
+        (["Russia’s envoy said the experts’ work was biased."], []),
+    ],
+)
+def test_quotes_and_their_speakers(paragraphs: list[str], expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert _quotes(*paragraphs) == expected
+
+
+def test_an_unplaced_quote_says_why() -> None:
+    body = make_body(["Officials said the plan was “unworkable.”"])
+    (quote,) = find_quotes(body, find_mentions(body, "", KNOWN))
+    assert quote.problem == "'Officials' is not an actor the content has"
