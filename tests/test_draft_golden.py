@@ -37,7 +37,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.diagnostics import ContentError
+from generator.content.diagnostics import ContentError
 from generator.pipeline import check_content
 from tests.helpers import UPDATE_GOLDEN, write_tree
 

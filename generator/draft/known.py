@@ -19,12 +19,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..diagnostics import Diagnostic, Severity
-from ..fork import in_two
-from ..load import Document, Positions, display_path, read_document
-from ..model import ActorKind, Event
-from ..schema import FOLDERS
-from ..validate import validate_documents
+from ..content.diagnostics import Diagnostic, Severity
+from ..content.load import Document, Positions, display_path, read_document
+from ..content.model import ActorKind, Event
+from ..content.schema import FOLDERS
+from ..content.validate import validate_documents
+from ..parallel import fork_map
 from .records import KnownActor, KnownEvent, PartialDate
 
 
@@ -160,10 +160,10 @@ def check_draft(
 
 
 def _documents(content_dir: Path, kind: str) -> list[Document]:
-    """Parse the files of a kind, on two cores when there are many (as `load` does)."""
+    """Parse the files of a kind, over the cores when there are many (as a build does)."""
     paths = _files(content_dir, kind)
     folder = display_path(content_dir / FOLDERS[kind])
-    parsed = in_two(_parse, paths)
+    parsed = list(fork_map(_parse, paths))
     return [
         Document(f"{folder}/{path.name}", kind, path.stem, data, values, keys)
         for path, (data, values, keys) in zip(paths, parsed, strict=True)

@@ -11,9 +11,9 @@ import bisect
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..dates import PartialDate
-from ..load import FORBIDDEN_CHARACTERS, LINE_BREAKS, id_problem, suggest_id
-from ..model import URL_PATTERN, ActorKind
+from ..content.dates import PartialDate
+from ..content.load import FORBIDDEN_CHARACTERS, LINE_BREAKS, id_problem, suggest_id
+from ..content.model import URL_PATTERN, ActorKind
 
 __all__ = [
     "FORBIDDEN_CHARACTERS",
