@@ -73,7 +73,7 @@ def test_a_draft_is_written_with_what_was_found_and_what_is_left(tmp_path: Path)
         "  - reword the 2 event titles marked 'reword'",
         "  - create the 1 new actor, or draft again with --new-actors: aiko-tanabe",
         "  - add statements and relations in your own words, and the topics",
-        "then run: python -m generator check",
+        "then run: .venv/bin/python -m generator check",
     ]
     draft = yaml.safe_load((tmp_path / "content/articles/2024-04-16-port-talks-resume.yaml").read_text())
     assert draft["source"] == {"publisher": "Kyodo", "published": "2024-04-16", "dateline": "Tokyo"}

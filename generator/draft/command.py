@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..content.commands import command
 from . import make_draft
 from .draft import UNKNOWN_PUBLISHER, Draft, article_id, publisher_of, write_actor, write_article
 from .fetch import read_raw
@@ -85,7 +86,7 @@ def _run(options: DraftOptions) -> int:
         topics=known.topics,
         read_events=read_events,
     )
-    text = write_article(draft, options.new_actors)
+    text = write_article(draft, options.new_actors, command("check", content=options.content))
     actor_files = _actor_files(options, draft, known.actor_ids) if options.new_actors else {}
     checked = target if target is not None else options.content / "articles" / f"{draft_id}.yaml"
     drafted = [DraftedFile("article", draft_id, checked, text)]
@@ -183,7 +184,7 @@ def _report(
         print(f"  - {note}", file=out)
     for problem in problems:
         print(f"  - fix: {problem}", file=out)
-    print("then run: python -m generator check", file=out)
+    print(f"then run: {command('check', content=options.content)}", file=out)
 
 
 def _notes(options: DraftOptions, draft: Draft) -> list[str]:

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..content.commands import command
 from .records import Body, DatedPhrase, DraftEvent, DraftQuote, PartialDate, ProposedActor, Source, suggest_id
 from .words import STOPWORDS, tokenize, word_set
 
@@ -77,13 +78,14 @@ def publisher_of(source: Source, url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def write_article(draft: Draft, new_actors_written: bool) -> str:
-    """Write the draft as an article file, commented for the person who completes it."""
+def write_article(draft: Draft, new_actors_written: bool, check: str = command("check")) -> str:
+    """Write the draft as an article file, commented for the person who completes it; ``check``
+    is the command that checks it, as the person runs it."""
     source = draft.source
     lines = [
         ARTICLE_SCHEMA,
         f"# Drafted by `python -m generator draft` from {_comment(draft.origin)}: review every line against the article,",
-        "# write what is marked 'write', reword what is marked 'reword', then run: python -m generator check",
+        f"# write what is marked 'write', reword what is marked 'reword', then run: {check}",
         f"title: {_scalar(source.headline)}",
         "source:",
     ]
