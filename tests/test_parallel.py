@@ -110,7 +110,7 @@ def test_a_bad_number_of_jobs_is_a_usage_error() -> None:
     result = run_python("-m", "generator", "build", "--jobs", "two")
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == (
-        "python -m generator build: error: argument --jobs: 'two' is not a number of jobs: use a whole number of at least 1"
+        ".venv/bin/python -m generator build: error: argument --jobs: 'two' is not a number of jobs: use a whole number of at least 1"
     )
 
 
