@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from generator.draft import make_draft
 from generator.draft.draft import write_actor, write_article
+from generator.draft.gazetteer import make_gazetteer
 from generator.draft.known import DraftedFile, KnownContent, check_draft, read_known
-from generator.draft.mentions import make_gazetteer
 from generator.draft.records import PartialDate
 from generator.draft.source import read_text
 from tests.helpers import REPO

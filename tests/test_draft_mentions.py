@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.draft.mentions import find_mentions, make_gazetteer
+from generator.draft.gazetteer import make_gazetteer
+from generator.draft.mentions import find_mentions
 from generator.draft.records import ActorKind, KnownActor
 from generator.draft.words import make_body
 

@@ -30,9 +30,9 @@ from generator.pages.timeline_drawing import (
     Occurrence,
     TimelineDrawing,
     date_range,
-    draw_timeline_svg,
     layout_timeline_drawing,
 )
+from generator.pages.timeline_svg import draw_timeline_svg
 from generator.pipeline import check_content
 from tests.conftest import DESKTOP, PHONE, REPO_ROOT, BuiltSite, PageLog, build_site, open_page, serve_site
 from tests.helpers import ACTORS, article, write_tree

@@ -17,7 +17,8 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from .dates import find_dates
 from .draft import Draft, suggest_topics, unplaced
 from .events import draft_events, link_known_events
-from .mentions import Gazetteer, find_mentions
+from .gazetteer import Gazetteer
+from .mentions import find_mentions
 from .quotes import find_quotes
 from .records import KnownEvent, PartialDate, Source
 from .words import make_body

@@ -17,8 +17,8 @@ from ..content.commands import command
 from . import make_draft
 from .draft import UNKNOWN_PUBLISHER, Draft, article_id, publisher_of, write_actor, write_article
 from .fetch import read_raw
+from .gazetteer import make_gazetteer
 from .known import DraftedFile, check_draft, read_known, read_known_events
-from .mentions import make_gazetteer
 from .records import INPUT, URL_PATTERN, USAGE, DraftInputError, KnownEvent, PartialDate, id_problem, suggest_id
 from .source import read_source
 

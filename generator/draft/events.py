@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .mentions import SPEECH_VERBS, Cast
+from .mentions import Cast
 from .records import Body, DatedPhrase, DraftEvent, KnownEvent, PartialDate
+from .vocabulary import SPEECH_VERBS
 from .words import content_words, fold
 
 MAX_TITLE_WORDS = 14

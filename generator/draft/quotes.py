@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .mentions import SPEECH_VERBS, Cast
+from .mentions import Cast
 from .records import ActorKind, Body, DraftQuote, Span
+from .vocabulary import SPEECH_VERBS
 from .words import fold, word_set
 
 _OPENERS = {"“": "”", "«": "»", '"': '"', "„": "“"}

@@ -6,7 +6,7 @@ the first layer still cannot put a script, an event handler or a remote resource
 into a reader's browser. It runs on the page body only: the theme's own HTML
 (its scripts and search) is not content and is not touched.
 
-The graphs (graph.py) and the drawn timelines (timeline_drawing.py) are inline SVG: the
+The graphs (graph.py) and the drawn timelines (timeline_svg.py) are inline SVG: the
 SVG elements they draw are kept, with their geometry and classes, and nothing that runs or
 loads (no script, style, foreignObject, use or image; no event handler). A timeline's marks
 are links, kept as links are anywhere: http(s) or relative (they link to '#event-…' on

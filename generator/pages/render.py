@@ -24,7 +24,7 @@ from .graph import draw_svg
 from .pieces import Pieces
 from .plan import PageSpec
 from .text import inline_html
-from .timeline_drawing import draw_timeline_svg
+from .timeline_svg import draw_timeline_svg
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Timeline drawing: events on a time axis, laid out and drawn as inline SVG at build time.
+"""Timeline drawing: events on a time axis, laid out at build time (timeline_svg.py writes the SVG).
 
 Pure and deterministic, like graph.py: the same events give the same bytes. How well each
 date is known is drawn, not hidden. A date known to the day is a dot; one known to the month
@@ -27,7 +27,6 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
-from html import escape
 
 from ..content.dates import PartialDate
 
@@ -426,100 +425,3 @@ def _last_day(after: dt.date) -> dt.date:
 
 def _round(value: float) -> float:
     return round(value, 1) + 0.0
-
-
-# ---------------------------------------------------------------------------------------------
-# Drawing
-
-
-def draw_timeline_svg(drawing: TimelineDrawing) -> str:
-    """Write the drawing as an SVG element whose marks are links to the events in the list below it.
-
-    Not an image (role="img" hides its parts): a group, named by its title, of links in date
-    order. The axis is hidden from screen readers; the marks' names say their dates. Text from
-    content is HTML-escaped here, as this is raw HTML inside the Markdown.
-    """
-    width, height = _n(drawing.width), _n(drawing.height)
-    fit = "wide" if drawing.is_wide else "fit"
-    out = [
-        f'<svg class="timeline-svg timeline-svg--{fit}" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="group" aria-labelledby="timeline-drawing-title" data-search-exclude>',
-        f'<title id="timeline-drawing-title">{escape(drawing.title)}</title>',
-        '<g class="tl-axis" aria-hidden="true">',
-        *_grid(drawing),
-        *_labels(drawing),
-        f'<path class="tl-line" d="{" ".join(f"M{_n(a)},{_n(drawing.axis_y)} H{_n(b)}" for a, b in drawing.axis)}"></path>',
-        *(_break(drawing, b) for b in drawing.breaks),
-        "</g>",
-        '<g class="tl-marks">',
-        *(_mark(mark, drawing.bar) for mark in drawing.marks),
-        "</g>",
-        "</svg>",
-    ]
-    return "\n".join(out)
-
-
-def _grid(drawing: TimelineDrawing) -> list[str]:
-    """One path of grid lines for each level: where each year (and month) begins."""
-    paths = []
-    bottom = _n(drawing.height)
-    for level in (Level.YEAR, Level.MONTH):
-        lines = " ".join(
-            f"M{_n(t.x)},{_n(drawing.axis_y)} V{bottom}" for t in drawing.ticks if t.level is level and t.is_line
-        )
-        if lines:
-            paths.append(f'<path class="tl-grid tl-grid--{level.value}" d="{lines}"></path>')
-    return paths
-
-
-def _labels(drawing: TimelineDrawing) -> list[str]:
-    out = []
-    for tick in drawing.ticks:
-        if tick.label:
-            y = LABEL_ROW * (drawing.levels.index(tick.level) + 1) - 1
-            out.append(
-                f'<text class="tl-{tick.level.value}{" tl-keep" * tick.is_kept_small}" x="{_n(tick.label_x)}" '
-                f'y="{_n(y)}" text-anchor="middle">'
-                f"{escape(tick.label)}</text>"
-            )
-    return out
-
-
-def _break(drawing: TimelineDrawing, gap: Break) -> str:
-    y = drawing.axis_y
-    slashes = " ".join(f"M{_n(gap.x + dx - 3)},{_n(y + 5)} L{_n(gap.x + dx + 3)},{_n(y - 5)}" for dx in (-3, 3))
-    return f'<g class="tl-break"><title>{escape(gap.label)}</title><path d="{slashes}"></path></g>'
-
-
-def _mark(mark: Mark, bar: float) -> str:
-    occurrence = mark.occurrence
-    classes = "tl-several" if occurrence.sources > 1 else ""
-    links = []
-    for shape in mark.shapes:
-        css = " ".join(filter(None, ("tl-dot" if shape.is_dot else "tl-bar", "tl-approx" * shape.date.is_approximate)))
-        links.append(
-            f'<a href="#{escape(occurrence.anchor)}" class="{css}{" " + classes if classes else ""}">'
-            f"<title>{escape(shape.label)}</title>{_shape_svg(shape, mark.y, bar)}</a>"
-        )
-    if not occurrence.is_disputed:
-        return links[0]
-    middles = [shape.middle for shape in mark.shapes]
-    joint = f'<path class="tl-joint" d="M{_n(min(middles))},{_n(mark.y)} H{_n(max(middles))}"></path>'
-    return '<g class="tl-disputed">' + joint + "".join(links) + "</g>"
-
-
-def _shape_svg(shape: Shape, y: float, bar: float) -> str:
-    """The shape inside its outer box: the rim's stroke is centred on the outline, so the outline is inset by half."""
-    inset = RIM / 2
-    if shape.is_dot:
-        return f'<circle cx="{_n(shape.middle)}" cy="{_n(y)}" r="{_n(DOT - inset)}"></circle>'
-    return (
-        f'<rect x="{_n(shape.left + inset)}" y="{_n(y - bar / 2 + inset)}" '
-        f'width="{_n(shape.right - shape.left - RIM)}" height="{_n(bar - RIM)}"></rect>'
-    )
-
-
-def _n(value: float) -> str:
-    """Write a coordinate with two decimals at most: 12, 12.5, 3.25 (never -0)."""
-    rounded = round(value, 2) + 0.0
-    return f"{rounded:g}" if rounded != int(rounded) else str(int(rounded))

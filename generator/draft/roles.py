@@ -1,0 +1,148 @@
+"""Roles: the words next to a name that say who a person is ("Foreign Minister", ", spokesperson
+for ..."), and the country a title belongs to ("South Korea's President")."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from .gazetteer import Gazetteer, adjacent, fits, name_end
+from .places import ADJECTIVES
+from .records import ActorKind, Body
+from .vocabulary import ABBREVIATED_TITLES, HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS
+from .words import STOPWORDS, Token
+
+
+@dataclass(frozen=True)
+class Words:
+    """The body's text and tokens, and which tokens open a sentence."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    starts: frozenset[int]
+
+    def name_end(self, index: int) -> int:
+        return name_end(self.tokens[index])
+
+    @cached_property
+    def offsets(self) -> list[int]:
+        return [token.start for token in self.tokens]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return sorted(self.starts)
+
+    def token_at(self, offset: int) -> int:
+        """The index of the first token that starts at or after ``offset``."""
+        return bisect.bisect_left(self.offsets, offset)
+
+
+def sentence_starts(body: Body, tokens: Sequence[Token]) -> set[int]:
+    """Indexes of the tokens that open a sentence (or a quotation inside one)."""
+    starts: set[int] = set()
+    sentence_index = -1
+    for index, token in enumerate(tokens):
+        current = body.sentence_at(token.start)
+        if current != sentence_index:
+            starts.add(index)
+            sentence_index = current
+        elif index and body.text[tokens[index - 1].end : token.start].strip() in (
+            "“",
+            '"',
+            "‘",
+            ": “",
+            ': "',
+            "—",
+            "–",
+        ):
+            starts.add(index)
+    return starts
+
+
+def role_near(
+    words: Words,
+    name: tuple[int, int],
+    gazetteer: Gazetteer,
+    title_tokens: Sequence[int] = (),
+) -> tuple[str | None, str | None]:
+    """The role written next to a name, and a country it belongs to; '' for a person with no role said.
+
+    'Foreign Minister Cho', "South Korea's President Yoon", 'spokesperson Nate Evans',
+    'Nate Evans, spokesperson for ...', 'Jane Doe, 45,'. None: nothing says it is a person.
+    """
+    text, tokens, starts = words.text, words.tokens, words.starts
+    start, end = name
+    if not title_tokens:
+        title_tokens = title_before(text, tokens, start)
+    heads = [i for i in title_tokens if tokens[i].norm in ROLE_HEADS]
+    if heads:
+        role_tokens = [i for i in title_tokens if tokens[i].norm not in ADJECTIVES | HONORIFICS]
+        role = text[tokens[role_tokens[0]].start : title_end(text, tokens[role_tokens[-1]])]
+        return role, country_before(text, tokens, title_tokens[0], gazetteer)
+    before = start - 1
+    gap = text[tokens[before].end : tokens[start].start] if before >= 0 else ""
+    if before >= 0 and tokens[before].text[:1].islower() and tokens[before].norm in ROLE_HEADS and gap in (" ", ", "):
+        first = before
+        while (
+            first - 1 >= 0
+            and before - first < 2
+            and (tokens[first - 1].text[:1].islower() or tokens[first - 1].norm in ADJECTIVES)
+            and tokens[first - 1].norm not in STOPWORDS
+            and text[tokens[first - 1].end : tokens[first].start] in (" ", "-")
+        ):
+            first -= 1  # 'rail secretary', 'chief executive', 'secretary-general', 'her Japanese counterpart'
+        is_appositive = gap == ", "
+        if not is_appositive or (end < len(tokens) and text[tokens[end - 1].end : tokens[end].start].startswith(",")):
+            return text[tokens[first].start : tokens[before].end], None
+    if end < len(tokens) and end not in starts and text[tokens[end - 1].end : tokens[end].start].strip() == ",":
+        last = end
+        while (
+            last + 1 < len(tokens)
+            and last + 1 not in starts
+            and text[tokens[last].end : tokens[last + 1].start].strip() in ("", "-")
+        ):
+            last += 1
+        following = [t.norm for t in tokens[end : last + 1]]
+        if tokens[end].text.isdigit() and len(following) == 1:
+            return "", None  # an age: a person, no role said
+        skip = 1 if following[0] in ("a", "an", "the", "its", "his", "her", "their") else 0
+        if any(w in ROLE_HEADS for w in following[skip:][:5]) and not any(w in SPEECH_VERBS for w in following):
+            return text[tokens[end + skip].start : tokens[last].end], None
+    return None, None
+
+
+def title_end(text: str, token: Token) -> int:
+    """Where a title ends: with its period when it is written short ('Sen.')."""
+    return token.end + 1 if token.norm in ABBREVIATED_TITLES and text[token.end : token.end + 1] == "." else token.end
+
+
+def title_before(text: str, tokens: Sequence[Token], start: int) -> list[int]:
+    """The capitalized title words right before a name, in order."""
+    title: list[int] = []
+    index = start - 1
+    while index >= 0 and adjacent(text, tokens[index], tokens[index + 1]) and tokens[index].is_capitalized:
+        norm = tokens[index].norm
+        if norm in ROLE_HEADS or norm in ROLE_MODIFIERS or norm in HONORIFICS:
+            title.insert(0, index)
+            index -= 1
+        else:
+            break
+    return title
+
+
+def country_before(text: str, tokens: Sequence[Token], index: int, gazetteer: Gazetteer) -> str | None:
+    """The known country named right before a title or a name: "South Korea's", "Japanese"."""
+    for size in (1, 2, 3):
+        start = index - size
+        if start < 0:
+            break
+        for entry in gazetteer.entries.get(tokens[start].norm, ()):
+            if (
+                len(entry.norms) == size
+                and gazetteer.actors[entry.actor].kind is ActorKind.COUNTRY
+                and fits(text, tokens, start, entry)
+            ):
+                return entry.actor
+    return None
