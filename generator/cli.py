@@ -19,7 +19,7 @@ import jinja2
 
 from .content.catalog import HEADERS, SOURCE_KINDS, Listing, Row, list_rows
 from .content.commands import PROGRAM, command
-from .content.diagnostics import ContentError, Diagnostic, summarize
+from .content.diagnostics import ContentError, Diagnostic, count, summarize
 from .content.load import display_path, id_problem, load_tree, suggest_id
 from .content.model import URL_PATTERN, parse_full_date
 from .content.scaffold import content_path, skeleton
@@ -178,8 +178,8 @@ def _check(content: Path, style: str = "text") -> int:
     corpus, warnings = check_content(content)
     _report(warnings, style)
     print(
-        f"{content}: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
-        f"{len(corpus.topics)} topics, {len(corpus.events)} events: ok"
+        f"{content}: {count(len(corpus.articles), 'article')}, {count(len(corpus.actors), 'actor')}, "
+        f"{count(len(corpus.topics), 'topic')}, {count(len(corpus.events), 'event')}: ok"
     )
     return OK
 
@@ -299,7 +299,7 @@ def _render(content: Path, templates: Path, out: Path, jobs: int | None) -> int:
 
     replace_directory(out, fill)
     pages, data_files = len(built[0].pages), len(built[0].assets) + len(built[0].staged)
-    print(f"wrote {pages} pages and {data_files} data files to {out}")
+    print(f"wrote {count(pages, 'page')} and {count(data_files, 'data file')} to {out}")
     return OK
 
 
@@ -323,7 +323,7 @@ def _export(content: Path, out: Path | None) -> int:
         print(f"error: cannot write {out}: {error.strerror}", file=sys.stderr)
         return USAGE
     entities = data.count(b"\n")  # one a line
-    print(f"wrote {entities} entities to {out}")
+    print(f"wrote {count(entities, 'entity', 'entities')} to {out}")
     return OK
 
 
