@@ -12,7 +12,7 @@ from generator.pages.escape import escape_markdown, escape_text
 from generator.pages.plan import PageSpec
 from generator.pages.render import make_environment, render_pages
 from generator.pipeline import build_pages
-from tests.helpers import REPO, UPDATE_GOLDEN
+from tests.helpers import REPO
 
 GOLDEN = REPO / "tests" / "golden"
 EXTENSIONS = ["attr_list", "tables", "toc"]
@@ -95,11 +95,11 @@ CASES = [("sample", path) for path in sorted(SAMPLE)] + [("corpus", path) for pa
 
 
 @pytest.mark.parametrize(("tree", "path"), CASES, ids=[f"golden-{t}-{p}" for t, p in CASES])
-def test_golden_pages(tree: str, path: str) -> None:
+def test_golden_pages(tree: str, path: str, update_golden: bool) -> None:
     """The rendered Markdown of every page is pinned; `make golden` refreshes it."""
     rendered = (SAMPLE if tree == "sample" else CORPUS)[path]
     golden = GOLDEN / tree / path
-    if UPDATE_GOLDEN:
+    if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(rendered, encoding="utf-8")
     assert golden.read_text(encoding="utf-8") == rendered
@@ -114,13 +114,13 @@ def _drawing_golden(tree: str, path: str) -> Path:
 
 
 @pytest.mark.parametrize(("tree", "path"), DRAWINGS, ids=[f"drawing-{t}-{p}" for t, p in DRAWINGS])
-def test_golden_drawings(tree: str, path: str) -> None:
+def test_golden_drawings(tree: str, path: str, update_golden: bool) -> None:
     """The drawn timeline of a page is pinned on its own too, as a file that opens in a browser
     (with the SVG namespace, which inline SVG does without); `make golden` refreshes it."""
     [svg] = DRAWING.findall((SAMPLE if tree == "sample" else CORPUS)[path])
     drawing = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) + "\n"
     golden = _drawing_golden(tree, path)
-    if UPDATE_GOLDEN:
+    if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(drawing, encoding="utf-8")
     assert golden.read_text(encoding="utf-8") == drawing
