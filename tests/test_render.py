@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from html import unescape
 from pathlib import Path
 
@@ -130,6 +134,37 @@ def test_every_golden_file_is_still_a_page() -> None:
     pinned = {(p.parts[0], "/".join(p.parts[1:])) for p in (f.relative_to(GOLDEN) for f in GOLDEN.rglob("*.md"))}
     assert pinned == set(CASES)
     assert sorted((GOLDEN / "drawings").glob("*.svg")) == sorted(_drawing_golden(t, p) for t, p in DRAWINGS)
+
+
+def test_a_stray_update_golden_fails_the_golden_tests_and_rewrites_nothing(tmp_path: Path) -> None:
+    """UPDATE_GOLDEN left set in a shell must not turn the golden tests into rewrites that pass:
+    only `make golden` (pytest --update-golden) rewrites them."""
+    project = tmp_path / "project"
+    for folder in ("content", "site_templates", "tests/corpus", "tests/golden"):
+        shutil.copytree(REPO / folder, project / folder)
+    for file in ("__init__.py", "conftest.py", "helpers.py", "test_render.py"):
+        shutil.copy(REPO / "tests" / file, project / "tests" / file)
+    pinned = project / "tests/golden/sample/index.md"
+    pinned.write_text(pinned.read_text(encoding="utf-8") + "stale\n", encoding="utf-8")
+    shell = {name: value for name, value in os.environ.items() if name != "UPDATE_GOLDEN"}
+
+    def golden_test(*options: str, **environment: str) -> subprocess.CompletedProcess[str]:
+        test = "tests/test_render.py::test_golden_pages[golden-sample-index.md]"
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *options, test]
+        return subprocess.run(
+            command, cwd=project, env={**shell, **environment}, capture_output=True, text=True, check=False
+        )
+
+    stray = golden_test(UPDATE_GOLDEN="1")
+    assert stray.returncode == 1, stray.stdout
+    assert (
+        "UPDATE_GOLDEN is set in the environment, but only `make golden` rewrites the golden files: "
+        "unset it (unset UPDATE_GOLDEN) to compare with them, or run `make golden` to refresh them"
+    ) in stray.stdout
+    assert pinned.read_text(encoding="utf-8").endswith("stale\n")
+    assert golden_test().returncode == 1  # compared: the golden file is stale
+    assert golden_test("--update-golden", UPDATE_GOLDEN="1").returncode == 0  # what `make golden` runs
+    assert pinned.read_text(encoding="utf-8") == (REPO / "tests/golden/sample/index.md").read_text(encoding="utf-8")
 
 
 def test_rendering_is_deterministic() -> None:
