@@ -88,7 +88,7 @@ def test_render_writes_the_markdown_pages(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"wrote 19 pages and 36 data files to {out}\n"
+    assert result.stdout == f"wrote 19 pages and 37 data files to {out}\n"
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*.md"))
     assert len(written) == 19
     assert "actors/norvessa.md" in written and "timeline.md" in written
@@ -114,7 +114,9 @@ def test_counts_of_one_are_singular_in_what_the_commands_print(tmp_path: Path) -
     (tmp_path / "content/articles/a.yaml").unlink()
     assert run("check", cwd=tmp_path).stdout == "content: 0 articles, 1 actor, 1 topic, 0 events: ok\n"
     exported = run("export", "ftm", "--out", "entities.ftm.json", cwd=tmp_path)
-    assert exported.stdout.splitlines()[0] == "wrote 1 entity to entities.ftm.json"
+    assert (
+        exported.stdout == "wrote 1 entity to entities.ftm.json, and their license and count to entities.dataset.json\n"
+    )
 
 
 def test_counts_of_one_are_singular_on_the_pages(tmp_path: Path) -> None:
