@@ -20,7 +20,7 @@ from ..content.model import URL_PATTERN
 from ..exports import License
 
 LICENSE_FIELDS = ("id", "name", "url")
-EXAMPLE = "license: {id: CC-BY-4.0, name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/}"
+EXAMPLE = "license: {id: <its SPDX identifier>, name: <its name>, url: <the address of its text>}"
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,7 @@ def read_license(extra: Mapping[str, Any]) -> License | None:
     if value is None:
         return None
     if not isinstance(value, Mapping) or sorted(value) != sorted(LICENSE_FIELDS):
-        raise ConfigurationError(
-            f"extra.license in mkdocs.yml takes an id (SPDX), a name and a url, such as: {EXAMPLE}"
-        )
+        raise ConfigurationError(f"extra.license in mkdocs.yml takes an id, a name and a url: {EXAMPLE}")
     empty = [field for field in LICENSE_FIELDS if not isinstance(value[field], str) or not value[field].strip()]
     if empty:
         raise ConfigurationError(f"extra.license in mkdocs.yml: write its {' and its '.join(empty)}, as text")
