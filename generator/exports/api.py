@@ -73,28 +73,13 @@ def api_documents(corpus: Corpus, site_url: str | None, license: License | None 
 
     timeline = layout_timeline(corpus.events)  # which page of the timeline shows each event
 
-    return {
-        "briefings": {
-            "version": VERSION,
-            "license": terms,
-            "briefings": [_briefing(a, corpus, link("briefings", "briefing", a.id)) for a in corpus.articles],
-        },
-        "actors": {
-            "version": VERSION,
-            "license": terms,
-            "actors": [_actor(a, corpus, link("actors", "actor", a.id)) for a in corpus.actors.values()],
-        },
-        "topics": {
-            "version": VERSION,
-            "license": terms,
-            "topics": [_topic(t, corpus, link("topics", "topic", t.id)) for t in corpus.topics.values()],
-        },
-        "events": {
-            "version": VERSION,
-            "license": terms,
-            "events": [_event(e, link("events", *timeline.page_of(e), e.anchor)) for e in corpus.events],
-        },
+    records = {
+        "briefings": [_briefing(a, corpus, link("briefings", "briefing", a.id)) for a in corpus.articles],
+        "actors": [_actor(a, corpus, link("actors", "actor", a.id)) for a in corpus.actors.values()],
+        "topics": [_topic(t, corpus, link("topics", "topic", t.id)) for t in corpus.topics.values()],
+        "events": [_event(e, link("events", *timeline.page_of(e), e.anchor)) for e in corpus.events],
     }
+    return {name: {"version": VERSION, "license": terms, name: records[name]} for name in DATASETS}
 
 
 def date_json(date: PartialDate | None) -> Json | None:
@@ -450,6 +435,20 @@ def file_schema(name: str, site_url: str | None) -> Json:
     return schema
 
 
+# The files that are not JSON documents: path, operation, summary, media type, and the type of their body.
+_OTHER_FILES = (
+    ("/timeline.csv", "getTimelineCsv", "The timeline as CSV: date, precision, approximate, title, actors, sources",
+     "text/csv", "string"),
+    ("/statements.csv", "getStatementsCsv",
+     "Every statement as CSV: actor, topic, stance, text, source article, publisher, date, url", "text/csv", "string"),
+    ("/entities.ftm.json", "getEntities", "Everything as FollowTheMoney entities, one JSON object a line",
+     "application/x-ndjson", "string"),
+    ("/entities.dataset.json", "getEntitiesDataset",
+     "The entities' description in FollowTheMoney's dataset format: their license, date, count and file",
+     "application/json", "object"),
+)  # fmt: skip
+
+
 def openapi(site_url: str | None, license: License | None = None) -> Json:
     """Describe every file of the API in OpenAPI 3.1, with the same schemas as the files, and their license."""
 
@@ -463,30 +462,8 @@ def openapi(site_url: str | None, license: License | None = None) -> Json:
         paths[f"/{name}.json"] = _get(
             f"get{name.capitalize()}", _TITLES[name], "application/json", ref(name.capitalize())
         )
-    paths["/timeline.csv"] = _get(
-        "getTimelineCsv",
-        "The timeline as CSV: date, precision, approximate, title, actors, sources",
-        "text/csv",
-        {"type": "string"},
-    )
-    paths["/statements.csv"] = _get(
-        "getStatementsCsv",
-        "Every statement as CSV: actor, topic, stance, text, source article, publisher, date, url",
-        "text/csv",
-        {"type": "string"},
-    )
-    paths["/entities.ftm.json"] = _get(
-        "getEntities",
-        "Everything as FollowTheMoney entities, one JSON object a line",
-        "application/x-ndjson",
-        {"type": "string"},
-    )
-    paths["/entities.dataset.json"] = _get(
-        "getEntitiesDataset",
-        "The entities' description in FollowTheMoney's dataset format: their license, date, count and file",
-        "application/json",
-        {"type": "object"},
-    )
+    for path, operation, summary, media_type, kind in _OTHER_FILES:
+        paths[path] = _get(operation, summary, media_type, {"type": kind})
     info: Json = {
         "title": "Briefing data",
         "version": str(VERSION),
