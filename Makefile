@@ -75,8 +75,10 @@ test: install-test chromium
 	$(MAKE) lint
 	$(PY) -m pytest
 
+# Rewrite the golden files (the pinned pages, drawings, diagnostics and drafts) with what the code makes
+# now, after an intended change: review them with git diff. Only this option rewrites them.
 golden: install-test
-	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py tests/test_diagnostics.py tests/test_draft_golden.py
+	$(PY) -m pytest -q --update-golden tests/test_render.py tests/test_diagnostics.py tests/test_draft_golden.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache .audit tests/screenshots *.egg-info .cache

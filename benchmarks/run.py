@@ -44,6 +44,8 @@ sys.path.insert(0, str(HERE))
 
 from make_corpus import DEFAULT_SEED, make_corpus  # noqa: E402
 
+from generator.content.diagnostics import count  # noqa: E402
+
 LARGE = 4000  # the size the absolute bars are set for
 SERVE_SIZE = 1000
 EDITS = 3
@@ -258,8 +260,8 @@ def describe_draft(result: DraftResult) -> str:
     verdict_text = verdict(middle is not None and middle < DRAFT_BAR_S)
     return (
         f"Draft a {result.words:,}-word article (`python -m generator draft`, process start included) against "
-        f"{result.actors:,} actors and {result.articles:,} articles: median {fmt(middle)} s of {len(result.seconds)} "
-        f"runs (slowest {fmt(max(result.seconds, default=None))} s); bar {DRAFT_BAR_S:.0f} s: {verdict_text}"
+        f"{result.actors:,} actors and {result.articles:,} articles: median {fmt(middle)} s of "
+        f"{count(len(result.seconds), 'run')} (slowest {fmt(max(result.seconds, default=None))} s); bar {DRAFT_BAR_S:.0f} s: {verdict_text}"
     )
 
 

@@ -14,12 +14,13 @@ import time
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
 from .content.catalog import HEADERS, SOURCE_KINDS, Listing, Row, list_rows
 from .content.commands import PROGRAM, command
-from .content.diagnostics import ContentError, Diagnostic, summarize
+from .content.diagnostics import ContentError, Diagnostic, count, summarize
 from .content.load import display_path, id_problem, load_tree, suggest_id
 from .content.model import URL_PATTERN, parse_full_date
 from .content.scaffold import content_path, skeleton
@@ -29,6 +30,9 @@ from .pages.emit import replace_directory, write_pages
 from .pages.render import template_problem
 from .parallel import JOBS_VARIABLE, parse_jobs
 from .pipeline import Build, build_pages, check_content, rare_collections
+
+if TYPE_CHECKING:
+    from .mkdocs.settings import SiteSettings
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
 INTERRUPTED = 128 + signal.SIGINT
@@ -84,12 +88,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--templates", type=Path, default=Path("site_templates"), help="the templates folder (default: site_templates)"
     )
     render.add_argument("--out", type=Path, required=True, help="the folder to write the Markdown into")
+    _config_option(render)
     _jobs_option(render)
 
     export = commands.add_parser("export", help="write the content in a data exchange format")
     export.add_argument("format", choices=["ftm"], help="ftm: FollowTheMoney entities, one JSON object a line")
     _content_option(export)
-    export.add_argument("--out", type=Path, help="the file to write (default: standard output)")
+    export.add_argument(
+        "--out",
+        type=Path,
+        help="the file to write (default: standard output); beside it go the entities' license, date and count,"
+        " in FollowTheMoney's dataset format, as NAME.dataset.json",
+    )
+    _config_option(export)
 
     draft = commands.add_parser(
         "draft", help="draft an article file from an article's text, a saved web page or its address"
@@ -122,9 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schema":
             return _schema(args.out)
         if args.command == "render":
-            return _render(args.content, args.templates, args.out, args.jobs)
+            return _render(args.content, args.templates, args.out, args.jobs, args.config_file)
         if args.command == "export":
-            return _export(args.content, args.out)
+            return _export(args.content, args.out, args.config_file)
         if args.command == "draft":
             return _draft(args)
         return _build(args.content, args.site_dir, args.config_file, args.strict, args.jobs)
@@ -157,6 +168,31 @@ def _jobs_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config-file",
+        type=Path,
+        help="the mkdocs.yml that gives the site's address and its content's license (default: mkdocs.yml, if there)",
+    )
+
+
+def _settings(config_file: Path | None) -> SiteSettings | None:
+    """The site's address and license from mkdocs.yml, as `build` has them; neither when there is no
+    mkdocs.yml here. None, with the error printed, when it cannot be read or its license is wrong."""
+    from mkdocs.exceptions import ConfigurationError
+
+    from .mkdocs.settings import SiteSettings, read_settings
+
+    if config_file is None and not Path("mkdocs.yml").is_file():
+        print("note: no mkdocs.yml here: the data files state no license, and link relatively", file=sys.stderr)
+        return SiteSettings(None, None)
+    try:
+        return read_settings(config_file or Path("mkdocs.yml"))
+    except ConfigurationError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
+
+
 def _content_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
 
@@ -178,8 +214,8 @@ def _check(content: Path, style: str = "text") -> int:
     corpus, warnings = check_content(content)
     _report(warnings, style)
     print(
-        f"{content}: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
-        f"{len(corpus.topics)} topics, {len(corpus.events)} events: ok"
+        f"{content}: {count(len(corpus.articles), 'article')}, {count(len(corpus.actors), 'actor')}, "
+        f"{count(len(corpus.topics), 'topic')}, {count(len(corpus.events), 'event')}: ok"
     )
     return OK
 
@@ -286,44 +322,55 @@ def _schema(out: Path) -> int:
     return OK
 
 
-def _render(content: Path, templates: Path, out: Path, jobs: int | None) -> int:
+def _render(content: Path, templates: Path, out: Path, jobs: int | None, config_file: Path | None) -> int:
+    settings = _settings(config_file)
+    if settings is None:
+        return USAGE
     built: list[Build] = []
 
     def fill(fresh: Path) -> None:
         # The helper that makes the data files writes them into the new folder: 185 MB at
         # 4,000 articles that need not pass through this process.
-        build = build_pages(content, templates, stage=fresh, jobs=jobs)
+        build = build_pages(content, templates, settings.url, stage=fresh, jobs=jobs, license=settings.license)
         _report(build.warnings)
         write_pages(build.pages, build.assets, fresh)
         built.append(build)
 
     replace_directory(out, fill)
     pages, data_files = len(built[0].pages), len(built[0].assets) + len(built[0].staged)
-    print(f"wrote {pages} pages and {data_files} data files to {out}")
+    print(f"wrote {count(pages, 'page')} and {count(data_files, 'data file')} to {out}")
     return OK
 
 
-def _export(content: Path, out: Path | None) -> int:
-    from .exports.ftm import ftm_lines
+def _export(content: Path, out: Path | None, config_file: Path | None) -> int:
+    from .exports.common import normalize_site_url
+    from .exports.ftm import ftm_dataset, ftm_lines
 
+    settings = _settings(config_file)
+    if settings is None:
+        return USAGE
     corpus, warnings = check_content(content)
     _report(warnings)
     data = ftm_lines(corpus)
-    if out is None:
+    if out is None:  # a stream of entities: FollowTheMoney's format has no place for their license
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return OK
-    partial = out.with_name(f".{out.name}.partial")
-    try:
-        partial.write_bytes(data)
-        partial.replace(out)  # in one step: a reader never sees half a file
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        print(f"error: cannot write {out}: {error.strerror}", file=sys.stderr)
-        return USAGE
+    name = out.name.removesuffix(".json").removesuffix(".ftm")
+    described = out.with_name(f"{name}.dataset.json")
+    dataset = ftm_dataset(corpus, data, out.name, normalize_site_url(settings.url), settings.license)
+    for path, text in ((out, data), (described, dataset)):
+        partial = path.with_name(f".{path.name}.partial")
+        try:
+            partial.write_bytes(text)
+            partial.replace(path)  # in one step: a reader never sees half a file
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            print(f"error: cannot write {path}: {error.strerror}", file=sys.stderr)
+            return USAGE
     entities = data.count(b"\n")  # one a line
-    print(f"wrote {entities} entities to {out}")
+    print(f"wrote {count(entities, 'entity', 'entities')} to {out}, and their license and count to {described}")
     return OK
 
 
@@ -343,6 +390,7 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool, jobs:
     from mkdocs.exceptions import MkDocsException
 
     from .mkdocs.plugin import BriefingPlugin
+    from .mkdocs.settings import read_license
 
     if not config_file.is_file():
         print(f"error: {config_file} not found: run from the project folder or pass --config-file", file=sys.stderr)
@@ -365,7 +413,8 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool, jobs:
         stage = fresh / STAGE
         stage.mkdir()
         # Generate once, here: content errors stop the build before MkDocs starts.
-        build = build_pages(content, templates, config.site_url or None, stage=stage, jobs=jobs)
+        license = read_license(config.extra)  # a mistake in it stops the build as MkDocs' own config errors do
+        build = build_pages(content, templates, config.site_url or None, stage=stage, jobs=jobs, license=license)
         _report(build.warnings)
         if "SOURCE_DATE_EPOCH" not in os.environ and build.corpus.articles:
             # Date the build by its newest article, so the same content gives the same bytes.

@@ -16,7 +16,7 @@ from .content.diagnostics import ContentError, Diagnostic
 from .content.link import Corpus, link_corpus
 from .content.load import FileMemo, load_tree
 from .content.validate import RecordMemo, validate_documents
-from .exports import Asset, Part, export_parts, with_export_links
+from .exports import Asset, License, Part, export_parts, with_export_links
 from .pages.emit import write_pages
 from .pages.plan import plan_pages
 from .pages.render import PageMemo, RenderedPage, make_environment, render_pages
@@ -81,6 +81,7 @@ def build_pages(
     exports: bool = True,
     stage: Path | None = None,
     jobs: int | None = None,
+    license: License | None = None,
 ) -> Build:
     """Turn a content folder into Markdown pages, and the data files published beside them.
 
@@ -88,6 +89,7 @@ def build_pages(
     With a ``stage`` folder, the data files are written under it and the build lists them
     (``staged``) instead of holding their bytes: at 4,000 articles they are 185 MB. ``jobs``
     is how many processes share the work (generator.parallel; by default, one per core).
+    ``license`` is the content's, which the data files state (mkdocs.yml's ``extra.license``).
     """
     with rare_collections():
         corpus, warnings = check_content(content_dir, cache, jobs)
@@ -95,7 +97,7 @@ def build_pages(
         environment = _environment(cache, templates_dir, corpus)
         shared = {"actors_by_id": corpus.actors, "topics_by_id": corpus.topics}
         pages = render_pages(specs, environment, shared, cache.pages if cache else None, _run(jobs))
-        parts = export_parts(corpus, site_url) if exports else ()
+        parts = export_parts(corpus, site_url, license) if exports else ()
         if stage is None:
             assets = [asset for made in _run(jobs, least=2)(_make, parts) for asset in made]
             return Build(corpus, pages, tuple(sorted(assets, key=_path)), warnings)

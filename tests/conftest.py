@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import subprocess
 import sys
 import threading
@@ -31,6 +32,34 @@ CHROMIUM_ARGS = [
 ]
 SAMPLE_CONTENT = REPO_ROOT / "content"
 CORPUS = REPO_ROOT / "tests" / "corpus"
+
+
+# Golden files (tests/golden/, tests/cases/): compared with, or rewritten by `make golden` alone.
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files with what the code makes now, instead of comparing (what `make golden` runs)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """Whether a golden test rewrites its golden file (`make golden`) rather than compares with it.
+
+    UPDATE_GOLDEN, which refreshed them once, fails them: left set in a shell, it would make them
+    rewrite what they are meant to check, and pass.
+    """
+    update = bool(request.config.getoption("--update-golden"))
+    if os.environ.get("UPDATE_GOLDEN") and not update:
+        pytest.fail(
+            "UPDATE_GOLDEN is set in the environment, but only `make golden` rewrites the golden files: "
+            "unset it (unset UPDATE_GOLDEN) to compare with them, or run `make golden` to refresh them",
+            pytrace=False,
+        )
+    return update
 
 
 def run_generator(*args: str | Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:

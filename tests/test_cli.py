@@ -3,6 +3,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_check_passes_on_the_sample_content() -> None:
     result = run("check", cwd=REPO)
     assert result.returncode == 0
-    assert result.stdout == "content: 1 articles, 14 actors, 4 topics, 5 events: ok\n"
+    assert result.stdout == "content: 1 article, 14 actors, 4 topics, 5 events: ok\n"
     assert result.stderr == ""
 
 
@@ -87,11 +88,52 @@ def test_render_writes_the_markdown_pages(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"wrote 19 pages and 36 data files to {out}\n"
+    assert result.stdout == f"wrote 19 pages and 37 data files to {out}\n"
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*.md"))
     assert len(written) == 19
     assert "actors/norvessa.md" in written and "timeline.md" in written
     assert (out / "briefings/kestrel-wire-lutsa-protest.md").read_text().startswith("---\ntitle: ")
+
+
+# Counts in words: one is singular, wherever a count is printed or shown.
+
+ONE_OF_EACH = {
+    "content/actors/russia.yaml": "name: Russia\nkind: country\n",
+    "content/topics/sanctions.yaml": "name: Sanctions\n",
+    "content/articles/a.yaml": article(
+        events="  - date: 2024-04-10\n    title: A vote\n    actors: [russia]\n", extra="topics: [sanctions]\n"
+    ),
+}
+# A number 1 followed by a plural noun ("1 briefings"), but not "1 of 2 relations".
+ONE_WITH_A_PLURAL = re.compile(r"(?<![\d,.])1 (?!of )(?:more )?[a-z]+(?<!s)s\b")
+
+
+def test_counts_of_one_are_singular_in_what_the_commands_print(tmp_path: Path) -> None:
+    write_tree(tmp_path, ONE_OF_EACH)
+    assert run("check", cwd=tmp_path).stdout == "content: 1 article, 1 actor, 1 topic, 1 event: ok\n"
+    (tmp_path / "content/articles/a.yaml").unlink()
+    assert run("check", cwd=tmp_path).stdout == "content: 0 articles, 1 actor, 1 topic, 0 events: ok\n"
+    exported = run("export", "ftm", "--out", "entities.ftm.json", cwd=tmp_path)
+    assert (
+        exported.stdout == "wrote 1 entity to entities.ftm.json, and their license and count to entities.dataset.json\n"
+    )
+
+
+def test_counts_of_one_are_singular_on_the_pages(tmp_path: Path) -> None:
+    write_tree(tmp_path, ONE_OF_EACH)
+    rendered = run("render", "--templates", str(REPO / "site_templates"), "--out", "pages", cwd=tmp_path)
+    assert rendered.returncode == 0, rendered.stderr
+    pages = {p.relative_to(tmp_path / "pages").as_posix(): p.read_text() for p in (tmp_path / "pages").rglob("*.md")}
+    descriptions = {
+        path: found.group(1) for path, text in pages.items() if (found := re.search(r"^description: (.*)$", text, re.M))
+    }
+    assert descriptions["actors/index.md"] == '"1 person, country or organization in these briefings."'
+    assert descriptions["briefings/index.md"] == '"1 briefing, newest first."'
+    assert descriptions["timeline.md"] == '"1 event from every briefing, by date."'
+    assert "1 briefing · 1 actor · 1 topic · 1 event." in pages["index.md"]
+    assert "1 event, oldest first." in pages["timeline.md"]
+    for path, text in pages.items():
+        assert not ONE_WITH_A_PLURAL.findall(text), (path, ONE_WITH_A_PLURAL.findall(text))
 
 
 # A contributor's first briefing: three new actors, each named in several places.

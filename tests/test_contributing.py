@@ -12,6 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from mkdocs.utils.yaml import yaml_load
 from pydantic import ValidationError
 
 from generator.content.load import read_document
@@ -278,7 +279,26 @@ def test_pull_requests_build_read_only_and_only_main_deploys() -> None:
     deploy = workflow["jobs"]["deploy"]
     assert "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert all("permissions" not in job for name, job in workflow["jobs"].items() if name != "deploy")
+    others = [job.get("permissions", {}) for name, job in workflow["jobs"].items() if name != "deploy"]
+    assert all(set(permissions.values()) <= {"read"} for permissions in others), others
+
+
+def test_main_is_built_for_the_address_github_pages_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI asks GitHub Pages for the site's address, on main, and builds with it (README: the published address)."""
+    workflow = yaml.safe_load((REPO_ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    [pages] = [step for step in steps if step.get("uses", "").startswith("actions/configure-pages@")]
+    [build] = [step for step in steps if step.get("run") == "make site"]
+    assert steps.index(pages) < steps.index(build)
+    assert pages["if"] == workflow["jobs"]["deploy"]["if"]  # what is deployed; a preview stays relative
+    assert build["env"] == {"BRIEFING_SITE_URL": "${{ steps." + pages["id"] + ".outputs.base_url }}"}
+    for value, site_url in (("https://owner.github.io/repo", "https://owner.github.io/repo"), ("", None)):
+        monkeypatch.setenv("BRIEFING_SITE_URL", value)  # an empty value: the step did not run
+        with (REPO_ROOT / "mkdocs.yml").open(encoding="utf-8") as config:
+            assert yaml_load(config)["site_url"] == site_url
+    monkeypatch.delenv("BRIEFING_SITE_URL")
+    with (REPO_ROOT / "mkdocs.yml").open(encoding="utf-8") as config:
+        assert yaml_load(config)["site_url"] is None
 
 
 def test_the_pre_commit_hook_runs_the_content_check() -> None:

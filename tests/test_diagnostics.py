@@ -30,7 +30,6 @@ hand-written line: it is the intended output, not the current one).
 from __future__ import annotations
 
 import ast
-import os
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +41,6 @@ from generator.content.load import read_document
 from generator.pipeline import check_content
 
 CASES_DIR = Path(__file__).parent / "cases" / "diagnostics"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 CASE_KEYS = {"rule", "files", "files_python", "generate", "expected", "xfail_reason"}
 
 
@@ -52,7 +50,6 @@ def _load_case(path: Path) -> dict[str, Any]:
     unknown = set(case) - CASE_KEYS
     assert not unknown, f"{path.name}: unknown keys {sorted(unknown)}"
     assert case.get("rule"), f"{path.name}: name the rule the case tests"
-    assert UPDATE or "expected" in case, f"{path.name}: write `expected` (an empty list when nothing is printed)"
     return case
 
 
@@ -127,12 +124,15 @@ def _rewrite(path: Path, case: dict[str, Any], actual: list[str]) -> None:
 
 
 @pytest.mark.parametrize("case_path", _params())
-def test_diagnostics(case_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_diagnostics(case_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
     case = _load_case(case_path)
+    assert update_golden or "expected" in case, (
+        f"{case_path.name}: write `expected` (an empty list when nothing is printed)"
+    )
     _write_tree(case, tmp_path)
     monkeypatch.chdir(tmp_path)
     actual, raised = _check()
-    if UPDATE and not case.get("xfail_reason"):
+    if update_golden and not case.get("xfail_reason"):
         if actual != case.get("expected"):
             _rewrite(case_path, case, actual)
         return

@@ -121,7 +121,7 @@ def test_the_round_trip_checks_but_for_the_summary_then_builds(tmp_path: Path) -
             "summary:  #", "summary: Japan and South Korea are talking about port fees again.  #"
         )
     )
-    assert _run(tmp_path, "check")[:2] == (0, "content: 1 articles, 3 actors, 1 topics, 2 events: ok\n")
+    assert _run(tmp_path, "check")[:2] == (0, "content: 1 article, 3 actors, 1 topic, 2 events: ok\n")
     with _in(tmp_path):
         pages = {page.path: page.markdown for page in build_pages(Path("content"), REPO / "site_templates").pages}
     briefing = pages["briefings/2024-04-16-port-talks-resume.md"]

@@ -39,7 +39,7 @@ import yaml
 from generator.cli import main
 from generator.content.diagnostics import ContentError
 from generator.pipeline import check_content
-from tests.helpers import UPDATE_GOLDEN, write_tree
+from tests.helpers import write_tree
 
 CASES_DIR = Path(__file__).parent / "cases" / "draft"
 CASE_KEYS = {"about", "options", "text", "html", "files", "expected", "annotation"}
@@ -117,13 +117,13 @@ def _rewrite(path: Path, case: dict[str, Any], drafted: Drafted) -> None:
 
 
 @pytest.mark.parametrize("case_path", _params())
-def test_draft(case_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_draft(case_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
     case = _case(case_path)
     drafted = _draft(case, tmp_path, monkeypatch)
     summary_only = [f"{drafted.article_path}:"]
     assert len(drafted.errors) == 1 and drafted.errors[0].startswith(tuple(summary_only)), drafted.errors
     assert "'summary' has no value, and it is required" in drafted.errors[0]
-    if UPDATE_GOLDEN:
+    if update_golden:
         _rewrite(case_path, case, drafted)
         return
     expected = case.get("expected") or {}

@@ -27,16 +27,18 @@ from openapi_spec_validator import validate as validate_openapi
 
 from generator.cli import STAGE
 from generator.content.link import Corpus
-from generator.exports import export_files, export_links, feeds
+from generator.exports import License, export_files, export_links, feeds
 from generator.exports.calendar import escape_text, fold, span
 from generator.exports.common import href
 from generator.exports.ftm import entity_id, ftm_entities, ftm_lines
+from generator.mkdocs.settings import read_settings
 from generator.pages.text import plain_blocks
 from generator.pipeline import check_content
 from tests.conftest import CORPUS, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, run_generator, run_python
 from tests.helpers import ACTORS, article, write_tree
 
 SITE_URL = "https://example.org/briefing"
+LICENSE = License("CC-BY-4.0", "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
 DATASETS = ("briefings", "actors", "topics", "events")
 RECORD_COUNTS = {
     "sample": {"briefings": 1, "actors": 14, "topics": 4, "events": 5},
@@ -54,8 +56,8 @@ def corpus() -> Corpus:
     return check_content(CORPUS)[0]
 
 
-def files(corpus: Corpus, site_url: str | None = None) -> dict[str, bytes]:
-    return {asset.path: asset.content for asset in export_files(corpus, site_url)}
+def files(corpus: Corpus, site_url: str | None = None, license: License | None = None) -> dict[str, bytes]:
+    return {asset.path: asset.content for asset in export_files(corpus, site_url, license=license)}
 
 
 def feed(content: bytes) -> Any:
@@ -88,6 +90,7 @@ def expected_paths(corpus: Corpus) -> set[str]:
     paths |= {f"api/v1/{name}.json" for name in DATASETS}
     paths |= {f"api/v1/schema/{name}.schema.json" for name in DATASETS}
     paths |= {"api/v1/openapi.json", "api/v1/timeline.csv", "api/v1/statements.csv", "api/v1/entities.ftm.json"}
+    paths |= {"api/v1/entities.dataset.json"}
     return paths
 
 
@@ -96,7 +99,7 @@ def test_every_export_is_published_once_in_path_order(which: str, request: pytes
     corpus: Corpus = request.getfixturevalue(which)
     paths = [asset.path for asset in export_files(corpus)]
     assert paths == sorted(expected_paths(corpus))
-    assert len(paths) == {"sample": 50, "corpus": 36}[which]
+    assert len(paths) == {"sample": 51, "corpus": 37}[which]
 
 
 def test_two_exports_are_byte_identical(corpus: Corpus, sample: Corpus) -> None:
@@ -333,10 +336,12 @@ def load_json(exported: dict[str, bytes], path: str) -> Any:
 
 
 @pytest.mark.parametrize("which", ["sample", "corpus"])
-@pytest.mark.parametrize("site_url", [None, SITE_URL])
-def test_every_json_file_matches_its_schema(which: str, site_url: str | None, request: pytest.FixtureRequest) -> None:
+@pytest.mark.parametrize(("site_url", "license"), [(None, None), (SITE_URL, LICENSE)])
+def test_every_json_file_matches_its_schema(
+    which: str, site_url: str | None, license: License | None, request: pytest.FixtureRequest
+) -> None:
     corpus: Corpus = request.getfixturevalue(which)
-    exported = files(corpus, site_url)
+    exported = files(corpus, site_url, license)
     openapi = load_json(exported, "api/v1/openapi.json")
     validate_openapi(openapi)
     for name in DATASETS:
@@ -348,8 +353,9 @@ def test_every_json_file_matches_its_schema(which: str, site_url: str | None, re
         # The OpenAPI description holds the same schemas.
         described = {"$ref": f"#/components/schemas/{name.capitalize()}", "components": openapi["components"]}
         jsonschema.Draft202012Validator(described, format_checker=checker).validate(data)
-        assert list(data) == ["version", name]
+        assert list(data) == ["version", "license", name]
         assert data["version"] == 1
+        assert data["license"] == (license and {"id": license.id, "name": license.name, "url": license.url})
     counts = {name: len(load_json(exported, f"api/v1/{name}.json")[name]) for name in DATASETS}
     assert counts == RECORD_COUNTS[which]
 
@@ -361,6 +367,7 @@ def test_the_openapi_description_lists_every_file(sample: Corpus) -> None:
     assert sorted(openapi["paths"]) == [
         "/actors.json",
         "/briefings.json",
+        "/entities.dataset.json",
         "/entities.ftm.json",
         "/events.json",
         "/statements.csv",
@@ -649,9 +656,10 @@ def test_export_ftm_writes_json_lines_to_stdout_or_a_file(corpus: Corpus, tmp_pa
     out = tmp_path / "entities.ftm.json"
     result = run_generator("export", "ftm", "--content", CORPUS, "--out", out)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"wrote 50 entities to {out}\n"
+    described = tmp_path / "entities.dataset.json"
+    assert result.stdout == f"wrote 50 entities to {out}, and their license and count to {described}\n"
     assert out.read_bytes() == published
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["entities.ftm.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["entities.dataset.json", "entities.ftm.json"]
 
 
 def test_export_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -684,6 +692,11 @@ def test_export_links_name_existing_files(sample: Corpus) -> None:
         ("Calendar of events (iCalendar)", "calendar/events.ics", "text/calendar"),
         ("Data: JSON API (OpenAPI description)", "api/v1/openapi.json", "application/json"),
         ("Data: FollowTheMoney entities", "api/v1/entities.ftm.json", "application/x-ndjson"),
+        (
+            "Data: the entities' license and count (FollowTheMoney dataset)",
+            "api/v1/entities.dataset.json",
+            "application/json",
+        ),
     )
     assert export_links("briefing", "2024-04-15-us-allies-north-korea-sanctions") == ()
     with pytest.raises(KeyError):
@@ -715,7 +728,7 @@ def test_plain_blocks_show_markdown_as_a_reader_sees_it() -> None:
 
 
 def test_the_built_site_serves_every_export(built_site: BuiltSite, sample: Corpus) -> None:
-    for path, content in files(sample).items():
+    for path, content in files(sample, license=read_settings(REPO_ROOT / "mkdocs.yml").license).items():
         built = built_site.root / path
         assert built.is_file(), path
         assert built.read_bytes() == content, path
@@ -794,7 +807,7 @@ def _data_files_made(jobs: int, stage: Path | None, mode: str = "works") -> dict
 def test_the_data_files_are_the_same_bytes_made_by_one_process_or_two(tmp_path: Path) -> None:
     """With a stage the data files are on disk and listed, none of their bytes held: the same files."""
     one = _data_files_made(1, None)
-    assert len(one["files"]) == 36  # 12 feeds and 12 calendars (site, 3 topics, 8 actors), 9 API files, 2 CSV, FtM
+    assert len(one["files"]) == 37  # 12 feeds, 12 calendars (site, 3 topics, 8 actors), 9 API files, 2 CSV, 2 FtM
     assert _data_files_made(2, None) == one
     for jobs in (1, 2):
         staged = _data_files_made(jobs, tmp_path / str(jobs))
@@ -832,7 +845,7 @@ def test_the_built_site_has_the_same_data_files_written_forked_or_in_line(corpus
     )
     for result in (forked, in_line):
         assert result.returncode == 0, result.stderr
-    expected = files(corpus)
+    expected = files(corpus, license=read_settings(REPO_ROOT / "mkdocs.yml").license)
     assert _data_files(tmp_path / "forked", corpus) == expected
     assert _data_files(tmp_path / "in-line", corpus) == expected
     assert sorted(p.name for p in tmp_path.iterdir()) == ["forked", "in-line"]

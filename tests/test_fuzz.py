@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
 from typing import Any
 
 import yaml
@@ -21,7 +20,6 @@ from generator.content.load import Document, read_document
 from generator.content.validate import validate_documents
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "300"))
-SECONDS_PER_FILE = 1.0
 FUZZ = settings(
     max_examples=EXAMPLES,
     derandomize="FUZZ_EXAMPLES" not in os.environ,
@@ -143,7 +141,6 @@ def check_bytes(files: dict[tuple[str, str], bytes]) -> None:
 @given(article=mutated_articles())
 def test_check_never_raises_anything_but_content_error(article: bytes) -> None:
     files = {("actor", "russia"): ACTOR, ("topic", "sanctions"): TOPIC, ("article", "a"): article}
-    started = time.perf_counter()
     try:
         check_bytes(files)
     except ContentError as error:
@@ -151,13 +148,10 @@ def test_check_never_raises_anything_but_content_error(article: bytes) -> None:
         for diagnostic in error.diagnostics:
             assert diagnostic.line >= 1 and diagnostic.column >= 1
             assert "Traceback" not in diagnostic.message
-    assert time.perf_counter() - started < SECONDS_PER_FILE
 
 
 @FUZZ
 @given(raw=st.binary(max_size=400) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")))
 def test_any_bytes_as_an_actor_file(raw: bytes) -> None:
-    started = time.perf_counter()
     with contextlib.suppress(ContentError):
         check_bytes({("actor", "russia"): raw, ("topic", "sanctions"): TOPIC})
-    assert time.perf_counter() - started < SECONDS_PER_FILE

@@ -18,7 +18,7 @@ import json, os, sys, threading
 from generator import parallel
 mode, jobs, parent = sys.argv[1], int(sys.argv[2]), os.getpid()
 def work(n):
-    if os.getpid() != parent and mode == "fails" and n == 7:
+    if os.getpid() != parent and mode == "fails" and n == 17:  # in the second chunk: a worker's
         raise ValueError("only in a worker")
     if os.getpid() != parent and mode == "dies" and n == 30:
         os._exit(1)
@@ -56,10 +56,13 @@ def test_workers_share_the_items_and_the_results_keep_their_order(jobs: int) -> 
     assert done["threads"] == 1  # the pool's threads are gone: the next stage may fork again
 
 
-@pytest.mark.parametrize("mode", ["fails", "dies"])
-def test_what_the_workers_did_not_do_is_done_here(mode: str) -> None:
+@pytest.mark.parametrize(("mode", "here"), [("fails", 200 + 10), ("dies", 400 - 10)])
+def test_what_the_workers_did_not_do_is_done_here(mode: str, here: int) -> None:
     done = _map(mode)
     assert done["squares"] == [n * n for n in range(400)]
+    # Failing, the worker's chunk of items 10 to 19 is done again here; dying at item 30, the worker
+    # has sent items 10 to 19 (its first chunk) and nothing after, which is all done here.
+    assert done["here"] == here
     assert done["threads"] == 1
 
 
@@ -74,24 +77,59 @@ def test_with_another_thread_or_one_job_the_work_is_done_in_line(mode: str, jobs
     assert done["processes"] == 1
 
 
-def test_closing_the_results_early_lets_the_workers_go_without_the_rest_of_the_work() -> None:
-    script = """
-import multiprocessing, os, sys, time
+# Closing the results early, while the worker is held in its first chunk: it is let go once the chunks
+# it was handed are done, and the chunks still waiting for it are cancelled. The worker is held until
+# one is (or for a minute, should none ever be: then it does them all, and the test fails).
+_CLOSE = """
+import json, multiprocessing, os, sys, threading, time
+from concurrent.futures import ProcessPoolExecutor
 from generator import parallel
-def slow(n):
-    time.sleep(0.2)
-    return os.getpid()
-results = parallel.fork_map(slow, list(range(200)), 2, chunk=5, least=1)
-next(results)
+go, log, parent, futures = sys.argv[1], sys.argv[2], os.getpid(), []
+class Pool(ProcessPoolExecutor):
+    def submit(self, *args, **kwargs):
+        futures.append(super().submit(*args, **kwargs))
+        return futures[-1]
+parallel.ProcessPoolExecutor = Pool
+def work(n):
+    if os.getpid() != parent:
+        while not os.path.exists(go):
+            time.sleep(0.01)
+        with open(log, "a") as done:
+            done.write(f"{n}\\n")
+    return n
+def release():
+    deadline = time.monotonic() + 60
+    while not any(future.cancelled() for future in futures) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    open(go, "w").close()
+results = parallel.fork_map(work, list(range(200)), 2, chunk=5, least=1)
+first = next(results)  # the first chunk is this process's
 children = [child.pid for child in multiprocessing.active_children()]
-started = time.monotonic()
+threading.Thread(target=release, daemon=True).start()
 results.close()
-print(len(children), sum(os.path.exists(f"/proc/{pid}") for pid in children), time.monotonic() - started < 3)
+print(json.dumps({
+    "first": first,
+    "workers": len(children),
+    "alive": sum(os.path.exists(f"/proc/{pid}") for pid in children),
+    "sent": len(futures),
+    "cancelled": sum(future.cancelled() for future in futures),
+}))
 """
-    result = run_python("-c", script)
+
+
+def test_closing_the_results_early_lets_the_workers_go_without_the_rest_of_the_work(tmp_path: Path) -> None:
+    done_by_worker = tmp_path / "done"
+    result = run_python("-c", _CLOSE, tmp_path / "go", done_by_worker)
     assert result.returncode == 0, result.stderr
-    # One worker, gone once the chunks it had (1 s each, two at most) were done, not its 19 others.
-    assert result.stdout.split() == ["1", "0", "True"]
+    closed = json.loads(result.stdout)
+    # One worker, sent 8 of its 20 chunks of 5 items ahead; gone once closed.
+    assert (closed["first"], closed["workers"], closed["alive"], closed["sent"]) == (0, 1, 0, 8)
+    # It had at most three chunks in hand (the one under way and two queued), and did only those;
+    # the other chunks sent were cancelled.
+    items = [int(line) for line in done_by_worker.read_text().split()]
+    assert 1 <= len(items) // 5 <= 3 and len(items) % 5 == 0, items
+    assert items == sorted(items) and items[:5] == [5, 6, 7, 8, 9]
+    assert closed["cancelled"] == 8 - len(items) // 5
 
 
 def test_the_number_of_jobs_comes_from_the_environment_or_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -135,6 +135,18 @@ def test_a_shared_filter_address_opens_filtered(browser: Browser, corpus_url: st
         page.context.close()
 
 
+def test_the_filters_count_one_briefing_in_the_singular(desktop: tuple[Page, PageLog], sample_url: str) -> None:
+    page, log = desktop
+    page.goto(sample_url + "/briefings/", wait_until="networkidle")
+    assert page.locator("li[data-actors]").count() == 1  # the sample has one briefing
+    assert page.locator(".timeline-filter__status").inner_text() == "Showing the 1 briefing."
+    assert _events_of(SAMPLE_CONTENT, "china") == 1
+    page.goto(sample_url + "/timeline/?actor=china", wait_until="networkidle")
+    total = page.locator("li[data-date]").count()
+    assert page.locator(".timeline-filter__status").inner_text() == f"Showing 1 of {total} events."
+    log.assert_clean("the sample's briefings")
+
+
 def test_without_javascript_every_event_shows(browser: Browser, sample_url: str) -> None:
     context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
     try:

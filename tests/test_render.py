@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from html import unescape
 from pathlib import Path
 
@@ -12,7 +16,7 @@ from generator.pages.escape import escape_markdown, escape_text
 from generator.pages.plan import PageSpec
 from generator.pages.render import make_environment, render_pages
 from generator.pipeline import build_pages
-from tests.helpers import REPO, UPDATE_GOLDEN
+from tests.helpers import REPO
 
 GOLDEN = REPO / "tests" / "golden"
 EXTENSIONS = ["attr_list", "tables", "toc"]
@@ -95,11 +99,11 @@ CASES = [("sample", path) for path in sorted(SAMPLE)] + [("corpus", path) for pa
 
 
 @pytest.mark.parametrize(("tree", "path"), CASES, ids=[f"golden-{t}-{p}" for t, p in CASES])
-def test_golden_pages(tree: str, path: str) -> None:
+def test_golden_pages(tree: str, path: str, update_golden: bool) -> None:
     """The rendered Markdown of every page is pinned; `make golden` refreshes it."""
     rendered = (SAMPLE if tree == "sample" else CORPUS)[path]
     golden = GOLDEN / tree / path
-    if UPDATE_GOLDEN:
+    if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(rendered, encoding="utf-8")
     assert golden.read_text(encoding="utf-8") == rendered
@@ -114,13 +118,13 @@ def _drawing_golden(tree: str, path: str) -> Path:
 
 
 @pytest.mark.parametrize(("tree", "path"), DRAWINGS, ids=[f"drawing-{t}-{p}" for t, p in DRAWINGS])
-def test_golden_drawings(tree: str, path: str) -> None:
+def test_golden_drawings(tree: str, path: str, update_golden: bool) -> None:
     """The drawn timeline of a page is pinned on its own too, as a file that opens in a browser
     (with the SVG namespace, which inline SVG does without); `make golden` refreshes it."""
     [svg] = DRAWING.findall((SAMPLE if tree == "sample" else CORPUS)[path])
     drawing = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) + "\n"
     golden = _drawing_golden(tree, path)
-    if UPDATE_GOLDEN:
+    if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(drawing, encoding="utf-8")
     assert golden.read_text(encoding="utf-8") == drawing
@@ -130,6 +134,37 @@ def test_every_golden_file_is_still_a_page() -> None:
     pinned = {(p.parts[0], "/".join(p.parts[1:])) for p in (f.relative_to(GOLDEN) for f in GOLDEN.rglob("*.md"))}
     assert pinned == set(CASES)
     assert sorted((GOLDEN / "drawings").glob("*.svg")) == sorted(_drawing_golden(t, p) for t, p in DRAWINGS)
+
+
+def test_a_stray_update_golden_fails_the_golden_tests_and_rewrites_nothing(tmp_path: Path) -> None:
+    """UPDATE_GOLDEN left set in a shell must not turn the golden tests into rewrites that pass:
+    only `make golden` (pytest --update-golden) rewrites them."""
+    project = tmp_path / "project"
+    for folder in ("content", "site_templates", "tests/corpus", "tests/golden"):
+        shutil.copytree(REPO / folder, project / folder)
+    for file in ("__init__.py", "conftest.py", "helpers.py", "test_render.py"):
+        shutil.copy(REPO / "tests" / file, project / "tests" / file)
+    pinned = project / "tests/golden/sample/index.md"
+    pinned.write_text(pinned.read_text(encoding="utf-8") + "stale\n", encoding="utf-8")
+    shell = {name: value for name, value in os.environ.items() if name != "UPDATE_GOLDEN"}
+
+    def golden_test(*options: str, **environment: str) -> subprocess.CompletedProcess[str]:
+        test = "tests/test_render.py::test_golden_pages[golden-sample-index.md]"
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *options, test]
+        return subprocess.run(
+            command, cwd=project, env={**shell, **environment}, capture_output=True, text=True, check=False
+        )
+
+    stray = golden_test(UPDATE_GOLDEN="1")
+    assert stray.returncode == 1, stray.stdout
+    assert (
+        "UPDATE_GOLDEN is set in the environment, but only `make golden` rewrites the golden files: "
+        "unset it (unset UPDATE_GOLDEN) to compare with them, or run `make golden` to refresh them"
+    ) in stray.stdout
+    assert pinned.read_text(encoding="utf-8").endswith("stale\n")
+    assert golden_test().returncode == 1  # compared: the golden file is stale
+    assert golden_test("--update-golden", UPDATE_GOLDEN="1").returncode == 0  # what `make golden` runs
+    assert pinned.read_text(encoding="utf-8") == (REPO / "tests/golden/sample/index.md").read_text(encoding="utf-8")
 
 
 def test_rendering_is_deterministic() -> None:

@@ -67,8 +67,9 @@ def summarize(diagnostics: Sequence[Diagnostic]) -> str:
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     files = len({d.path for d in diagnostics})
+    return f"{count(errors, 'error')}, {count(warnings, 'warning')} in {count(files, 'file')}"
 
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
 
-    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(files, 'file')}"
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """Write a count in words, one singular: '1 event', '2 events', '1,200 entities' (with ``plural``)."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"

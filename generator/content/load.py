@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, Severity, did_you_mean
+from .diagnostics import Diagnostic, Severity, count, did_you_mean
 
 KINDS = {"articles": "article", "actors": "actor", "topics": "topic"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -316,19 +316,20 @@ MAX_REPORTED_CHARACTERS = 20
 
 def _forbidden_characters(text: str) -> Iterator[tuple[int, int, str]]:
     """Report forbidden characters in one pass: each of the first 20, then how many more."""
-    line, line_start, count = 1, 0, 0
+    line, line_start, found = 1, 0, 0
     for match in FORBIDDEN_CHARACTERS.finditer(text):
-        count += 1
-        if count > MAX_REPORTED_CHARACTERS:
+        found += 1
+        if found > MAX_REPORTED_CHARACTERS:
             continue
         line += text.count("\n", line_start, match.start())
         line_start = text.rfind("\n", 0, match.start()) + 1
         yield line, match.start() - line_start + 1, _character_message(match.group())
-    if count > MAX_REPORTED_CHARACTERS:
+    more = found - MAX_REPORTED_CHARACTERS
+    if more > 0:
         yield (
             line,
             1,
-            f"and {count - MAX_REPORTED_CHARACTERS:,} more forbidden characters after this line: delete them all",
+            f"and {count(more, 'more forbidden character')} after this line: delete {'it' if more == 1 else 'them all'}",
         )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..content.commands import command
+from ..content.diagnostics import count
 from . import make_draft
 from .draft import UNKNOWN_PUBLISHER, Draft, article_id, publisher_of, write_actor, write_article
 from .fetch import read_raw
@@ -175,8 +176,8 @@ def _report(
     linked = sum(1 for e in draft.events if e.known is not None)
     new = len(draft.proposed)
     print(
-        f"found: {_count(len(draft.actors), 'actor')} ({new} new), {_count(len(draft.events), 'event')} "
-        f"({linked} already in the content), {_count(len(draft.quotes), 'quote')}",
+        f"found: {count(len(draft.actors), 'actor')} ({new} new), {count(len(draft.events), 'event')} "
+        f"({linked} already in the content), {count(len(draft.quotes), 'quote')}",
         file=out,
     )
     print("left for you:", file=out)
@@ -193,19 +194,15 @@ def _notes(options: DraftOptions, draft: Draft) -> list[str]:
         notes.append("write the publisher: the text does not name it (or pass --publisher)")
     to_reword = sum(1 for e in draft.events if e.known is None)
     if to_reword:
-        notes.append(f"reword the {_count(to_reword, 'event title')} marked 'reword'")
+        notes.append(f"reword the {count(to_reword, 'event title')} marked 'reword'")
     if draft.proposed:
         ids = ", ".join(actor.id for actor in draft.proposed)
         if options.new_actors:
-            notes.append(f"check the {_count(len(draft.proposed), 'new actor')} (name, kind, role): {ids}")
+            notes.append(f"check the {count(len(draft.proposed), 'new actor')} (name, kind, role): {ids}")
         else:
             notes.append(
-                f"create the {_count(len(draft.proposed), 'new actor')}, or draft again with --new-actors: {ids}"
+                f"create the {count(len(draft.proposed), 'new actor')}, or draft again with --new-actors: {ids}"
             )
     notes += draft.unplaced
     notes.append("add statements and relations in your own words, and the topics")
     return notes
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"

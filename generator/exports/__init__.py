@@ -13,9 +13,9 @@ from typing import TypeVar
 from ..content.link import Corpus
 from ..pages.plan import PageSpec, page_path
 from . import api, calendar, feeds, ftm, tables
-from .common import Asset, normalize_site_url
+from .common import Asset, License, normalize_site_url
 
-__all__ = ["Asset", "export_files", "export_links", "export_parts", "with_export_links"]
+__all__ = ["Asset", "License", "export_files", "export_links", "export_parts", "with_export_links"]
 
 Link = tuple[str, str, str]
 Part = Callable[[], tuple[Asset, ...]]
@@ -25,25 +25,30 @@ Run = Callable[[Callable[[T], R], Sequence[T]], Iterable[R]]  # map(), or a para
 
 
 def export_files(
-    corpus: Corpus, site_url: str | None = None, run: Run[Part, tuple[Asset, ...]] = map
+    corpus: Corpus,
+    site_url: str | None = None,
+    run: Run[Part, tuple[Asset, ...]] = map,
+    *,
+    license: License | None = None,
 ) -> tuple[Asset, ...]:
     """List every data file the site publishes beside its pages, sorted by path.
 
     With ``site_url`` (MkDocs' ``site_url``), links inside the files are absolute;
     without it, they are relative to the file that holds them. ``run`` makes the parts
-    (``export_parts``), one after the other by default.
+    (``export_parts``), one after the other by default. ``license`` is what the files
+    say the data may be reused under.
     """
-    parts = export_parts(corpus, site_url)
+    parts = export_parts(corpus, site_url, license)
     return tuple(sorted((asset for assets in run(_make, parts) for asset in assets), key=lambda a: a.path))
 
 
-def export_parts(corpus: Corpus, site_url: str | None = None) -> tuple[Part, ...]:
+def export_parts(corpus: Corpus, site_url: str | None = None, license: License | None = None) -> tuple[Part, ...]:
     """The data files in independent parts, the largest first: each makes some of the files."""
     base = normalize_site_url(site_url)
     return (
-        lambda: (Asset(ftm.ENTITIES_PATH, ftm.ftm_lines(corpus)),),
-        lambda: api.export_api(corpus, base),
-        lambda: tuple(feeds.export_feeds(corpus, base)),
+        lambda: ftm.export_ftm(corpus, base, license),
+        lambda: api.export_api(corpus, base, license),
+        lambda: tuple(feeds.export_feeds(corpus, base, license)),
         lambda: tuple(calendar.export_calendars(corpus, base)),
         lambda: tables.export_tables(corpus),
     )
@@ -61,6 +66,7 @@ _LINKS: dict[str, tuple[Link, ...]] = {
         _SITE_CALENDAR,
         ("Data: JSON API (OpenAPI description)", api.OPENAPI_PATH, "application/json"),
         ("Data: FollowTheMoney entities", ftm.ENTITIES_PATH, ftm.MIME),
+        ("Data: the entities' license and count (FollowTheMoney dataset)", ftm.DATASET_PATH, "application/json"),
     ),
     "briefings": (_SITE_FEED, ("Briefings as JSON", api.data_path("briefings"), "application/json")),
     "actors": (("Actors as JSON", api.data_path("actors"), "application/json"),),

@@ -1,6 +1,7 @@
 """The JSON API under api/v1/: four data files, a JSON Schema for each, and an OpenAPI 3.1 description.
 
-Every file carries ``"version": 1``. Keys come in a fixed order; top-level lists are
+Every file carries ``"version": 1`` and the ``license`` the data may be reused under (null when the
+site states none); the OpenAPI description says it for the CSV files too. Keys come in a fixed order; top-level lists are
 sorted (briefings newest first then by id; actors and topics by id; events in
 timeline order: date, title, id); lists inside a record keep the order the content
 gives them. Markdown fields stay Markdown, as written.
@@ -17,7 +18,7 @@ from ..content.link import Corpus, MergedEvent, Report
 from ..content.load import ID_MAX_LENGTH, ID_PATTERN
 from ..content.model import Actor, Article, Topic
 from ..pages.plan import layout_timeline, page_address
-from .common import PRECISIONS, Asset, href, last_day
+from .common import PRECISIONS, QUOTES_RIGHTS, Asset, License, href, last_day
 
 VERSION = 1
 API = f"api/v{VERSION}"
@@ -39,12 +40,12 @@ def schema_path(name: str) -> str:
 OPENAPI_PATH = f"{API}/openapi.json"
 
 
-def export_api(corpus: Corpus, site_url: str | None) -> tuple[Asset, ...]:
+def export_api(corpus: Corpus, site_url: str | None, license: License | None = None) -> tuple[Asset, ...]:
     """Write the data files, their schemas and the OpenAPI description."""
-    documents = api_documents(corpus, site_url)
+    documents = api_documents(corpus, site_url, license)
     assets = [Asset(data_path(name), dump_json(documents[name], compact=True)) for name in DATASETS]
     assets += [Asset(schema_path(name), dump_json(file_schema(name, site_url))) for name in DATASETS]
-    assets.append(Asset(OPENAPI_PATH, dump_json(openapi(site_url))))
+    assets.append(Asset(OPENAPI_PATH, dump_json(openapi(site_url, license))))
     return tuple(assets)
 
 
@@ -62,8 +63,9 @@ def dump_json(value: Any, compact: bool = False) -> bytes:
 # The data
 
 
-def api_documents(corpus: Corpus, site_url: str | None) -> dict[str, Json]:
+def api_documents(corpus: Corpus, site_url: str | None, license: License | None = None) -> dict[str, Json]:
     """Build the four data documents, keyed by dataset name."""
+    terms = license.json() if license else None
 
     def link(name: str, kind: str, id: str, anchor: str = "") -> str:
         target = page_address(kind, id) + (f"#{anchor}" if anchor else "")
@@ -71,24 +73,13 @@ def api_documents(corpus: Corpus, site_url: str | None) -> dict[str, Json]:
 
     timeline = layout_timeline(corpus.events)  # which page of the timeline shows each event
 
-    return {
-        "briefings": {
-            "version": VERSION,
-            "briefings": [_briefing(a, corpus, link("briefings", "briefing", a.id)) for a in corpus.articles],
-        },
-        "actors": {
-            "version": VERSION,
-            "actors": [_actor(a, corpus, link("actors", "actor", a.id)) for a in corpus.actors.values()],
-        },
-        "topics": {
-            "version": VERSION,
-            "topics": [_topic(t, corpus, link("topics", "topic", t.id)) for t in corpus.topics.values()],
-        },
-        "events": {
-            "version": VERSION,
-            "events": [_event(e, link("events", *timeline.page_of(e), e.anchor)) for e in corpus.events],
-        },
+    records = {
+        "briefings": [_briefing(a, corpus, link("briefings", "briefing", a.id)) for a in corpus.articles],
+        "actors": [_actor(a, corpus, link("actors", "actor", a.id)) for a in corpus.actors.values()],
+        "topics": [_topic(t, corpus, link("topics", "topic", t.id)) for t in corpus.topics.values()],
+        "events": [_event(e, link("events", *timeline.page_of(e), e.anchor)) for e in corpus.events],
     }
+    return {name: {"version": VERSION, "license": terms, name: records[name]} for name in DATASETS}
 
 
 def date_json(date: PartialDate | None) -> Json | None:
@@ -263,6 +254,12 @@ def _definitions(ref: Callable[[str], Json]) -> dict[str, Json]:
             first_day={**day, "description": "the first day the date may mean"},
             last_day={**day, "description": "the last day the date may mean"},
         ),
+        "License": _record(
+            "The terms on which anyone may reuse the data.",
+            id={**string, "description": "its SPDX identifier, such as CC-BY-4.0"},
+            name={**string, "description": "its name as readers know it, such as CC BY 4.0"},
+            url={**web, "description": "its text"},
+        ),
         "Briefing": _record(
             "One annotated news article.",
             id=content_id,
@@ -291,7 +288,7 @@ def _definitions(ref: Callable[[str], Json]) -> dict[str, Json]:
                     "Words the article puts in quotation marks.",
                     by=one_or_more("the actor's id; a list of ids for words said jointly"),
                     speaker=optional,
-                    text=string,
+                    text={**string, "description": f"the words, verbatim. {QUOTES_RIGHTS}"},
                     date=ref("Date"),
                     context=optional_markdown,
                 ),
@@ -396,9 +393,13 @@ def _document(name: str, ref: Callable[[str], Json]) -> Json:
         "type": "object",
         "properties": {
             "version": {"const": VERSION},
+            "license": {
+                "oneOf": [ref("License"), {"type": "null"}],
+                "description": "the terms on which the data may be reused; null when the site states none",
+            },
             name: {"type": "array", "items": ref(_ITEMS[name])},
         },
-        "required": ["version", name],
+        "required": ["version", "license", name],
         "additionalProperties": False,
     }
 
@@ -434,8 +435,22 @@ def file_schema(name: str, site_url: str | None) -> Json:
     return schema
 
 
-def openapi(site_url: str | None) -> Json:
-    """Describe every file of the API in OpenAPI 3.1, with the same schemas as the files."""
+# The files that are not JSON documents: path, operation, summary, media type, and the type of their body.
+_OTHER_FILES = (
+    ("/timeline.csv", "getTimelineCsv", "The timeline as CSV: date, precision, approximate, title, actors, sources",
+     "text/csv", "string"),
+    ("/statements.csv", "getStatementsCsv",
+     "Every statement as CSV: actor, topic, stance, text, source article, publisher, date, url", "text/csv", "string"),
+    ("/entities.ftm.json", "getEntities", "Everything as FollowTheMoney entities, one JSON object a line",
+     "application/x-ndjson", "string"),
+    ("/entities.dataset.json", "getEntitiesDataset",
+     "The entities' description in FollowTheMoney's dataset format: their license, date, count and file",
+     "application/json", "object"),
+)  # fmt: skip
+
+
+def openapi(site_url: str | None, license: License | None = None) -> Json:
+    """Describe every file of the API in OpenAPI 3.1, with the same schemas as the files, and their license."""
 
     def ref(target: str) -> Json:
         return {"$ref": f"#/components/schemas/{target}"}
@@ -447,31 +462,23 @@ def openapi(site_url: str | None) -> Json:
         paths[f"/{name}.json"] = _get(
             f"get{name.capitalize()}", _TITLES[name], "application/json", ref(name.capitalize())
         )
-    paths["/timeline.csv"] = _get(
-        "getTimelineCsv",
-        "The timeline as CSV: date, precision, approximate, title, actors, sources",
-        "text/csv",
-        {"type": "string"},
-    )
-    paths["/statements.csv"] = _get(
-        "getStatementsCsv",
-        "Every statement as CSV: actor, topic, stance, text, source article, publisher, date, url",
-        "text/csv",
-        {"type": "string"},
-    )
-    paths["/entities.ftm.json"] = _get(
-        "getEntities",
-        "Everything as FollowTheMoney entities, one JSON object a line",
-        "application/x-ndjson",
-        {"type": "string"},
-    )
+    for path, operation, summary, media_type, kind in _OTHER_FILES:
+        paths[path] = _get(operation, summary, media_type, {"type": kind})
+    info: Json = {
+        "title": "Briefing data",
+        "version": str(VERSION),
+        "description": "The briefings, actors, topics and events of this site as static JSON and CSV files.",
+    }
+    if license is not None:
+        info["description"] += (
+            f" Every file here, JSON, CSV and FollowTheMoney entities alike, is licensed under {license.name}"
+            f" ({license.url}): the JSON files say so in their `license`, the entities in entities.dataset.json."
+            f" {QUOTES_RIGHTS}"
+        )
+        info["license"] = {"name": license.name, "url": license.url}
     return {
         "openapi": "3.1.0",
-        "info": {
-            "title": "Briefing data",
-            "version": str(VERSION),
-            "description": "The briefings, actors, topics and events of this site as static JSON and CSV files.",
-        },
+        "info": info,
         "jsonSchemaDialect": JSON_SCHEMA,
         # A relative server URL is resolved against this document's own address.
         "servers": [{"url": (site_url + API) if site_url is not None else "."}],

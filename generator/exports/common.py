@@ -1,4 +1,4 @@
-"""What every export shares: the Asset, site paths and links, stable ids, dates and plain text."""
+"""What every export shares: the Asset, the content's license, site paths and links, stable ids, dates and plain text."""
 
 from __future__ import annotations
 
@@ -24,6 +24,28 @@ class Asset:
 
     path: str
     content: bytes
+
+
+@dataclass(frozen=True)
+class License:
+    """The terms on which anyone may reuse the briefings and the data: mkdocs.yml's ``extra.license``.
+
+    Quoted words are not the site's to license: they remain their speakers' and their sources'.
+    """
+
+    id: str  # its SPDX identifier: 'CC-BY-4.0'
+    name: str  # as readers know it: 'CC BY 4.0'
+    url: str  # the license's text
+
+    def notice(self) -> str:
+        """Say it in words, for a feed's rights: 'Licensed under CC BY 4.0: https://.... Quoted words ...'."""
+        return f"Licensed under {self.name}: {self.url}. {QUOTES_RIGHTS}"
+
+    def json(self) -> dict[str, str]:
+        return {"id": self.id, "name": self.name, "url": self.url}
+
+
+QUOTES_RIGHTS = "Quoted words remain their speakers' and their sources', outside this license."
 
 
 def normalize_site_url(site_url: str | None) -> str | None:

@@ -1,7 +1,8 @@
 """Atom feeds of briefings (RFC 4287): the whole site, each topic and each actor, newest first.
 
 A feed holds the newest FEED_ENTRIES briefings, as feeds do: a reader polls it for what is new,
-and the site's pages and data files hold the rest.
+and the site's pages and data files hold the rest. A feed states the content's license in its
+``rights``, and links it (``rel="license"``, RFC 4946).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ..content.link import Corpus
 from ..content.model import Article
 from ..pages.plan import page_address
 from ..pages.text import plain_blocks
-from .common import Asset, href, site_date, stable_id, timestamp
+from .common import Asset, License, href, site_date, stable_id, timestamp
 
 ATOM = "http://www.w3.org/2005/Atom"
 MIME = "application/atom+xml"
@@ -64,14 +65,18 @@ def plan_feeds(corpus: Corpus) -> tuple[Feed, ...]:
     return tuple(feeds)
 
 
-def export_feeds(corpus: Corpus, site_url: str | None) -> Iterator[Asset]:
+def export_feeds(corpus: Corpus, site_url: str | None, license: License | None = None) -> Iterator[Asset]:
     """Write every feed as Atom XML, one after the other."""
     entries: dict[tuple[str, str], str] = {}  # a briefing stands in many feeds: write its entry once per folder
-    return (Asset(feed.path, write_feed(feed, corpus, site_url, entries)) for feed in plan_feeds(corpus))
+    return (Asset(feed.path, write_feed(feed, corpus, site_url, entries, license)) for feed in plan_feeds(corpus))
 
 
 def write_feed(
-    feed: Feed, corpus: Corpus, site_url: str | None, entries: dict[tuple[str, str], str] | None = None
+    feed: Feed,
+    corpus: Corpus,
+    site_url: str | None,
+    entries: dict[tuple[str, str], str] | None = None,
+    license: License | None = None,
 ) -> bytes:
     """Write one feed; it is as new as its newest briefing (an empty one takes the site's date).
 
@@ -85,9 +90,13 @@ def write_feed(
     _text(root, "title", feed.title)
     if feed.subtitle:
         _text(root, "subtitle", feed.subtitle)
+    if license is not None:
+        _text(root, "rights", license.notice())
     _text(root, "updated", timestamp(updated))
     ET.SubElement(root, "link", {"rel": "self", "type": MIME, "href": href(site_url, feed.path, feed.path)})
     ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": href(site_url, feed.path, feed.page)})
+    if license is not None:
+        ET.SubElement(root, "link", {"rel": "license", "href": license.url})
     ET.indent(root)
     head = ET.tostring(root, encoding="unicode").removesuffix("</feed>")
     folder = posixpath.dirname(feed.path)

@@ -12,6 +12,9 @@
 - statements and quotes: Note on the actor (on each actor, when said jointly); each actor
   in a briefing: Documentation.
 
+FtM's entities have no place for a license: their description in FtM's dataset format (what
+OpenSanctions publishes as index.json) goes beside them, with the license, date, count and file.
+
 Ids are FtM's hashed natural keys (``make_entity_id(kind, key, key_prefix="briefing")``), so the
 same content gives the same ids. Entities and their properties come in a fixed order.
 """
@@ -29,10 +32,11 @@ from typing import Any
 from ..content.link import Corpus, MergedEvent
 from ..content.model import Actor, ActorKind, Article, Relation
 from ..pages.text import plain_blocks
-from .api import API
-from .common import plain_date
+from .api import API, dump_json
+from .common import Asset, License, plain_date, site_date, timestamp
 
 ENTITIES_PATH = f"{API}/entities.ftm.json"
+DATASET_PATH = f"{API}/entities.dataset.json"
 MIME = "application/x-ndjson"
 KEY_PREFIX = "briefing"
 # Words that make an organization's name that of a public body.
@@ -164,6 +168,36 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(entity,
 def ftm_lines(corpus: Corpus) -> bytes:
     """Write every entity as one line of JSON (FtM's line-based exchange format)."""
     return "".join(_ENCODE(entity) + "\n" for entity in _entities(corpus)).encode("utf-8")
+
+
+def export_ftm(corpus: Corpus, site_url: str | None, license: License | None) -> tuple[Asset, Asset]:
+    """Write the entities, and their description beside them."""
+    entities = ftm_lines(corpus)
+    dataset = ftm_dataset(corpus, entities, ENTITIES_PATH.rsplit("/", 1)[-1], site_url, license)
+    return Asset(ENTITIES_PATH, entities), Asset(DATASET_PATH, dataset)
+
+
+def ftm_dataset(corpus: Corpus, entities: bytes, name: str, site_url: str | None, license: License | None) -> bytes:
+    """Describe the entities (the file ``name``) in FtM's dataset format: what may be done with them, and
+    how many there are, as of when. Addresses only with the site's, since FtM takes absolute ones."""
+    resource = {
+        "name": name,
+        "url": site_url + ENTITIES_PATH if site_url else None,
+        "mime_type": MIME,
+        "title": "FollowTheMoney entities, one JSON object a line",
+        "size": len(entities),
+    }
+    dataset = {
+        "name": KEY_PREFIX,
+        "title": "Briefing data",
+        "summary": "The briefings, actors, topics and events of the site as FollowTheMoney entities.",
+        "license": license.url if license else None,
+        "url": site_url,
+        "updated_at": timestamp(site_date(corpus)),
+        "entity_count": entities.count(b"\n"),
+        "resources": [{key: value for key, value in resource.items() if value is not None}],
+    }
+    return dump_json({key: value for key, value in dataset.items() if value is not None})
 
 
 def _actor(actor: Actor, schema: str) -> Entity:

@@ -14,6 +14,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
 from ..content.diagnostics import ContentError
+from ..exports import License
 from ..pages.render import template_problem
 from ..parallel import available_jobs, can_fork
 from ..pipeline import Build, BuildCache, build_pages
@@ -21,6 +22,7 @@ from .convert import ConvertedPage, Converter
 from .files import GeneratedFiles, generated_files
 from .sanitize import escape_meta, sanitize_html
 from .serve import DataWriter, MemoryBytecodeCache
+from .settings import read_license
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -55,9 +57,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self._data, self._compiled = DataWriter(), MemoryBytecodeCache()
         self._converter: Converter | None = None
         self._jobs: int | None = None  # this build's: what the command line set, else BRIEFING_JOBS or one per core
+        self._license: License | None = None  # the content's, stated once in mkdocs.yml (settings.py)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self._serving, self._dirty = command == "serve", dirty
+
+    def on_config(self, config: Any) -> Any:
+        self._license = read_license(config.extra)
+        return config
 
     def on_shutdown(self) -> None:
         self._data.stop()
@@ -78,6 +85,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 self._cache,
                 exports=self._with_data,
                 jobs=self._jobs,
+                license=self._license,
             )
         except ContentError as error:
             raise PluginError(f"the content has errors:\n{error}") from None
@@ -112,7 +120,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def on_post_build(self, *, config: Any) -> None:
         if self._serving and not self._with_data:
-            self._data.start(self._corpus, config.site_url or None, Path(config.site_dir))
+            self._data.start(self._corpus, config.site_url or None, self._license, Path(config.site_dir))
         self._served = self._serving
 
     def _close_converter(self) -> None:

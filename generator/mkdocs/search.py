@@ -33,6 +33,8 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from ..content.diagnostics import count
+
 log = logging.getLogger("mkdocs.plugins.briefing-search")
 
 BUNDLE = "pagefind"  # site/pagefind/, where search.js looks for it
@@ -206,7 +208,7 @@ class PagefindService:
             shutil.rmtree(output, ignore_errors=True)
             raise SearchIndexError("Pagefind could not index the site:\n" + "\n".join(self._errors[-12:]))
         _put_in_place(site_dir, filters, output)
-        return f"{len(self.handed)} pages"
+        return count(len(self.handed), "page")
 
     def close(self) -> None:
         """Let Pagefind go: it ends with its standard input."""

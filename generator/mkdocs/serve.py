@@ -20,7 +20,7 @@ import jinja2
 import jinja2.bccache
 
 from ..content.link import Corpus
-from ..exports import export_files
+from ..exports import License, export_files
 
 
 class DataWriter:
@@ -33,10 +33,10 @@ class DataWriter:
     def __init__(self) -> None:
         self._process: multiprocessing.context.SpawnProcess | None = None
 
-    def start(self, corpus: Corpus, site_url: str | None, site_dir: Path) -> None:
+    def start(self, corpus: Corpus, site_url: str | None, license: License | None, site_dir: Path) -> None:
         self.stop()
         self._process = multiprocessing.get_context("spawn").Process(
-            target=write_data_files, args=(corpus, site_url, site_dir), name="briefing-data", daemon=True
+            target=write_data_files, args=(corpus, site_url, license, site_dir), name="briefing-data", daemon=True
         )
         self._process.start()
 
@@ -53,9 +53,9 @@ class DataWriter:
             self._process.join(timeout)
 
 
-def write_data_files(corpus: Corpus, site_url: str | None, site_dir: Path) -> None:
+def write_data_files(corpus: Corpus, site_url: str | None, license: License | None, site_dir: Path) -> None:
     """Write every data file that changed into the site folder, each whole or not at all."""
-    for asset in export_files(corpus, site_url):
+    for asset in export_files(corpus, site_url, license=license):
         write_if_changed(site_dir / asset.path, asset.content)
 
 

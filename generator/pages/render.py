@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 
 from ..content.dates import PartialDate
+from ..content.diagnostics import count
 from .escape import blockquote, escape_markdown, escape_text
 from .graph import draw_svg
 from .pieces import Pieces
@@ -92,6 +93,7 @@ def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         md_html=inline_html,
         blockquote=blockquote,
         date=human_date,
+        count=count,
         svg=draw_svg,
         timeline_svg=draw_timeline_svg,
     )

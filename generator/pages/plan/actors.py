@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...content.diagnostics import count
 from ...content.link import Cited, Corpus
 from ...content.model import Actor, ActorKind, Quote
 from ..text import plain_text
@@ -37,7 +38,8 @@ def plan_actor_index(corpus: Corpus) -> PageSpec:
         "actors",
         "Actors",
         {"groups": tuple(groups), "briefings": {id: len(index.articles) for id, index in corpus.by_actor.items()}},
-        f"{len(corpus.actors)} people, countries and organizations in these briefings.",
+        f"{count(len(corpus.actors), 'person, country or organization', 'people, countries and organizations')}"
+        " in these briefings.",
     )
 
 

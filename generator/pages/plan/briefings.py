@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import Any
 
+from ...content.diagnostics import count
 from ...content.link import Corpus, MergedEvent, Report
 from ...content.model import Article
 from ..text import plain_text
@@ -17,7 +18,6 @@ from .common import (
     PageSpec,
     Period,
     collection_page,
-    count,
     facets_of,
     filter_options,
     page_path,
@@ -64,9 +64,9 @@ def plan_briefings_index(corpus: Corpus) -> list[PageSpec]:
     every = {**filter_options(corpus, facets.values()), **_BRIEFING_FILTERS}
     context = {"period": None, "pager": None, "periods": period_links(years), "facets": facets, "total": len(articles)}
     if not years:
-        description = f"All {len(articles)} briefings, newest first."
+        description = f"{count(len(articles), 'briefing')}, newest first."
         return [collection_page("briefings", "Briefings", {**context, "articles": articles}, description, every)]
-    description = f"The newest of {len(articles)} briefings, and a page for each year's."
+    description = f"The newest of {count(len(articles), 'briefing')}, and a page for each year's."
     first = {**context, "articles": articles[: limits.BRIEFINGS_LATEST]}
     pages = [collection_page("briefings", "Briefings", first, description, every)]
     pagers = period_pagers(years)

@@ -113,11 +113,6 @@ def search_facets(page_type: str, date: str | None = None, **filters: Sequence[s
     return facets
 
 
-def count(n: int, noun: str) -> str:
-    """'1 event', '2 events'."""
-    return f"{n} {noun if n == 1 else noun + 's'}"
-
-
 # ---------------------------------------------------------------------------------------------
 # References: every page that gathers facts from several briefings numbers its sources.
 

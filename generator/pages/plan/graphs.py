@@ -7,12 +7,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from ...content.dates import PartialDate
+from ...content.diagnostics import count
 from ...content.link import Cited, MergedEvent
 from ...content.model import Actor, Relation, Topic
 from ..graph import Edge, Graph, Node, layout_circle, layout_ego, merge_edges
 from ..timeline_drawing import Occurrence, TimelineDrawing, layout_timeline_drawing
 from . import limits
-from .common import count
 
 
 def relation_label(relation: Relation) -> str:

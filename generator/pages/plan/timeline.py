@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
+from ...content.diagnostics import count
 from ...content.link import Corpus, MergedEvent
 from . import limits
 from .common import (
@@ -16,7 +17,6 @@ from .common import (
     Period,
     cite_events,
     collection_page,
-    count,
     facets_of,
     filter_options,
     period_links,
@@ -128,7 +128,7 @@ def plan_timeline(corpus: Corpus, layout: TimelineLayout) -> list[PageSpec]:
             "facets": facets_of(facets, (e.key for e in latest)),
             "drawing": events_drawing("Latest events", latest),
         }
-    description = f"{len(events)} events from every briefing, by date."
+    description = f"{count(len(events), 'event')} from every briefing, by date."
     filters = filter_options(corpus, facets.values())
     pages = [collection_page("timeline", "Timeline", {**context, **first}, description, filters)]
     pagers = period_pagers(layout.pages)

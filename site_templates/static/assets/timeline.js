@@ -135,9 +135,10 @@
         item.hidden = empty;
       });
     });
+    var total = items.length + " " + (items.length === 1 ? noun.replace(/s$/, "") : noun); // one is singular
     if (!items.length) status.textContent = "";
-    else if (shown === items.length) status.textContent = "Showing all " + items.length + " " + noun + ".";
-    else status.textContent = "Showing " + shown + " of " + items.length + " " + noun + ".";
+    else if (shown === items.length) status.textContent = "Showing " + (shown === 1 ? "the " : "all ") + total + ".";
+    else status.textContent = "Showing " + shown + " of " + total + ".";
     reset.hidden = fields.every(function (field) { return !field.select.value; });
   }
 
