@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.draft.events import link_known_events
-from generator.draft.records import DraftEvent, KnownEvent, PartialDate
+from generator.draft.records import ActorKind, DraftEvent, KnownActor, KnownEvent, PartialDate
 
 VETO = KnownEvent(
     "panel-veto",
@@ -66,3 +66,71 @@ def test_an_approximate_date_agrees_with_a_year_either_side() -> None:
     )
     event = _event("2010~", ("panel",), "a panel that has for 15 years monitored sanctions")
     assert link_known_events([event], [monitoring])[0].known == monitoring
+
+
+PLEDGE = KnownEvent(
+    "military-pledge",
+    PartialDate.parse("2023"),
+    "Russia and North Korea pledge to deepen military relations",
+    ("russia", "north-korea"),
+    "Russia and North Korea pledge to deepen military relations. last year",
+)
+ENVOY = KnownEvent(
+    "envoy-remarks",
+    PartialDate.parse("2024-04-15"),
+    "U.S. envoy to the UN says Washington and its partners seek new ways to enforce North Korea sanctions",
+    ("united-states", "south-korea", "north-korea"),
+    "U.S. envoy to the UN says Washington and its partners seek new ways to enforce North Korea sanctions",
+)
+ACTORS = {
+    actor.id: actor
+    for actor in (
+        KnownActor("russia", "Russia", ActorKind.COUNTRY, ("Moscow",)),
+        KnownActor("north-korea", "North Korea", ActorKind.COUNTRY, ("DPRK", "Pyongyang")),
+        KnownActor("south-korea", "South Korea", ActorKind.COUNTRY, ("Seoul",)),
+        KnownActor("united-states", "United States", ActorKind.COUNTRY, ("U.S.", "Washington")),
+        KnownActor("ukraine", "Ukraine", ActorKind.COUNTRY, ()),
+        KnownActor("un-security-council", "UN Security Council", ActorKind.ORGANIZATION, ()),
+    )
+}
+
+
+# Seen on real reports (issue 23): the names of the countries in both events were counted as
+# shared words, so that any event of the same year about Russia and North Korea merged.
+@pytest.mark.parametrize(
+    ("event", "linked"),
+    [
+        (
+            _event(
+                "2023-09-12",
+                ("kim-jong-un", "russia", "north-korea"),
+                "Kim's armored train crossed into Russia on Tuesday, North Korean state media reported.",
+            ),
+            None,
+        ),
+        (
+            _event(
+                "2024",
+                ("south-korea", "united-states", "ukraine", "north-korea", "russia"),
+                "South Korean, U.S. and Ukrainian intelligence have said that North Korea sent troops to Russia.",
+            ),
+            None,
+        ),
+        # Words about what happened still link, whatever the names around them.
+        (
+            _event(
+                "2023", ("russia", "north-korea"), "Moscow and Pyongyang pledged last year to deepen military ties."
+            ),
+            "military-pledge",
+        ),
+        (
+            _event(
+                "2024-03-28", ("russia", "un-security-council"), "Russia vetoed the renewal of the panel of experts."
+            ),
+            "panel-veto",
+        ),
+    ],
+)
+def test_names_of_countries_and_people_are_not_close_words(event: DraftEvent, linked: str | None) -> None:
+    (result,) = link_known_events([event], [VETO, PLEDGE, ENVOY], ACTORS)
+    assert (result.known.id if result.known else None) == linked

@@ -84,6 +84,18 @@ def test_the_publisher_is_not_an_actor() -> None:
         ("President-elect Omar Haddad won.", [("omar-haddad", "person", "President-elect")]),
         ("Pope Leo spoke, and Leo prayed.", [("leo", "person", "Pope")]),
         ("CGT rail secretary Amandine Roux spoke.", [("amandine-roux", "person", "rail secretary")]),
+        # Seen on real reports (issue 23): a country's adjective in two words stays whole in the role,
+        # and a team, a panel or a mission is an organization.
+        ("North Korean leader Kim Jong Un arrived.", [("kim-jong-un", "person", "North Korean leader")]),
+        ("His South African counterpart Ana Mbeki agreed.", [("ana-mbeki", "person", "South African counterpart")]),
+        (
+            "The Multilateral Sanctions Monitoring Team (MSMT) released its report.",
+            [("multilateral-sanctions-monitoring-team", "organization", None)],
+        ),
+        (
+            "The Multilateral Sanctions Monitoring Team will publish reports.",
+            [("multilateral-sanctions-monitoring-team", "organization", None)],
+        ),
         ("Kenji Arakawa arrived late. Arakawa said little.", [("kenji-arakawa", "person", None)]),
         (
             "Envoy Linda Thomas-Greenfield spoke, and Thomas-Greenfield left.",

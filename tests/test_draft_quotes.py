@@ -62,6 +62,16 @@ def _quotes(*paragraphs: str) -> list[tuple[str, str | None, str | None]]:
                 ("Show us the papers", "kim-ha-na", None),
             ],
         ),
+        # Seen on real reports (issue 23): after '..., saying' or '..., calling it' the speaker is the
+        # sentence's subject, not the clause before the comma (which named Moscow here).
+        (
+            ["Kim told reporters that Moscow agreed, calling it “a breakthrough.”"],
+            [("a breakthrough", "kim-ha-na", None)],
+        ),
+        (
+            ["The envoy recalled that Moscow fired missiles last week, saying: “These are threats.”"],
+            [("These are threats", None, None)],
+        ),
         # Not placed: no speaker, a speaker the content does not have, a scare quote.
         (["Officials said the plan was “unworkable.”"], [("unworkable", None, None)]),
         (["The so-called “grand bargain” was not discussed."], [("grand bargain", None, None)]),

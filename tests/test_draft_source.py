@@ -28,6 +28,19 @@ BODY = "The ministers agreed to meet again."
         (f"Talks\n\nDec 14, 2024 (Reuters) - {BODY}", None, "Reuters", "2024-12-14", ()),
         (f"Talks\n\nNEW YORK, Dec. 14, 2024 /PRNewswire/ -- {BODY}", "New York", "PRNewswire", "2024-12-14", ()),
         (f"Talks\n\nKYIV, Ukraine (AP) — {BODY}", "Kyiv, Ukraine", "AP", None, ()),
+        # Seen on real reports (issue 23): TASS's dateline, with a region and the agency between slashes;
+        # Interfax's, with a period after the place; dpa-AFX's, a name that starts in lower case.
+        (
+            f"Talks\n\nVOSTOCHNY COSMODROME /Amur Region/, September 13. /TASS/. {BODY}",
+            "Vostochny Cosmodrome, Amur Region",
+            "TASS",
+            None,
+            (),
+        ),
+        (f"Talks\n\nMOSCOW, March 5. /TASS/. {BODY}", "Moscow", "TASS", None, ()),
+        (f"Talks\n\nBEIJING. Dec 5 (Interfax) - {BODY}", "Beijing", "Interfax", None, ()),
+        (f"Talks\n\nWASHINGTON (dpa-AFX) - {BODY}", "Washington", "dpa-AFX", None, ()),
+        (f"Talks\n\nBERLIN (dpa) - {BODY}", "Berlin", "dpa", None, ()),
         (f"Talks\n\nWASHINGTON — {BODY}", "Washington", None, None, ()),
         (f"Talks\n\nNEW DELHI: {BODY}", "New Delhi", None, None, ()),
         (
@@ -52,8 +65,21 @@ def test_datelines_bylines_and_date_lines(
     assert source.paragraphs[-1] == BODY
 
 
-def test_a_dateline_month_and_day_without_a_year_is_kept_for_the_message() -> None:
-    assert read_text(f"Talks\n\nSeoul, Oct. 16 (Jiji Press)--{BODY}").dateline_date == "Oct. 16"
+@pytest.mark.parametrize(
+    ("dateline", "date"),
+    [
+        ("Seoul, Oct. 16 (Jiji Press)--", "Oct. 16"),
+        ("VOSTOCHNY COSMODROME /Amur Region/, September 13. /TASS/.", "September 13"),
+        ("BEIJING. Dec 5 (Interfax) -", "Dec 5"),
+    ],
+)
+def test_a_dateline_month_and_day_without_a_year_is_kept_for_the_message(dateline: str, date: str) -> None:
+    assert read_text(f"Talks\n\n{dateline} {BODY}").dateline_date == date
+
+
+def test_a_lower_case_word_in_brackets_is_not_an_agency() -> None:
+    source = read_text(f"Talks\n\nSEOUL (local time) - {BODY}")
+    assert (source.dateline, source.publisher) == (None, None)
 
 
 def test_photo_credits_captions_and_trailers_never_reach_the_body() -> None:

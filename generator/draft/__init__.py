@@ -44,7 +44,7 @@ def make_draft(
     quotes = find_quotes(body, cast)
     events = draft_events(body, dates, cast)
     known_events = read_events([e.date for e in events], {actor for e in events for actor in e.actors})
-    events = link_known_events(events, known_events)
+    events = link_known_events(events, known_events, gazetteer.actors)
     return Draft(
         id=id,
         origin=origin,

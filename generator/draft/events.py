@@ -3,18 +3,21 @@
 A drafted event takes its title from the clause its date is in (the article's words, for the
 person to reword) and its actors from the sentence. It is the same event as one the content
 already has when the dates agree, they share an actor and their words are close: then the
-draft reuses that event's id, so that both sources merge on the timeline.
+draft reuses that event's id, so that both sources merge on the timeline. Close words are words
+about what happened: the names of the people and countries in either event (Russia, North
+Korea, Kim) are not counted, or any two events about the same countries in one year would merge.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from .mentions import Cast
-from .records import Body, DatedPhrase, DraftEvent, KnownEvent, PartialDate
+from .places import demonyms
+from .records import ActorKind, Body, DatedPhrase, DraftEvent, KnownActor, KnownEvent, PartialDate
 from .vocabulary import SPEECH_VERBS
 from .words import content_words, fold
 
@@ -90,8 +93,13 @@ def _is_attribution(words: str) -> bool:
     return last in SPEECH_VERBS
 
 
-def link_known_events(events: Sequence[DraftEvent], known: Sequence[KnownEvent]) -> tuple[DraftEvent, ...]:
-    """Give each drafted event the content's event it is, if any: date agrees, an actor shared, words close."""
+def link_known_events(
+    events: Sequence[DraftEvent], known: Sequence[KnownEvent], actors: Mapping[str, KnownActor] | None = None
+) -> tuple[DraftEvent, ...]:
+    """Give each drafted event the content's event it is, if any: date agrees, an actor shared, words close.
+
+    ``actors`` (the content's, by id) tells whose names are not words about what happened.
+    """
     scored: list[tuple[float, int, int]] = []
     known_words = [content_words(event.words) for event in known]
     for index, event in enumerate(events):
@@ -100,7 +108,8 @@ def link_known_events(events: Sequence[DraftEvent], known: Sequence[KnownEvent])
             if not dates_agree(event.date, candidate.date):
                 continue
             shared_actors = len(set(event.actors) & set(candidate.actors))
-            shared_words = len(words & known_words[other])
+            names = _name_words({*event.actors, *candidate.actors}, actors or {})
+            shared_words = len((words & known_words[other]) - names)
             # Close words: two in common, or one when every actor of the known event is there too.
             if shared_actors == 0 or shared_words < MIN_SHARED_WORDS - (shared_actors >= len(candidate.actors) >= 2):
                 continue
@@ -113,6 +122,18 @@ def link_known_events(events: Sequence[DraftEvent], known: Sequence[KnownEvent])
             linked[index] = known[other]
             used.add(other)
     return tuple(replace(event, known=linked.get(index)) for index, event in enumerate(events))
+
+
+def _name_words(ids: Iterable[str], actors: Mapping[str, KnownActor]) -> frozenset[str]:
+    """The words of the names of the people and countries among these actors (by id, for a new one)."""
+    names: list[str] = []
+    for id in ids:
+        actor = actors.get(id)
+        if actor is None:
+            names.append(id.replace("-", " "))  # a person the draft proposes: 'kim-jong-un'
+        elif actor.kind is not ActorKind.ORGANIZATION:
+            names += [actor.name, *actor.aliases, *(demonyms(actor.name) if actor.kind is ActorKind.COUNTRY else ())]
+    return content_words(" ".join(names))
 
 
 def dates_agree(drafted: PartialDate, known: PartialDate) -> bool:

@@ -3,7 +3,8 @@
 Straight ("), curly (“ ”), single curly (‘ ’) and angle (« ») marks are read; a quotation
 left open runs to the end of its paragraph, as wire copy does when the next one goes on.
 The speaker comes from the attribution: '"...," X said', '"...," said X', 'X said: "..."',
-'X likened it to "..."', 'according to X', 'the statement said'; 'he' or 'she' is the last
+'X likened it to "..."', 'according to X', 'the statement said', 'X told ..., calling it "..."'
+(the subject, not the clause before the comma); 'he' or 'she' is the last
 person named before the quote; an unattributed quote right after an attributed one in the
 same paragraph has the same speaker. A quote whose speaker cannot be placed comes back with
 ``by=None`` and the reason: it is listed for the person, never guessed.
@@ -159,10 +160,15 @@ def _speaker_before(before: str, offset: int) -> tuple[int, int] | None:
         phrase = re.split(r"[,.;:]", before[according[-1].end() :], maxsplit=1)[0]
         start = according[-1].end()
         return (offset + start, offset + start + len(phrase.rstrip())) if phrase.strip() else None
-    for verb in reversed(list(_VERB.finditer(before))):
+    verbs = list(_VERB.finditer(before))
+    for verb in reversed(verbs):
         if re.search(r"[“”\"]", before[verb.end() :]):
             return None  # another quotation comes between the verb and this one
         phrase = before[: verb.start()]
+        if verb.group().lower().endswith("ing") and phrase.rstrip().endswith(","):
+            # '..., saying: "...', '..., calling it "...': the speaker is the subject of the sentence,
+            # before its first verb of speech, not the clause before the comma.
+            return _subject(before, verbs[0], offset)
         cut = max((m.end() for m in re.finditer(r"[;:“”\"()—–]", phrase)), default=0)
         boundary = list(_BOUNDARY_WORDS.finditer(phrase, cut))
         cut = max(cut, boundary[-1].end() if boundary else 0)
@@ -170,6 +176,15 @@ def _speaker_before(before: str, offset: int) -> tuple[int, int] | None:
         if segment is not None:
             return offset + cut + segment[0], offset + cut + segment[1]
     return None
+
+
+def _subject(before: str, verb: re.Match[str], offset: int) -> tuple[int, int] | None:
+    """'Putin told reporters that ...': the few words before the sentence's first verb of speech."""
+    phrase = before[: verb.start()]
+    if re.search(r"[.;:“”\"]", phrase) or len(phrase.split()) > 6 or _CLAUSE_WORDS.search(phrase):
+        return None
+    segment = _segment(phrase)
+    return (offset + segment[0], offset + segment[1]) if segment else None
 
 
 def _segment(phrase: str) -> tuple[int, int] | None:

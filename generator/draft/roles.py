@@ -12,7 +12,7 @@ from .gazetteer import Gazetteer, adjacent, fits, name_end
 from .places import ADJECTIVES
 from .records import ActorKind, Body
 from .vocabulary import ABBREVIATED_TITLES, HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS
-from .words import STOPWORDS, Token
+from .words import STOPWORDS, Token, fold
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,10 @@ def role_near(
             and text[tokens[first - 1].end : tokens[first].start] in (" ", "-")
         ):
             first -= 1  # 'rail secretary', 'chief executive', 'secretary-general', 'her Japanese counterpart'
+        for size, last in ((2, first - 1), (1, first)):  # a country's adjective in two words: 'North Korean'
+            if last - 1 >= 0 and fold(f"{tokens[last - 1].text} {tokens[last].text}") in ADJECTIVES:
+                first -= size
+                break
         is_appositive = gap == ", "
         if not is_appositive or (end < len(tokens) and text[tokens[end - 1].end : tokens[end].start].startswith(",")):
             return text[tokens[first].start : tokens[before].end], None

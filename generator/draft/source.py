@@ -1,7 +1,8 @@
 """Source: an article's bytes -> headline, dateline, publisher, date, authors and body text.
 
 Plain text: the first non-empty line is the headline; wire datelines (``SEOUL (Reuters) –``,
-``Seoul, Oct. 16 (Jiji Press)--``, ``WASHINGTON, April 3 (AP) —``), bylines, date lines,
+``Seoul, Oct. 16 (Jiji Press)--``, ``WASHINGTON, April 3 (AP) —``, ``MOSCOW, March 5. /TASS/.``,
+``BEIJING. Dec 5 (Interfax) -``), bylines, date lines,
 photo credits, captions and trailers ("Reporting by ...") are read or dropped, never left in
 the body. A saved page goes through trafilatura, which keeps the article and drops the
 menus, "read more" boxes, captions, footers and scripts; its metadata gives the title,
@@ -24,10 +25,11 @@ _PLACE_WORD = r"[A-Z][A-Za-z.'’\-/]*"  # 'SEOUL', 'KYIV', 'LONDON/PARIS'
 _DATELINE = re.compile(
     r"^(?:(?P<place>(?!" + _MONTH_DAY + r")" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r"){0,3}"
     r"(?:,\s*(?!" + _MONTH_DAY + r")" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r"){0,2})?)"
-    r"(?:,\s*(?P<date>" + _MONTH_DAY + r")(?:,\s*(?P<year>\d{4}))?)?"
+    r"(?:\s+/(?P<region>[A-Z][A-Za-z .'’-]{1,40})/)?"  # TASS: 'VOSTOCHNY COSMODROME /Amur Region/'
+    r"(?:(?:,|(?<=\.))\s*(?P<date>" + _MONTH_DAY + r")(?:,\s*(?P<year>\d{4}))?)?"  # Interfax: 'BEIJING. Dec 5'
     r"|(?P<date_only>" + _MONTH_DAY + r")(?:,\s*(?P<year_only>\d{4}))?)?"
-    r"\s*(?:\((?P<agency>[^()]{2,40})\)|/(?P<wire>[A-Za-z ]{2,30})/)?"
-    r"\s*(?P<dash>--|—|–|-|:)\s*(?=\S)"
+    r"\.?\s*(?:\((?P<agency>[^()]{2,40})\)|/(?P<wire>[A-Za-z ]{2,30})/)?"
+    r"\s*(?P<dash>--|—|–|-|:|(?<=/)\.)\s*(?=\S)"  # TASS: 'September 13. /TASS/. '
 )  # fmt: skip
 _LABELS = frozenset(
     ["BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "FACTBOX", "EXPLAINER", "LIVE"]
@@ -268,13 +270,15 @@ def _dateline(block: str) -> tuple[str | None, str | None, str | None, str | Non
     is_caps_place = len(letters) >= 3 and all(c.isupper() for c in letters)
     if agency is None and (not is_caps_place or (place or "").upper() in _LABELS):
         return None
-    if agency is not None and not re.fullmatch(r"[A-Z][\w.&' -]*", agency.strip()):
-        return None
+    if agency is not None and not re.fullmatch(r"(?:[A-Z]|dpa\b)[\w.&' -]*", agency.strip()):
+        return None  # '(local time)'; but 'dpa' and 'dpa-AFX' are agencies
     rest = block[match.end() :].strip()
     if not rest:
         return None
+    if place and match.group("region"):
+        place = f"{place.rstrip('.')}, {match.group('region').strip()}"
     return (
-        _place_name(place) if place else None,
+        _place_name(place.rstrip(".")) if place else None,
         agency.strip() if agency else None,
         match.group("date") or match.group("date_only"),
         match.group("year") or match.group("year_only"),

@@ -40,7 +40,7 @@ ORGANIZATION_HEADS = word_set(
     network alliance coalition front movement corps guard guards administration cabinet watch
     international bloc brigade brigades secretariat tribunal trust holdings partners airlines airways motors
     technologies systems laboratories labs pharmaceuticals industries enterprises command centre center
-    institution society academy exchange consortium syndicate directorate inspectorate"""
+    institution society academy exchange consortium syndicate directorate inspectorate team panel mission"""
 )
 PLACE_HEADS = word_set(
     """street avenue road square river mountain mountains sea ocean island islands province county city district
