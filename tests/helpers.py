@@ -33,3 +33,14 @@ def article(published: str = "2024-04-15", events: str = "", extra: str = "") ->
     if events:
         text += "events:\n" + events
     return text + extra
+
+
+def content_files(content: Path, kind: str) -> int:
+    """How many files of a kind ('articles', 'actors', 'topics') a content tree has."""
+    return len(list((content / kind).glob("*.yaml")))
+
+
+def page_count(content: Path) -> int:
+    """How many pages a content tree makes: one per article, actor and topic, and five indexes
+    (home, briefings, actors, topics, timeline) while no list is long enough to be split."""
+    return 5 + sum(content_files(content, kind) for kind in ("articles", "actors", "topics"))

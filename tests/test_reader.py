@@ -29,6 +29,7 @@ from tests.conftest import (
     open_page,
     serve_site,
 )
+from tests.helpers import ACTORS, article, write_tree
 from tests.test_browser import PAGE_KINDS, SCREENSHOTS
 
 pytestmark = pytest.mark.browser
@@ -135,16 +136,29 @@ def test_a_shared_filter_address_opens_filtered(browser: Browser, corpus_url: st
         page.context.close()
 
 
-def test_the_filters_count_one_briefing_in_the_singular(desktop: tuple[Page, PageLog], sample_url: str) -> None:
+def test_the_filters_count_one_briefing_in_the_singular(browser: Browser, tmp_path: Path) -> None:
+    content = (
+        write_tree(tmp_path, {**ACTORS, "content/articles/a.yaml": article(extra="actors: [russia]\n")}) / "content"
+    )
+    site = build_site(tmp_path / "site", content)
+    with serve_site(site.root) as url:
+        page, log = open_page(browser, DESKTOP)
+        try:
+            page.goto(url + "/briefings/", wait_until="networkidle")
+            assert page.locator("li[data-actors]").count() == 1
+            assert page.locator(".timeline-filter__status").inner_text() == "Showing the 1 briefing."
+            log.assert_clean("a site of one briefing")
+        finally:
+            page.context.close()
+
+
+def test_the_filters_count_one_event_in_the_singular(desktop: tuple[Page, PageLog], sample_url: str) -> None:
     page, log = desktop
-    page.goto(sample_url + "/briefings/", wait_until="networkidle")
-    assert page.locator("li[data-actors]").count() == 1  # the sample has one briefing
-    assert page.locator(".timeline-filter__status").inner_text() == "Showing the 1 briefing."
     assert _events_of(SAMPLE_CONTENT, "china") == 1
     page.goto(sample_url + "/timeline/?actor=china", wait_until="networkidle")
     total = page.locator("li[data-date]").count()
     assert page.locator(".timeline-filter__status").inner_text() == f"Showing 1 of {total} events."
-    log.assert_clean("the sample's briefings")
+    log.assert_clean("the sample's timeline")
 
 
 def test_without_javascript_every_event_shows(browser: Browser, sample_url: str) -> None:
