@@ -1,15 +1,26 @@
-"""Under `mkdocs serve`, saving a YAML file rebuilds the pages from it."""
+"""Under `mkdocs serve`, saving a YAML file rebuilds the pages from it, and a mistake shows in the
+browser where the contributor is looking (generator/mkdocs/preview.py)."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
+import shlex
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from playwright.sync_api import Page
+
+from tests.conftest import PageLog
 from tests.helpers import REPO
 
 
@@ -62,3 +73,124 @@ def test_editing_an_actor_file_reloads_its_profile(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# ---------------------------------------------------------------------------------------------
+# Mistakes in the browser: what `make serve` runs (`mkdocs serve --dirty`), and Chromium.
+
+SHOWN_WITHIN_MS = (
+    8_000  # issue 19: the file and the reason within 8 s of the save, the page again within 8 s of the fix
+)
+
+
+def _clone(root: Path) -> Path:
+    for name in ("content", "site_templates"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def _make_serve(port: int) -> tuple[dict[str, str], list[str]]:
+    """The environment and the command `make serve` runs, on ``port``."""
+    recipe = re.search(r"^serve: .*\n\t(.+)$", (REPO / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert recipe is not None, "the Makefile has no serve target"
+    words = shlex.split(recipe[1].replace("127.0.0.1:8000", f"127.0.0.1:{port}"))
+    settings = dict(word.split("=", 1) for word in words if "=" in word and not word.startswith("-"))
+    command = [word for word in words if word.split("=", 1)[0] not in settings]
+    assert command[0] == "$(VENV)/bin/mkdocs", command
+    return {**os.environ, **settings}, [sys.executable, "-m", "mkdocs", *command[1:]]
+
+
+@contextlib.contextmanager
+def _serving(project: Path) -> Iterator[tuple[str, Path]]:
+    """What `make serve` runs, on ``project``: yield its address, and the file its output goes to."""
+    port, log = free_port(), project / "serve.log"
+    environment, command = _make_serve(port)
+    with log.open("wb") as out:
+        server = subprocess.Popen(command, cwd=project, env=environment, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for(f"{base}/actors/russia/", "Russia")
+            yield base, log
+        finally:
+            server.send_signal(signal.SIGINT)  # as Ctrl-C: serve removes its temporary site
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def _replace(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` with ``new`` in the file; return the number of the line it is on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def _said(page: Page) -> list[str]:
+    return page.locator(".preview-errors .preview-said").all_inner_texts()
+
+
+@pytest.mark.browser
+def test_a_mistake_shows_over_the_page_the_contributor_looks_at_and_the_fix_takes_it_away(
+    tmp_path: Path, desktop: tuple[Page, PageLog]
+) -> None:
+    project = _clone(tmp_path)
+    page, log = desktop
+    actor = project / "content/actors/russia.yaml"
+    with _serving(project) as (base, output):
+        page.goto(f"{base}/actors/russia/")
+        assert page.locator("h1").first.inner_text().startswith("Russia")
+
+        line = _replace(actor, "kind: country", "kind: nation")
+        page.wait_for_selector(".preview-errors", timeout=SHOWN_WITHIN_MS)
+        expected = (
+            f"content/actors/russia.yaml:{line}:7: error: unknown kind 'nation' "
+            "(use one of: person, country, organization)"
+        )
+        assert _said(page) == [expected]
+        assert page.locator(".preview-line--at").inner_text().split() == [str(line), "kind:", "nation"]
+        assert page.locator(".preview-more").inner_text() == "1 error, 0 warnings in 1 file (make check lists them all)"
+        assert page.locator("h1").first.inner_text().startswith("Russia"), "the last good page, under the errors"
+
+        _replace(actor, "kind: nation", "kind: country")
+        page.wait_for_selector(".preview-errors", state="detached", timeout=SHOWN_WITHIN_MS)
+        assert page.locator("h1").first.inner_text().startswith("Russia")
+        printed = output.read_text(encoding="utf-8", errors="replace")
+    log.assert_clean(page.url)
+    assert expected in printed.splitlines()
+    assert "WARNING" not in printed, printed
+    assert "dirty" not in printed, printed
+
+
+@pytest.mark.browser
+def test_a_new_file_with_a_mistake_shows_its_errors_instead_of_a_404(
+    tmp_path: Path, phone: tuple[Page, PageLog]
+) -> None:
+    project = _clone(tmp_path)
+    page, _ = phone
+    envoy = project / "content/actors/new-envoy.yaml"
+    with _serving(project) as (base, _output):
+        # A value with HTML in it is text, in the overlay as everywhere.
+        envoy.write_text("name: A New Envoy\nkind: <img src=x onerror=window.hacked=1>\n", encoding="utf-8")
+        wait_for(f"{base}/_preview/problems.json", "new-envoy.yaml")
+        page.goto(f"{base}/actors/new-envoy/")
+        page.wait_for_selector(".preview-errors", timeout=SHOWN_WITHIN_MS)
+        assert _said(page) == [
+            "content/actors/new-envoy.yaml:2:7: error: unknown kind '<img src=x onerror=window.hacked=1>' "
+            "(use one of: person, country, organization)"
+        ]
+        assert page.locator(".preview-errors img").count() == 0
+        assert page.evaluate("window.hacked") is None
+        # Legible on a phone: nothing wider than the screen, text at a readable size.
+        assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("innerWidth")
+        box = page.locator(".preview-errors").bounding_box()
+        assert box is not None and box["x"] >= 0 and box["width"] <= 390
+        size = page.locator(".preview-said").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        assert size >= 13
+
+        _replace(envoy, "kind: <img src=x onerror=window.hacked=1>", "kind: person")
+        page.wait_for_selector("h1:has-text('A New Envoy')", timeout=SHOWN_WITHIN_MS)
+        assert page.locator(".preview-errors").count() == 0

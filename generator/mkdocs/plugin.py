@@ -19,8 +19,9 @@ from ..parallel import available_jobs, can_fork
 from ..pipeline import Build, BuildCache, build_pages
 from .convert import ConvertedPage, Converter
 from .files import GeneratedFiles, generated_files
+from .preview import Preview
 from .sanitize import escape_meta, sanitize_html
-from .serve import DataWriter, MemoryBytecodeCache
+from .serve import QUIET_DIRTY, DataWriter, DirtySite, MemoryBytecodeCache
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -35,7 +36,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     """Add one generated page per briefing, actor, topic and index, and the data files, to the site.
 
     Under `mkdocs serve` the plugin lives as long as the server and keeps what a rebuild can
-    reuse (generator.mkdocs.serve). A full build converts the pages in workers (generator.mkdocs.convert).
+    reuse (generator.mkdocs.serve); content errors show in the browser (generator.mkdocs.preview).
+    A full build converts the pages in workers (generator.mkdocs.convert).
     """
 
     # Set by `python -m generator build` for its build: the content it has checked and built, and --jobs.
@@ -53,11 +55,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self._project = ""  # the mkdocs.yml the cache belongs to
         self._with_data = self._served = False  # under serve: whether this build has the data files, one has
         self._data, self._compiled = DataWriter(), MemoryBytecodeCache()
+        self._preview, self._site = Preview(), DirtySite()  # under serve: errors shown, --dirty made right
         self._converter: Converter | None = None
         self._jobs: int | None = None  # this build's: what the command line set, else BRIEFING_JOBS or one per core
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self._serving, self._dirty = command == "serve", dirty
+        if self._serving and dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(QUIET_DIRTY)
+
+    def on_config(self, config: Any) -> Any:
+        return self._preview.with_assets(config) if self._serving else config
 
     def on_shutdown(self) -> None:
         self._data.stop()
@@ -69,30 +77,31 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self._cache, self._project, self._served = BuildCache(), config.config_file_path, False
         self._with_data = not self._served  # under serve, after the first build they follow in on_post_build
         build, self.prebuilt, self._jobs, self.jobs = self.prebuilt, None, self.jobs, None  # not kept past it
-        prebuilt = build is not None
+        # The command line builds once, into a fresh folder: pages in memory; others keep them on disk, for --dirty.
+        disk = None if build else GeneratedFiles(project / self.config.cache_dir, self._serving)
+        content, templates = project / self.config.content_dir, project / self.config.templates_dir
         try:
             build = build or build_pages(
-                project / self.config.content_dir,
-                project / self.config.templates_dir,
-                config.site_url or None,
-                self._cache,
-                exports=self._with_data,
-                jobs=self._jobs,
+                content, templates, config.site_url or None, self._cache, exports=self._with_data, jobs=self._jobs
             )
         except ContentError as error:
-            raise PluginError(f"the content has errors:\n{error}") from None
+            if not self._serving:
+                raise PluginError(f"the content has errors:\n{error}") from None
+            if (build := self._preview.failed(error)) is None:  # no good build yet
+                return self._preview.stand_ins(files, config)
         except jinja2.TemplateError as error:
             raise PluginError(template_problem(error)) from None
+        else:
+            if self._serving:
+                self._preview.passed(build, config)
         for warning in build.warnings:
             log.info(str(warning))
-        self._corpus = build.corpus
-        # The command line builds once, into a fresh folder: its pages stay in memory. Other builds
-        # keep them on disk, for --dirty to see which changed.
-        disk = None if prebuilt else GeneratedFiles(project / self.config.cache_dir, self._serving)
-        for file in generated_files(build, config, disk):
+        for file in generated_files(build, config, disk, apart=self._serving and not build.assets):
             if file.is_documentation_page():
                 ConvertedPage(None, file, config)  # it becomes file.page
             files.append(file)
+        if self._serving:
+            self._site.update(files, config)
         return files
 
     def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
@@ -111,8 +120,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self._close_converter()
 
     def on_post_build(self, *, config: Any) -> None:
-        if self._serving and not self._with_data:
-            self._data.start(self._corpus, config.site_url or None, Path(config.site_dir))
+        if self._serving:
+            self._preview.write(Path(config.site_dir))
+        if self._serving and not self._with_data and self._preview.good is not None:
+            self._data.start(self._preview.good.corpus, config.site_url or None, Path(config.site_dir))
         self._served = self._serving
 
     def _close_converter(self) -> None:
@@ -133,7 +144,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return sanitize_html(html)
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
-        project = Path(config.config_file_path).parent
-        server.watch(str(project / self.config.content_dir))
-        server.watch(str(project / self.config.templates_dir))
+        for folder in (self.config.content_dir, self.config.templates_dir):
+            server.watch(str(Path(config.config_file_path).parent / folder))
         return server
