@@ -113,8 +113,9 @@ class DirtySite:
         if config.theme.custom_dir:
             paths += sorted(path for path in Path(config.theme.custom_dir).rglob("*") if path.is_file())
         frame = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
-        pages = frozenset(file.abs_dest_path for file in files.documentation_pages())
-        for gone in map(Path, self._pages - pages if frame == self._frame else self._pages | pages):
+        pages = frozenset(file.dest_uri for file in files.documentation_pages())
+        for uri in self._pages - pages if frame == self._frame else self._pages | pages:
+            gone = Path(config.site_dir) / uri
             gone.unlink(missing_ok=True)
             with contextlib.suppress(OSError):  # a folder of its own, now empty
                 gone.parent.rmdir()
