@@ -58,8 +58,10 @@ chromium:
 site: install
 	$(PY) -m generator build --strict
 
+# --dirty: an edit rewrites only the pages it changes (the plugin keeps them right: generator/mkdocs/serve.py).
+# Material's notice of its end of life is for maintainers (README, "How it is built"), not for every preview.
 serve: install
-	$(VENV)/bin/mkdocs serve --dirty -a 127.0.0.1:8000
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dirty -a 127.0.0.1:8000
 
 # CHECK_ARGS="--format github" prints GitHub Actions annotations (CI's first job). With content errors
 # the generator exits 1 and make, as for any failed step, 2 (README: "Exit codes").

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.content.load import load_tree, read_document, suggest_id
+import pytest
+
+from generator.content.load import load_tree, read_document, read_lines, suggest_id
 from tests.helpers import ACTORS, write_tree
 
 
@@ -81,3 +83,29 @@ def test_suggested_ids_follow_the_rule() -> None:
     assert suggest_id("North_Korea") == "north-korea"
     assert suggest_id("Société Générale") == "societe-generale"
     assert suggest_id("--x--") == "x"
+
+
+FIVE_LINES = "one: 1\ntwo: 2\nthree: 3\nfour: 4\nfive: 5\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "around", "expected"),
+    [
+        (FIVE_LINES, 3, 1, ((2, "two: 2"), (3, "three: 3"), (4, "four: 4"))),
+        (FIVE_LINES, 1, 2, ((1, "one: 1"), (2, "two: 2"), (3, "three: 3"))),
+        (FIVE_LINES, 5, 2, ((3, "three: 3"), (4, "four: 4"), (5, "five: 5"))),
+        ("a: 1\r\nb: <b>2</b>\r\n", 2, 1, ((1, "a: 1"), (2, "b: <b>2</b>"))),
+        ("no newline at the end", 1, 2, ((1, "no newline at the end"),)),
+        ("a: \xe9t\xe9\n", 1, 0, ((1, "a: \xe9t\xe9"),)),
+    ],
+)
+def test_read_lines_gives_a_diagnostic_its_line_and_those_around(
+    tmp_path: Path, text: str, line: int, around: int, expected: tuple[tuple[int, str], ...]
+) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8", newline="")
+    assert read_lines(str(path), line, around) == expected
+
+
+def test_read_lines_of_a_file_that_is_gone_is_nothing(tmp_path: Path) -> None:
+    assert read_lines(str(tmp_path / "gone.yaml"), 3, 2) == ()

@@ -82,6 +82,19 @@ def display_path(path: Path) -> str:
     return Path(relative).as_posix() if not relative.startswith("..") else path.as_posix()
 
 
+def read_lines(shown: str, line: int, around: int) -> tuple[tuple[int, str], ...]:
+    """Lines ``line - around`` to ``line + around`` of the file ``shown`` (as display_path names it),
+    each with its number, as an editor counts them; none when the file cannot be read."""
+    try:
+        with Path(shown).open("rb") as file:
+            text = file.read(MAX_FILE_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return ()
+    lines = [each.rstrip("\r") for each in text.removesuffix("\n").split("\n")]
+    first = max(line - around, 1)
+    return tuple((number, lines[number - 1]) for number in range(first, min(line + around, len(lines)) + 1))
+
+
 def suggest_id(stem: str) -> str:
     """Turn a file stem into the nearest valid id: 'North_Korea' -> 'north-korea'."""
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()

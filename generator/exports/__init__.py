@@ -15,7 +15,7 @@ from ..pages.plan import PageSpec, page_path
 from . import api, calendar, feeds, ftm, tables
 from .common import Asset, License, normalize_site_url
 
-__all__ = ["Asset", "License", "export_files", "export_links", "export_parts", "with_export_links"]
+__all__ = ["Asset", "License", "export_files", "export_links", "export_parts", "linked_paths", "with_export_links"]
 
 Link = tuple[str, str, str]
 Part = Callable[[], tuple[Asset, ...]]
@@ -102,6 +102,13 @@ def export_links(kind: str, id: str = "") -> tuple[Link, ...]:
             ("Calendar of this topic's events (iCalendar)", calendar.calendar_path(kind, id), calendar.MIME),
         )
     return _LINKS.get(kind, ())
+
+
+def linked_paths(corpus: Corpus) -> frozenset[str]:
+    """The path of every data file that some page of the site links to (``export_links``)."""
+    pages = [(kind, "") for kind in _LINKS]
+    pages += [("actor", id) for id in corpus.actors] + [("topic", id) for id in corpus.topics]
+    return frozenset(path for kind, id in pages for _, path, _ in export_links(kind, id))
 
 
 def with_export_links(spec: PageSpec) -> PageSpec:

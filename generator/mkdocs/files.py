@@ -9,6 +9,7 @@ from typing import Any
 
 from mkdocs.structure.files import File
 
+from ..exports import linked_paths
 from ..pipeline import Build
 from .serve import write_if_changed
 
@@ -35,11 +36,12 @@ class GeneratedFiles:
         return str(target)
 
 
-def generated_files(build: Build, config: Any, disk: GeneratedFiles | None) -> Iterator[File]:
+def generated_files(build: Build, config: Any, disk: GeneratedFiles | None, apart: bool = False) -> Iterator[File]:
     """The build's pages and data files as MkDocs files: from memory, or kept on ``disk``.
 
     A page's edit link opens the YAML file it came from, as a path in the repository. Data files
     written to a stage move to their place in the site, which MkDocs has cleaned, and stay there.
+    Data files written ``apart`` from the build (under serve) are those the pages link to.
     """
     project = Path(config.config_file_path).parent
     generated = [(page.path, page.markdown.encode(), page.source) for page in build.pages]
@@ -54,3 +56,18 @@ def generated_files(build: Build, config: Any, disk: GeneratedFiles | None) -> I
         placed.parent.mkdir(parents=True, exist_ok=True)
         staged.file.replace(placed)
         yield File.generated(config, staged.path, abs_src_path=str(placed))
+    for path in sorted(linked_paths(build.corpus)) if apart else ():
+        yield WrittenApart(path, None, config.site_dir, config.use_directory_urls)
+
+
+class WrittenApart(File):
+    """A data file that `mkdocs serve` writes into the site after the pages (generator.mkdocs.serve).
+
+    MkDocs knows of it, so that the links to it are checked as in a full build, and copies nothing.
+    """
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+    def is_modified(self) -> bool:
+        return False

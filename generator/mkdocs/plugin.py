@@ -17,11 +17,11 @@ from ..content.diagnostics import ContentError
 from ..exports import License
 from ..pages.render import template_problem
 from ..parallel import available_jobs, can_fork
-from ..pipeline import Build, BuildCache, build_pages
+from ..pipeline import Build, build_pages
 from .convert import ConvertedPage, Converter
 from .files import GeneratedFiles, generated_files
 from .sanitize import escape_meta, sanitize_html
-from .serve import DataWriter, MemoryBytecodeCache
+from .session import ServeSession
 from .settings import read_license
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -36,8 +36,8 @@ class BriefingConfig(Config):  # type: ignore[no-untyped-call]
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
     """Add one generated page per briefing, actor, topic and index, and the data files, to the site.
 
-    Under `mkdocs serve` the plugin lives as long as the server and keeps what a rebuild can
-    reuse (generator.mkdocs.serve). A full build converts the pages in workers (generator.mkdocs.convert).
+    Under serve, what a rebuild reuses is in generator.mkdocs.serve, content errors in the browser
+    in generator.mkdocs.preview; a full build converts the pages in workers (generator.mkdocs.convert).
     """
 
     # Set by `python -m generator build` for its build: the content it has checked and built, and --jobs.
@@ -45,83 +45,83 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     jobs: int | None = None
 
     def __init__(self) -> None:
-        self._reset()
-
-    def _reset(self) -> None:
-        # MkDocs keeps one instance of a plugin that has on_startup for the whole process: a build
-        # that does not start with on_startup (a test's, or the command line's) sees these values.
-        self._serving = self._dirty = False
-        self._cache: BuildCache | None = None  # under serve: what a rebuild reuses
-        self._project = ""  # the mkdocs.yml the cache belongs to
-        self._with_data = self._served = False  # under serve: whether this build has the data files, one has
-        self._data, self._compiled = DataWriter(), MemoryBytecodeCache()
+        # MkDocs keeps one instance for the process: a build without on_startup (a test's) sees these.
+        self._serve: ServeSession | None = None
+        self._dirty = self._with_data = False  # with_data: whether this build makes the data files
         self._converter: Converter | None = None
         self._jobs: int | None = None  # this build's: what the command line set, else BRIEFING_JOBS or one per core
         self._license: License | None = None  # the content's, stated once in mkdocs.yml (settings.py)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        self._serving, self._dirty = command == "serve", dirty
+        self._serve, self._dirty = ServeSession(dirty) if command == "serve" else None, dirty
 
     def on_config(self, config: Any) -> Any:
         self._license = read_license(config.extra)
-        return config
+        return self._serve.preview.with_assets(config) if self._serve else config
 
     def on_shutdown(self) -> None:
-        self._data.stop()
-        self._reset()
+        if self._serve is not None:
+            self._serve.end()
+        self._serve, self._dirty = None, False  # the next build of this process (a test's) starts afresh
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
-        project = Path(config.config_file_path).parent
-        if self._serving and self._project != config.config_file_path:
-            self._cache, self._project, self._served = BuildCache(), config.config_file_path, False
-        self._with_data = not self._served  # under serve, after the first build they follow in on_post_build
+        project, serve = Path(config.config_file_path).parent, self._serve
+        cache = serve.cache_for(config.config_file_path) if serve else None
+        self._with_data = not (
+            serve and serve.served
+        )  # under serve, after the first build they follow in on_post_build
         build, self.prebuilt, self._jobs, self.jobs = self.prebuilt, None, self.jobs, None  # not kept past it
-        prebuilt = build is not None
+        # The command line builds once, into a fresh folder: pages in memory; others keep them on disk, for --dirty.
+        disk = None if build else GeneratedFiles(project / self.config.cache_dir, serve is not None)
+        content, templates = project / self.config.content_dir, project / self.config.templates_dir
+        site_url = config.site_url or None
         try:
             build = build or build_pages(
-                project / self.config.content_dir,
-                project / self.config.templates_dir,
-                config.site_url or None,
-                self._cache,
-                exports=self._with_data,
-                jobs=self._jobs,
-                license=self._license,
+                content, templates, site_url, cache, exports=self._with_data, jobs=self._jobs, license=self._license
             )
         except ContentError as error:
-            raise PluginError(f"the content has errors:\n{error}") from None
+            if serve is None:
+                raise PluginError(f"the content has errors:\n{error}") from None
+            if (build := serve.preview.failed(error)) is None:  # no good build yet
+                return serve.preview.stand_ins(files, config)
         except jinja2.TemplateError as error:
             raise PluginError(template_problem(error)) from None
+        else:
+            if serve is not None:
+                serve.preview.passed(build, config)
         for warning in build.warnings:
             log.info(str(warning))
-        self._corpus = build.corpus
-        # The command line builds once, into a fresh folder: its pages stay in memory. Other builds
-        # keep them on disk, for --dirty to see which changed.
-        disk = None if prebuilt else GeneratedFiles(project / self.config.cache_dir, self._serving)
-        for file in generated_files(build, config, disk):
+        for file in generated_files(build, config, disk, apart=serve is not None and not build.assets):
             if file.is_documentation_page():
                 ConvertedPage(None, file, config)  # it becomes file.page
             files.append(file)
+        if serve is not None:
+            serve.site.update(files, config)
         return files
 
     def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
         pages = [file.page for file in files.documentation_pages() if isinstance(file.page, ConvertedPage)]
-        if pages and not (self._serving or self._dirty) and (self._jobs or available_jobs()) > 1 and can_fork():
+        if pages and not (self._serve or self._dirty) and (self._jobs or available_jobs()) > 1 and can_fork():
             self._converter = Converter(pages, config, files, sanitize_html, self._jobs)
         return nav
 
     def on_env(self, env: jinja2.Environment, /, *, config: Any, files: Files) -> jinja2.Environment:
         self._close_converter()  # every page is converted: MkDocs now writes them
-        if self._serving:
-            env.bytecode_cache = self._compiled
+        if self._serve is not None:
+            env.bytecode_cache = self._serve.compiled
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_converter()
 
     def on_post_build(self, *, config: Any) -> None:
-        if self._serving and not self._with_data:
-            self._data.start(self._corpus, config.site_url or None, self._license, Path(config.site_dir))
-        self._served = self._serving
+        if (serve := self._serve) is not None:
+            serve.preview.write(Path(config.site_dir))
+            if not self._with_data and serve.preview.good is not None:
+                serve.data.start(
+                    serve.preview.good.corpus, config.site_url or None, self._license, Path(config.site_dir)
+                )
+            serve.served = True
 
     def _close_converter(self) -> None:
         converter, self._converter = self._converter, None
@@ -131,8 +131,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Files) -> str:
         if page.file.generated_by == "briefing":
             escape_meta(page.meta)
-            # The nav holds sections only, so the left column would stand empty on every page.
-            page.meta.setdefault("hide", ["navigation"])
+            page.meta.setdefault("hide", ["navigation"])  # the nav holds sections only: no empty left column
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Files) -> str:
@@ -141,7 +140,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return sanitize_html(html)
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
-        project = Path(config.config_file_path).parent
-        server.watch(str(project / self.config.content_dir))
-        server.watch(str(project / self.config.templates_dir))
+        for folder in (self.config.content_dir, self.config.templates_dir):
+            server.watch(str(Path(config.config_file_path).parent / folder))
         return server

@@ -17,6 +17,7 @@ and tests match a graph's edges with its table.
 from __future__ import annotations
 
 import html
+from collections.abc import MutableMapping
 from typing import Any
 
 import nh3
@@ -63,7 +64,7 @@ def sanitize_html(html: str) -> str:
     )
 
 
-def escape_meta(meta: dict[str, Any]) -> None:
+def escape_meta(meta: MutableMapping[str, Any]) -> None:
     """Escape what the theme puts into a page's HTML unescaped: its title, description and (in
     search results) tags. Content is text."""
     for key in ("title", "description"):

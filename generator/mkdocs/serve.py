@@ -8,19 +8,28 @@
   rebuild. It is spawned, not forked, since the server runs threads.
 - The theme's compiled templates are kept in memory (``MemoryBytecodeCache``): MkDocs makes a new
   Jinja environment for each build.
+- Under `--dirty`, which `make serve` uses, MkDocs rewrites only the pages whose source changed
+  and warns that navigation and links may then be wrong. ``DirtySite`` sees to it that they are
+  not, and the warning is left out (``QUIET_DIRTY``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import multiprocessing
 import multiprocessing.context
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import jinja2.bccache
+from mkdocs.structure.files import Files
 
 from ..content.link import Corpus
 from ..exports import License, export_files
+from .sanitize import escape_meta
 
 
 class DataWriter:
@@ -81,3 +90,57 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+class DirtySite:
+    """What a `--dirty` rebuild needs beyond MkDocs' own, so that every page is what a clean build makes.
+
+    A generated page's source is its Markdown, rewritten only when it changes (generator.mkdocs.files),
+    and all of a page's links are in it. What else a page shows: the navigation, whose titles are
+    those of the pages it names (which MkDocs reads only when they changed: the others are read
+    here), and mkdocs.yml and the theme's overrides (when they change, every page is written
+    again). A page gone from the build is deleted: MkDocs would leave it served, and found by search.
+    """
+
+    def __init__(self) -> None:
+        self._frame: tuple[tuple[str, int, int], ...] | None = None  # of the last build with pages of its own
+        self._pages: frozenset[str] = frozenset()
+
+    def update(self, files: Files, config: Any) -> None:
+        """Before MkDocs reads the pages: delete those gone, or all when mkdocs.yml or the overrides
+        changed, so that MkDocs writes them again; read the navigation's pages that it will not."""
+        paths = [Path(config.config_file_path)]
+        if config.theme.custom_dir:
+            paths += sorted(path for path in Path(config.theme.custom_dir).rglob("*") if path.is_file())
+        frame = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+        pages = frozenset(file.dest_uri for file in files.documentation_pages())
+        for uri in self._pages - pages if frame == self._frame else self._pages | pages:
+            gone = Path(config.site_dir) / uri
+            gone.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a folder of its own, now empty
+                gone.parent.rmdir()
+        self._frame, self._pages = frame, pages
+        for path in navigation_paths(config.nav or []):
+            file = files.get_file_from_path(path)
+            if file is not None and file.page is not None and not file.is_modified():
+                file.page.read_source(config)
+                escape_meta(file.page.meta)  # as the plugin's on_page_markdown does
+
+
+def navigation_paths(items: list[Any]) -> Iterator[str]:
+    """The pages the configuration's ``nav`` names, at any depth, leaving addresses out."""
+    for item in items:
+        values = list(item.values()) if isinstance(item, dict) else [item]
+        for value in values:
+            if isinstance(value, list):
+                yield from navigation_paths(value)
+            elif isinstance(value, str) and "://" not in value:
+                yield value
+
+
+class _QuietDirty(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+QUIET_DIRTY = _QuietDirty()  # for MkDocs' logger "mkdocs.commands.build", under serve --dirty
