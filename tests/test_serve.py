@@ -160,7 +160,12 @@ def test_a_mistake_shows_over_the_page_the_contributor_looks_at_and_the_fix_take
     )
     assert _said(page) == [expected]
     assert page.locator(".preview-line--at").inner_text().split() == [str(line), "kind:", "nation"]
-    assert page.locator(".preview-more").inner_text() == "1 error, 0 warnings in 1 file (make check lists them all)"
+    checked = subprocess.run(
+        [sys.executable, "-m", "generator", "check"], cwd=served.project, capture_output=True, text=True, check=False
+    )
+    summary = checked.stderr.splitlines()[-1]  # what `check` says of the same files: '1 error, N warnings in M files'
+    assert summary.startswith("1 error, ")
+    assert page.locator(".preview-more").inner_text() == f"{summary} (make check lists them all)"
     assert page.locator("h1").first.inner_text().startswith("Russia"), "the last good page, under the errors"
 
     _replace(actor, "kind: nation", "kind: country")
