@@ -19,11 +19,10 @@ from .common import (
     collection_page,
     most_recent,
     newness,
-    number_references,
     page_path,
     search_facets,
 )
-from .graphs import ego_graph, events_drawing
+from .graphs import ego_graph, gathered_facts
 
 KIND_HEADINGS = {ActorKind.COUNTRY: "Countries", ActorKind.ORGANIZATION: "Organizations", ActorKind.PERSON: "People"}
 
@@ -54,10 +53,8 @@ def plan_profile(corpus: Corpus, actor: Actor) -> PageSpec:
         "events": most_recent(index.events, lambda event: event.sort_key),
         "articles": most_recent(index.articles, newness),
     }
-    cited = [c.article for key in ("roles_in_stories", "quotes", "statements", "relations") for c in shown[key]]
-    cited += [article for event in shown["events"] for article in event.sources]
     description = plain_text(actor.summary, limits.DESCRIPTION_LENGTH) if actor.summary else _describe(actor)
-    graph, graph_note = ego_graph(actor, relations, corpus.actors)
+    graph = ego_graph(actor, relations, corpus.actors)
     return PageSpec(
         page_path("actor", actor.id),
         "actor.md.j2",
@@ -65,11 +62,7 @@ def plan_profile(corpus: Corpus, actor: Actor) -> PageSpec:
         {
             "actor": actor,
             "companions": index.companions,
-            **shown,
-            "graph": graph,
-            "graph_note": graph_note,
-            "drawing": events_drawing(f"Events of {actor.name}", shown["events"].items),
-            "references": number_references(cited),
+            **gathered_facts(actor.name, shown, ("roles_in_stories", "quotes", "statements", "relations"), graph),
         },
         source=corpus.content.source_path("actor", actor.id),
         description=description,

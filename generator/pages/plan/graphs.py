@@ -4,7 +4,8 @@ what the drawing says), and the drawn timeline above a list of events."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from ...content.dates import PartialDate
 from ...content.diagnostics import count
@@ -13,6 +14,7 @@ from ...content.model import Actor, Relation, Topic
 from ..graph import Edge, Graph, Node, layout_circle, layout_ego, merge_edges
 from ..timeline_drawing import Occurrence, TimelineDrawing, layout_timeline_drawing
 from . import limits
+from .common import Shown, number_references
 
 
 def relation_label(relation: Relation) -> str:
@@ -125,3 +127,20 @@ def _occurrence(event: MergedEvent) -> Occurrence:
             sorted(d for d in given if not any(d.precision < other.precision and d.contains(other) for other in given))
         )
     return Occurrence(event.anchor, event.title, dates, len(event.sources))  # an article reports an event once
+
+
+def gathered_facts(
+    what: str, shown: Mapping[str, Shown[Any]], cited: Iterable[str], graph: tuple[Graph | None, str]
+) -> dict[str, Any]:
+    """What a profile or a topic shows of the facts briefings report: its lists, each cut to its most
+    recent items, the relation ``graph`` and its note, its events drawn, and the numbered sources of
+    the lists named in ``cited`` and of the events."""
+    articles = [c.article for key in cited for c in shown[key]]
+    articles += [article for event in shown["events"] for article in event.sources]
+    return {
+        **shown,
+        "graph": graph[0],
+        "graph_note": graph[1],
+        "drawing": events_drawing(f"Events of {what}", shown["events"].items),
+        "references": number_references(articles),
+    }

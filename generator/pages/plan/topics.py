@@ -16,11 +16,10 @@ from .common import (
     collection_page,
     most_recent,
     newness,
-    number_references,
     page_path,
     search_facets,
 )
-from .graphs import circle_graph, events_drawing
+from .graphs import circle_graph, gathered_facts
 
 
 def plan_topic_index(corpus: Corpus) -> PageSpec:
@@ -43,8 +42,6 @@ def plan_topic(corpus: Corpus, topic: Topic) -> PageSpec:
         "relations": most_recent(relations, cited_newness),
         "articles": most_recent(index.articles, newness),
     }
-    cited = [c.article for key in ("positions", "relations") for c in shown[key]]
-    cited += [article for event in shown["events"] for article in event.sources]
     description = (
         plain_text(topic.summary, limits.DESCRIPTION_LENGTH)
         if topic.summary
@@ -57,7 +54,7 @@ def plan_topic(corpus: Corpus, topic: Topic) -> PageSpec:
         "description": description,
         "about": {"@type": "Thing", "name": topic.name},
     }
-    graph, graph_note = circle_graph(topic, relations, corpus.actors)
+    graph = circle_graph(topic, relations, corpus.actors)
     return PageSpec(
         page_path("topic", topic.id),
         "topic.md.j2",
@@ -65,11 +62,7 @@ def plan_topic(corpus: Corpus, topic: Topic) -> PageSpec:
         {
             "topic": topic,
             "key_actors": index.key_actors,
-            **shown,
-            "graph": graph,
-            "graph_note": graph_note,
-            "drawing": events_drawing(f"Events of {topic.name}", shown["events"].items),
-            "references": number_references(cited),
+            **gathered_facts(topic.name, shown, ("positions", "relations"), graph),
         },
         source=corpus.content.source_path("topic", topic.id),
         description=description,
