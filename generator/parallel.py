@@ -70,14 +70,17 @@ def fork_map(
     *,
     chunk: int | None = None,
     least: int | None = None,
+    here: bool = True,
 ) -> Iterator[R]:
     """``map(function, items)``, over ``jobs`` processes (this one and forked workers) where that is
     safe and pays.
 
     The items go in chunks of ``chunk`` (by default, enough chunks to keep every process busy to
     the end): every ``jobs``-th chunk from the first is done here, as its turn comes, the others by
-    the workers, a few chunks ahead. This process does its share rather than wait: what a worker
-    does must be sent back, which costs this process about a third of the work itself.
+    the workers, in order, as soon as one is free. This process does its share rather than wait: what a worker
+    does must be sent back, which costs this process about a third of the work itself. With
+    ``here=False`` this process does none (it has other work to do meanwhile) and ``jobs`` workers
+    share the items.
     The workers start now, when this is called, not when the first result is asked for; results
     come in the order of the items. ``function`` must only compute: what it changes in a worker
     stays there. Fewer than ``least`` items are done in line. Close the iterator (or read it to
@@ -86,7 +89,8 @@ def fork_map(
     jobs = available_jobs() if jobs is None else jobs
     size = chunk or max(1, len(items) // (jobs * 8))
     chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
-    theirs = [chunk for i, chunk in enumerate(chunks) if i % jobs]
+    mine = set(range(0, len(chunks), jobs)) if here else set()
+    theirs = [chunk for i, chunk in enumerate(chunks) if i not in mine]
     least = LEAST_TO_SHARE if least is None else least
     if jobs <= 1 or len(items) < max(least, 2) or not theirs or not can_fork():
         return map(function, items)
@@ -94,43 +98,33 @@ def fork_map(
     _inherited = (function, items)
     try:
         pool = ProcessPoolExecutor(
-            min(jobs - 1, len(theirs)),
+            min(jobs - 1 if here else jobs, len(theirs)),
             mp_context=multiprocessing.get_context("fork"),
             initializer=_start_worker,
             initargs=(os.getpid(),),
         )
-        ahead = deque(pool.submit(_run, chunk.start, chunk.stop) for chunk in theirs[: jobs * 4])  # forks here
+        futures = deque(pool.submit(_run, chunk.start, chunk.stop) for chunk in theirs)  # forks at the first
     finally:
         _inherited = None
-    return _results(function, items, chunks, jobs, theirs, pool, ahead)
+    return _results(function, items, chunks, mine, pool, futures)
 
 
 def _results(
     function: Callable[[T], R],
     items: Sequence[T],
     chunks: list[range],
-    jobs: int,
-    theirs: list[range],
+    mine: set[int],
     pool: ProcessPoolExecutor,
-    ahead: deque[Future[list[R] | None]],
+    futures: deque[Future[list[R] | None]],
 ) -> Iterator[R]:
-    """Yield the results chunk by chunk, sending the workers one more chunk for each one taken.
-
-    A chunk a worker failed on is done here. Once a worker dies, no more go to the workers: the
-    chunks they were not sent are done here, in order.
-    """
-    sent, broken = len(ahead), False
+    """Yield the results chunk by chunk: this process's own as it comes to them, the workers' as
+    they send them. A chunk a worker failed on, or did not do because a worker died, is done here."""
     try:
         for i, chunk in enumerate(chunks):
             done = None
-            if i % jobs:
-                try:
-                    done = ahead.popleft().result() if ahead else None
-                    if sent < len(theirs) and not broken:
-                        ahead.append(pool.submit(_run, theirs[sent].start, theirs[sent].stop))
-                        sent += 1
-                except BrokenProcessPool:  # a worker died
-                    broken = True
+            if i not in mine:
+                with contextlib.suppress(BrokenProcessPool):  # a worker died
+                    done = futures.popleft().result()
             yield from done if done is not None else (function(items[i]) for i in chunk)
     finally:
         _stop(pool)
