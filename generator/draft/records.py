@@ -92,19 +92,11 @@ class Body:
 
     def sentence_at(self, offset: int) -> int:
         """Return the index of the sentence that holds ``offset`` (the last one that starts before it)."""
-        low, high = 0, len(self.sentences) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.sentences[middle].start <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return low
+        return max(bisect.bisect_right(self.sentences, offset, key=lambda span: span.start) - 1, 0)
 
     def paragraph_of(self, offset: int) -> int:
         """Return the number (from 1) of the paragraph that holds ``offset``."""
-        ends = [span.end for span in self.paragraphs]
-        return min(bisect.bisect_right(ends, offset) + 1, len(self.paragraphs))
+        return min(bisect.bisect_right(self.paragraphs, offset, key=lambda span: span.end) + 1, len(self.paragraphs))
 
     def sentence_text(self, index: int) -> str:
         span = self.sentences[index]

@@ -7,8 +7,7 @@ same content gives the same bytes (no clock: dates come from the content).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Callable
 
 from ..content.link import Corpus
 from ..pages.plan import PageSpec, page_path
@@ -19,27 +18,17 @@ __all__ = ["Asset", "License", "export_files", "export_links", "export_parts", "
 
 Link = tuple[str, str, str]
 Part = Callable[[], tuple[Asset, ...]]
-T = TypeVar("T")
-R = TypeVar("R")
-Run = Callable[[Callable[[T], R], Sequence[T]], Iterable[R]]  # map(), or a parallel one
 
 
-def export_files(
-    corpus: Corpus,
-    site_url: str | None = None,
-    run: Run[Part, tuple[Asset, ...]] = map,
-    *,
-    license: License | None = None,
-) -> tuple[Asset, ...]:
+def export_files(corpus: Corpus, site_url: str | None = None, *, license: License | None = None) -> tuple[Asset, ...]:
     """List every data file the site publishes beside its pages, sorted by path.
 
     With ``site_url`` (MkDocs' ``site_url``), links inside the files are absolute;
-    without it, they are relative to the file that holds them. ``run`` makes the parts
-    (``export_parts``), one after the other by default. ``license`` is what the files
-    say the data may be reused under.
+    without it, they are relative to the file that holds them. ``license`` is what the
+    files say the data may be reused under.
     """
     parts = export_parts(corpus, site_url, license)
-    return tuple(sorted((asset for assets in run(_make, parts) for asset in assets), key=lambda a: a.path))
+    return tuple(sorted((asset for part in parts for asset in part()), key=lambda a: a.path))
 
 
 def export_parts(corpus: Corpus, site_url: str | None = None, license: License | None = None) -> tuple[Part, ...]:
@@ -52,10 +41,6 @@ def export_parts(corpus: Corpus, site_url: str | None = None, license: License |
         lambda: tuple(calendar.export_calendars(corpus, base)),
         lambda: tables.export_tables(corpus),
     )
-
-
-def _make(part: Part) -> tuple[Asset, ...]:
-    return part()
 
 
 _SITE_FEED = ("Atom feed of new briefings", feeds.feed_path(), feeds.MIME)
