@@ -117,6 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     draft.add_argument("--id", help="the new article's id (default: its date and headline)")
     draft.add_argument("--out", metavar="FILE", help="write the draft there instead, or - to print it")
     draft.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the article's language, as a code: en (default: told from the letters of the text)",
+    )
+    draft.add_argument(
         "--new-actors", action="store_true", help="also write a file in content/actors/ for each new actor proposed"
     )
 
@@ -379,7 +384,15 @@ def _draft(args: argparse.Namespace) -> int:
 
     return run_draft(
         DraftOptions(
-            args.source, args.content, args.published, args.publisher, args.url, args.id, args.out, args.new_actors
+            args.source,
+            args.content,
+            args.published,
+            args.publisher,
+            args.url,
+            args.id,
+            args.out,
+            args.new_actors,
+            args.lang,
         )
     )
 

@@ -212,6 +212,12 @@ def test_the_round_trip_checks_but_for_the_summary_then_builds(tmp_path: Path) -
             "error: --url 'www.example.org' is not a web address: write a full http:// or https:// URL",
         ),
         (
+            {"story.txt": STORY},
+            ["story.txt", "--published", "2024-04-16", "--lang", "xx"],
+            2,
+            "error: --lang 'xx' is not a language the draft reads: use one of en",
+        ),
+        (
             {},
             ["ftp://example.org/story.txt"],
             2,

@@ -20,6 +20,8 @@ from .draft import UNKNOWN_PUBLISHER, Draft, article_id, publisher_of, write_act
 from .fetch import read_raw
 from .gazetteer import make_gazetteer
 from .known import DraftedFile, check_draft, read_known, read_known_events
+from .language import Language
+from .languages import LANGUAGES, detect_language
 from .records import INPUT, URL_PATTERN, USAGE, DraftInputError, KnownEvent, PartialDate, id_problem, suggest_id
 from .source import read_source
 
@@ -36,6 +38,7 @@ class DraftOptions:
     id: str | None = None
     out: str | None = None
     new_actors: bool = False
+    lang: str | None = None  # a language code; None: told from the text
 
 
 def run_draft(options: DraftOptions) -> int:
@@ -59,8 +62,10 @@ def _run(options: DraftOptions) -> int:
         raise DraftInputError(
             f"error: --url '{options.url}' is not a web address: write a full http:// or https:// URL", USAGE
         )
+    chosen = _language(options.lang)
     raw = read_raw(options.source, sys.stdin.buffer)
-    source = read_source(raw)
+    language = chosen or detect_language(raw.data.decode("utf-8", "replace"))
+    source = read_source(raw, language)
     if not source.paragraphs:
         raise DraftInputError(
             f"error: found no article text in {raw.name} after its headline: give the whole article, not its headline alone",
@@ -71,7 +76,7 @@ def _run(options: DraftOptions) -> int:
     published = published_option or source.published or _no_date(raw.name, source.dateline_date)
     publisher = options.publisher or publisher_of(source, url) or UNKNOWN_PUBLISHER
     known = read_known(options.content)
-    draft_id = options.id or article_id(published, source.headline)
+    draft_id = options.id or article_id(published, source.headline, language)
     target = _target(options, draft_id)
 
     def read_events(dates: Sequence[PartialDate], actors: Collection[str]) -> Sequence[KnownEvent]:
@@ -83,7 +88,7 @@ def _run(options: DraftOptions) -> int:
         origin=options.source,
         published=published,
         publisher=publisher,
-        gazetteer=make_gazetteer(known.actors),
+        gazetteer=make_gazetteer(known.actors, language),
         topics=known.topics,
         read_events=read_events,
     )
@@ -97,6 +102,17 @@ def _run(options: DraftOptions) -> int:
     _write(target, text, actor_files)
     _report(options, draft, target, actor_files, problems)
     return OK
+
+
+def _language(code: str | None) -> Language | None:
+    if code is None:
+        return None
+    if code not in LANGUAGES:
+        raise DraftInputError(
+            f"error: --lang '{code}' is not a language the draft reads: use one of {', '.join(sorted(LANGUAGES))}",
+            USAGE,
+        )
+    return LANGUAGES[code]
 
 
 def _published(option: str | None) -> PartialDate | None:

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..content.commands import command
+from .language import Language
+from .languages import ENGLISH
 from .records import Body, DatedPhrase, DraftEvent, DraftQuote, PartialDate, ProposedActor, Source, suggest_id
-from .words import STOPWORDS, tokenize, word_set
+from .words import tokenize, word_set
 
 ARTICLE_SCHEMA = "# yaml-language-server: $schema=../../schemas/article.schema.json"
 ACTOR_SCHEMA = "# yaml-language-server: $schema=../../schemas/actor.schema.json"
@@ -63,9 +65,9 @@ def _shortened(text: str, words: int = 12) -> str:
     return " ".join(split[:words]) + (" …" if len(split) > words else "")
 
 
-def article_id(published: PartialDate, headline: str) -> str:
+def article_id(published: PartialDate, headline: str, language: Language = ENGLISH) -> str:
     """Make an article id from its date and headline: '2024-04-15-us-allies-seek-new-ways-enforce'."""
-    words = [t.norm for t in tokenize(headline) if t.norm not in STOPWORDS]
+    words = [t.norm for t in tokenize(headline, language=language) if t.norm not in language.stopwords]
     slug = suggest_id(" ".join(words[:SLUG_WORDS])) or "article"
     return f"{published.iso()}-{slug}"[:80].rstrip("-")
 
@@ -192,12 +194,15 @@ def write_actor(actor: ProposedActor, article: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def suggest_topics(topics: Mapping[str, str], body: Body, limit: int = 3) -> tuple[str, ...]:
+def suggest_topics(
+    topics: Mapping[str, str], body: Body, language: Language = ENGLISH, limit: int = 3
+) -> tuple[str, ...]:
     """Topic ids whose names share the most words with the text (at least two): for the comment only."""
-    words = {t.norm for t in tokenize(body.text)} - STOPWORDS
+    stopwords = language.stopwords
+    words = {t.norm for t in tokenize(body.text, language=language)} - stopwords
     scored = []
     for topic_id, name in topics.items():
-        shared = len({t.norm for t in tokenize(name)} - STOPWORDS & words)
+        shared = len({t.norm for t in tokenize(name, language=language)} - stopwords & words)
         if shared >= 2:
             scored.append((-shared, topic_id))
     return tuple(topic_id for _, topic_id in sorted(scored)[:limit])

@@ -15,23 +15,20 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from .language import Language
+from .languages import ENGLISH
 from .mentions import Cast
-from .places import demonyms
 from .records import ActorKind, Body, DatedPhrase, DraftEvent, KnownActor, KnownEvent, PartialDate
-from .vocabulary import SPEECH_VERBS
 from .words import content_words, fold
 
 MAX_TITLE_WORDS = 14
 REACH = 400  # characters of a long sentence either side of its date that the event is drafted from
 MIN_SHARED_WORDS = 2
-_CLAUSES = re.compile(r",\s+|;\s+|\s+[—–]\s+|:\s+")
-_RELATIVE = re.compile(r"\s+(?:that|which|who)\s+", re.IGNORECASE)
-_LEADING = re.compile(
-    r"^(?:and|but|while|as|amid|with|after|before|when|that|which|who|has|have|had)\s+", re.IGNORECASE
-)
 
 
-def draft_events(body: Body, dates: Sequence[DatedPhrase], cast: Cast) -> tuple[DraftEvent, ...]:
+def draft_events(
+    body: Body, dates: Sequence[DatedPhrase], cast: Cast, language: Language = ENGLISH
+) -> tuple[DraftEvent, ...]:
     """Draft an event for every resolved date; the same date written the same way twice is one event."""
     events: dict[tuple[str, str], DraftEvent] = {}
     for phrase in dates:
@@ -50,65 +47,70 @@ def draft_events(body: Body, dates: Sequence[DatedPhrase], cast: Cast) -> tuple[
                 words=f"{seen.words} {sentence_text}",
             )
             continue
-        title = _title(sentence_text, phrase.start - start, phrase.end - start)
+        title = _title(sentence_text, phrase.start - start, phrase.end - start, language)
         events[key] = DraftEvent(phrase.date, phrase.as_written, title, actors, phrase.start, sentence_text)
     return tuple(events.values())
 
 
-def _title(sentence: str, start: int, end: int) -> str:
+def _title(sentence: str, start: int, end: int, language: Language) -> str:
     """The clause a date is in, without the date: a first draft of a title, in the article's words."""
-    clauses = _split(sentence)
+    clauses = _split(sentence, language)
     inside = next((c for c in clauses if c[0] <= start < c[1]), clauses[0])
     text = sentence[inside[0] : start] + " " + sentence[end : inside[1]]
-    words = _cleaned(text)
-    if _is_attribution(words) or len(words.split()) < 4:
-        reported = next((_cleaned(sentence[s:e]) for s, e in clauses if len(sentence[s:e].split()) >= 5), words)
-        words = reported if not _is_attribution(reported) else words
+    words = _cleaned(text, language)
+    if _is_attribution(words, language) or len(words.split()) < 4:
+        reported = next(
+            (_cleaned(sentence[s:e], language) for s, e in clauses if len(sentence[s:e].split()) >= 5), words
+        )
+        words = reported if not _is_attribution(reported, language) else words
     cut = words.split()[:MAX_TITLE_WORDS]
     title = " ".join(cut).rstrip(",;:")
     return title[:1].upper() + title[1:] if title else "What happened (write a title)"
 
 
-def _split(sentence: str) -> list[tuple[int, int]]:
+def _split(sentence: str, language: Language) -> list[tuple[int, int]]:
     cuts = sorted(
         {0, len(sentence)}
-        | {m.start() for m in _CLAUSES.finditer(sentence)}
-        | {m.start() for m in _RELATIVE.finditer(sentence)}
+        | {m.start() for m in language.event_clauses.finditer(sentence)}
+        | {m.start() for m in language.relative_clause.finditer(sentence)}
     )
     return [(a, b) for a, b in itertools.pairwise(cuts) if sentence[a:b].strip(" ,;:—–")]
 
 
-def _cleaned(text: str) -> str:
+def _cleaned(text: str, language: Language) -> str:
     text = re.sub(r"[“”\"]", "", text)
     text = " ".join(text.replace(" ,", ",").split()).strip(" ,;:—–.")
     previous = None
     while previous != text:
-        previous, text = text, _LEADING.sub("", _RELATIVE.sub(" ", " " + text).strip())
+        previous, text = text, language.leading_words.sub("", language.relative_clause.sub(" ", " " + text).strip())
     return text
 
 
-def _is_attribution(words: str) -> bool:
+def _is_attribution(words: str, language: Language) -> bool:
     """'Washington's envoy to the United Nations said': who spoke, not what happened."""
     last = words.split()[-1].lower() if words.split() else ""
-    return last in SPEECH_VERBS
+    return last in language.speech_verbs
 
 
 def link_known_events(
-    events: Sequence[DraftEvent], known: Sequence[KnownEvent], actors: Mapping[str, KnownActor] | None = None
+    events: Sequence[DraftEvent],
+    known: Sequence[KnownEvent],
+    actors: Mapping[str, KnownActor] | None = None,
+    language: Language = ENGLISH,
 ) -> tuple[DraftEvent, ...]:
     """Give each drafted event the content's event it is, if any: date agrees, an actor shared, words close.
 
     ``actors`` (the content's, by id) tells whose names are not words about what happened.
     """
     scored: list[tuple[float, int, int]] = []
-    known_words = [content_words(event.words) for event in known]
+    known_words = [content_words(event.words, language) for event in known]
     for index, event in enumerate(events):
-        words = content_words(event.words)
+        words = content_words(event.words, language)
         for other, candidate in enumerate(known):
             if not dates_agree(event.date, candidate.date):
                 continue
             shared_actors = len(set(event.actors) & set(candidate.actors))
-            names = _name_words({*event.actors, *candidate.actors}, actors or {})
+            names = _name_words({*event.actors, *candidate.actors}, actors or {}, language)
             shared_words = len((words & known_words[other]) - names)
             # Close words: two in common, or one when every actor of the known event is there too.
             if shared_actors == 0 or shared_words < MIN_SHARED_WORDS - (shared_actors >= len(candidate.actors) >= 2):
@@ -124,7 +126,7 @@ def link_known_events(
     return tuple(replace(event, known=linked.get(index)) for index, event in enumerate(events))
 
 
-def _name_words(ids: Iterable[str], actors: Mapping[str, KnownActor]) -> frozenset[str]:
+def _name_words(ids: Iterable[str], actors: Mapping[str, KnownActor], language: Language) -> frozenset[str]:
     """The words of the names of the people and countries among these actors (by id, for a new one)."""
     names: list[str] = []
     for id in ids:
@@ -132,8 +134,9 @@ def _name_words(ids: Iterable[str], actors: Mapping[str, KnownActor]) -> frozens
         if actor is None:
             names.append(id.replace("-", " "))  # a person the draft proposes: 'kim-jong-un'
         elif actor.kind is not ActorKind.ORGANIZATION:
-            names += [actor.name, *actor.aliases, *(demonyms(actor.name) if actor.kind is ActorKind.COUNTRY else ())]
-    return content_words(" ".join(names))
+            adjectives = language.demonyms(actor.name) if actor.kind is ActorKind.COUNTRY else ()
+            names += [actor.name, *actor.aliases, *adjectives]
+    return content_words(" ".join(names), language)
 
 
 def dates_agree(drafted: PartialDate, known: PartialDate) -> bool:

@@ -1,4 +1,4 @@
-"""What the mentions step knows without the content: places, country adjectives, news agencies.
+"""English names of places, countries and their adjectives, and news agencies: part of the English table.
 
 Places are never proposed as actors (the content's own countries come from its actor files);
 a country's adjective ("South Korean", "Chinese") names that country when the content has it.
@@ -6,7 +6,7 @@ a country's adjective ("South Korean", "Chinese") names that country when the co
 
 from __future__ import annotations
 
-from .words import fold
+from ..language import fold
 
 # Country: its adjectives (the regular "-a" -> "-an" ones are made by rule, see `demonyms`).
 _COUNTRIES = """
