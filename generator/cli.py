@@ -429,6 +429,12 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool, jobs:
         license = read_license(config.extra)  # a mistake in it stops the build as MkDocs' own config errors do
         build = build_pages(content, templates, config.site_url or None, stage=stage, jobs=jobs, license=license)
         _report(build.warnings)
+        marks = sum(warning.is_review for warning in build.warnings)
+        if strict and marks:  # what a person must still check is not published
+            raise MkDocsException(
+                f"{count(marks, 'review mark')} left in the content (listed above): do what each says and "
+                "remove its 'review' line, or build without --strict to preview"
+            )
         if "SOURCE_DATE_EPOCH" not in os.environ and build.corpus.articles:
             # Date the build by its newest article, so the same content gives the same bytes.
             newest = build.corpus.articles[0].source.published.first_day()

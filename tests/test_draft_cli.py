@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import http.server
 import io
+import re
 import socket
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from generator.cli import main
 from generator.draft.fetch import fetch_url
 from generator.draft.records import DraftInputError
 from generator.pipeline import build_pages
-from tests.conftest import serve_site
+from tests.conftest import run_generator, serve_site
 from tests.helpers import REPO, write_tree
 
 PAGES = Path(__file__).parent / "draft_pages"
@@ -70,7 +71,7 @@ def test_a_draft_is_written_with_what_was_found_and_what_is_left(tmp_path: Path)
         "found: 3 actors (1 new), 2 events (0 already in the content), 1 quote",
         "left for you:",
         "  - write the summary, in your own words",
-        "  - reword the 2 event titles marked 'reword'",
+        "  - do what each 'review' line says, then remove it (2 lines)",
         "  - create the 1 new actor, or draft again with --new-actors: aiko-tanabe",
         "  - add statements and relations in your own words, and the topics",
         "then run: .venv/bin/python -m generator check",
@@ -111,9 +112,11 @@ def test_the_round_trip_checks_but_for_the_summary_then_builds(tmp_path: Path) -
     code, out, err = _run(tmp_path, "check")
     assert (code, out) == (1, "")
     assert err.splitlines() == [
+        "content/actors/aiko-tanabe.yaml:5:9: warning: left to review: check the name, the kind and the role "
+        "against the article; then remove this 'review' line",
         "content/articles/2024-04-16-port-talks-resume.yaml:11:9: error: 'summary' has no value, and it is required: "
         "write what the article reports, in your own words, in Markdown",
-        "1 error, 0 warnings in 1 file",
+        "1 error, 1 warning in 2 files",
     ]
     article = tmp_path / "content/articles/2024-04-16-port-talks-resume.yaml"
     article.write_text(
@@ -404,3 +407,68 @@ def test_the_seed_article_drafts_like_the_sample_briefing(tmp_path: Path) -> Non
         {"by": "south-korea", "speaker": "a South Korean envoy", "text": sample["quotes"][0]["text"]}
     ]
     assert draft["source"] == {"publisher": "Reuters", "published": "2024-04-15", "dateline": "Seoul"}
+
+
+SEED_TREE = {
+    **{
+        f"content/actors/{id}.yaml": f"name: {name}\nkind: {kind}\n" + (f"aliases: [{aliases}]\n" if aliases else "")
+        for id, name, kind, aliases in [
+            ("united-states", "United States", "country", "U.S., Washington"),
+            ("north-korea", "North Korea", "country", "Pyongyang"),
+            ("south-korea", "South Korea", "country", "Seoul"),
+            ("russia", "Russia", "country", "Moscow"),
+            ("china", "China", "country", ""),
+            ("japan", "Japan", "country", "Tokyo"),
+            ("un-security-council", "UN Security Council", "organization", "U.N. Security Council"),
+        ]
+    },
+    "content/articles/2024-03-28-panel-veto.yaml": (
+        "title: Russia vetoes the renewal of the UN panel on North Korea sanctions\n"
+        "source:\n  publisher: Example Wire\n  published: 2024-03-28\n"
+        "summary: Russia blocked the renewal of the experts' mandate.\n"
+        "events:\n  - id: panel-of-experts-veto\n    date: 2024-03-28\n"
+        "    title: Russia vetoes renewal of the UN panel of experts\n    actors: [russia, un-security-council]\n"
+    ),
+}
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed-article.txt is not there")
+def test_an_unreviewed_draft_warns_and_fails_a_strict_build_until_its_marks_are_resolved(tmp_path: Path) -> None:
+    write_tree(tmp_path, SEED_TREE)
+    code, out, err = _run(tmp_path, "draft", str(SEED), "--published", "2024-04-15", "--new-actors")
+    assert code == 0, err
+    article = tmp_path / "content/articles/2024-04-15-us-allies-seek-ways-enforce-north.yaml"
+    text = article.read_text(encoding="utf-8")
+    summary = "The US envoy to the UN said in Seoul that the allies look for other ways to enforce the sanctions."
+    article.write_text(re.sub(r"(?m)^summary: .*$", f"summary: {summary}", text), encoding="utf-8")
+    marks = [
+        (path, number)
+        for path in sorted((tmp_path / "content").rglob("*.yaml"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip().startswith("review:")
+    ]
+    assert len(marks) == 9  # five events (one linked to the content's), four new people
+
+    code, out, err = _run(tmp_path, "check")
+    assert (code, out) == (0, "content: 2 articles, 11 actors, 0 topics, 5 events: ok\n")
+    warned = [line for line in err.splitlines() if ": warning: left to review: " in line]
+    assert [line.split(":")[:2] for line in warned] == [
+        [path.relative_to(tmp_path).as_posix(), str(number)] for path, number in marks
+    ]
+    assert err.splitlines()[-1] == "0 errors, 9 warnings in 5 files"
+    site = tmp_path / "site"
+    built = run_generator("build", "--strict", "--content", tmp_path / "content", "--site-dir", site)
+    assert built.returncode == 1
+    assert built.stderr.splitlines()[-1] == (
+        f"error: the site was not built, and {site} is unchanged: 9 review marks left in the content (listed above):"
+        " do what each says and remove its 'review' line, or build without --strict to preview"
+    )
+    assert not site.exists()
+
+    for path, _ in marks:  # the person did what each says
+        path.write_text(re.sub(r"(?m)^\s*review: .*\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert _run(tmp_path, "check")[:3] == (0, "content: 2 articles, 11 actors, 0 topics, 5 events: ok\n", "")
+    built = run_generator("build", "--strict", "--content", tmp_path / "content", "--site-dir", site)
+    assert built.returncode == 0, built.stderr
+    assert "WARNING" not in built.stdout + built.stderr
+    assert (site / "briefings/2024-04-15-us-allies-seek-ways-enforce-north/index.html").is_file()

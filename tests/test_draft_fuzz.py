@@ -66,5 +66,7 @@ def test_any_text_drafts_a_file_that_checks_but_for_its_summary(headline: str, b
         DraftedFile("actor", a.id, Path(f"content/actors/{a.id}.yaml"), write_actor(a, draft.id))
         for a in draft.proposed
     ]
-    problems = [str(d) for d in check_draft(KNOWN, files) if "'summary' has no value" not in d.message]
+    problems = [
+        str(d) for d in check_draft(KNOWN, files) if not d.is_review and "'summary' has no value" not in d.message
+    ]
     assert problems == [], files[0].text

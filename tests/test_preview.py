@@ -144,6 +144,17 @@ def test_a_warning_shows_on_the_pages_of_its_file(serve: Serving) -> None:
     }
 
 
+def test_a_review_mark_shows_as_a_note_on_the_pages_of_its_file(serve: Serving) -> None:
+    events = "  - title: Talks resume\n    date: 2024-04-15\n    review: reword the title in your own words\n"
+    path = serve.project / "content/articles/a.yaml"
+    path.write_text(article(events=events), encoding="utf-8")
+    serve.build()
+    notes = serve.shown()["notes"]
+    assert [(note["where"], note["message"]) for note in notes["briefings/a/"]] == [
+        (f"{path}:9:13", "left to review: reword the title in your own words; then remove this 'review' line")
+    ]
+
+
 def test_a_server_started_on_content_with_errors_shows_them_on_the_navigation_pages(serve: Serving) -> None:
     actor = serve.project / "content/actors/russia.yaml"
     actor.write_text("name: Russia\nkind: nation\n", encoding="utf-8")

@@ -22,6 +22,7 @@ class Diagnostic:
     column: int
     severity: Severity
     message: str
+    is_review: bool = False  # a 'review' line left in the content: a strict build fails on it
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message}"

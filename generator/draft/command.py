@@ -98,7 +98,11 @@ def _run(options: DraftOptions) -> int:
     drafted = [DraftedFile("article", draft_id, checked, text)]
     drafted += [DraftedFile("actor", path.stem, path, actor_text) for path, actor_text in actor_files.items()]
     promised = () if options.new_actors else [actor.id for actor in draft.proposed]  # the notes say to create them
-    problems = [d for d in check_draft(known, drafted, promised) if not d.message.startswith("'summary' has no value")]
+    problems = [
+        d
+        for d in check_draft(known, drafted, promised)
+        if not d.is_review and not d.message.startswith("'summary' has no value")
+    ]
     _write(target, text, actor_files)
     _report(options, draft, target, actor_files, problems)
     return OK
@@ -208,9 +212,9 @@ def _notes(options: DraftOptions, draft: Draft) -> list[str]:
     notes = ["write the summary, in your own words"]
     if draft.publisher == UNKNOWN_PUBLISHER:
         notes.append("write the publisher: the text does not name it (or pass --publisher)")
-    to_reword = sum(1 for e in draft.events if e.known is None)
-    if to_reword:
-        notes.append(f"reword the {count(to_reword, 'event title')} marked 'reword'")
+    marks = len(draft.events) + (len(draft.proposed) if options.new_actors else 0)
+    if marks:
+        notes.append(f"do what each 'review' line says, then remove it ({count(marks, 'line')})")
     if draft.proposed:
         ids = ", ".join(actor.id for actor in draft.proposed)
         if options.new_actors:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .language import DatePattern, Language
-from .languages import ENGLISH
+from .language import DatePattern, Language, fold
+from .languages import ENGLISH, detect_language
 from .records import Body, DatedPhrase, PartialDate, Tense
 
 CLAUSE_REACH = 300  # characters either side of a date in which to look for its clause's verbs
@@ -61,3 +61,31 @@ def verb_tense(body: Body, start: int, end: int, language: Language = ENGLISH) -
     right_match = language.clause_break.search(body.text, end, window_end)
     right = right_match.start() if right_match else window_end
     return language.tense_of(body.text[left:start] + " " + body.text[end:right])
+
+
+def phrase_dates(phrase: str, published: PartialDate) -> frozenset[PartialDate]:
+    """The dates a phrase alone ('last month', 'on Monday', 'late last year') may mean in an article
+    published on a day, whatever the tense of its verb; none when it is not a date the language reads.
+
+    'late last year' is one of the last four months of that year, not any day of it.
+    """
+    language = detect_language(phrase)
+    day = published.first_day()
+    text = " ".join(phrase.split())
+    meant: set[PartialDate] = set()
+    for pattern in language.date_patterns:
+        match = pattern.regex.search(text)
+        if match is None or match.end() - match.start() < len(text) // 2:
+            continue
+        for tense in Tense:
+            result = pattern.resolve(match, day, tense)
+            if isinstance(result, PartialDate):
+                meant.add(result)
+    part = language.year_parts.get(fold(text.split()[0])) if text else None
+    if part:
+        meant = (
+            {PartialDate(d.year, month) for d in meant for month in part}
+            if all(d.month is None for d in meant)
+            else meant
+        )
+    return frozenset(meant)

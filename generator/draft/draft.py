@@ -24,6 +24,8 @@ ARTICLE_SCHEMA = "# yaml-language-server: $schema=../../schemas/article.schema.j
 ACTOR_SCHEMA = "# yaml-language-server: $schema=../../schemas/actor.schema.json"
 UNKNOWN_PUBLISHER = "Unknown"
 SLUG_WORDS = 6
+REWORD_TITLE = "reword the title in your own words: these are the article's"
+CHECK_ACTOR = "check the name, the kind and the role against the article"
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`~][^\n]*$")
 _YAML_WORDS = word_set("null true false yes no on off y n")
 
@@ -87,7 +89,7 @@ def write_article(draft: Draft, new_actors_written: bool, check: str = command("
     lines = [
         ARTICLE_SCHEMA,
         f"# Drafted by `python -m generator draft` from {_comment(draft.origin)}: review every line against the article,",
-        f"# write what is marked 'write', reword what is marked 'reword', then run: {check}",
+        f"# write what is marked 'write', do what each 'review' line says and remove it, then run: {check}",
         f"title: {_scalar(source.headline)}",
         "source:",
     ]
@@ -155,8 +157,14 @@ def _events(draft: Draft) -> list[str]:
         lines.append(f"    as_written: {_scalar(event.as_written)}")
         if known is not None:
             lines.append(f"    title: {_scalar(known.title)}  # the content's title for this event")
+            check = (
+                f"check that the article reports the content's event '{known.id}' ({known.date.iso()}); "
+                "if not, remove the 'id' line and write a title"
+            )
+            lines.append(f"    review: {_scalar(check)}")
         else:
-            lines.append(f"    title: {_scalar(event.title)}  # reword: these are the article's words")
+            lines.append(f"    title: {_scalar(event.title)}")
+            lines.append(f"    review: {_scalar(REWORD_TITLE)}")
         if event.actors:
             lines.append(f"    actors: {_flow(event.actors)}")
     return lines
@@ -184,6 +192,7 @@ def write_actor(actor: ProposedActor, article: str) -> str:
         f"# Proposed by `python -m generator draft` for {article}: check the name, the kind and the role.",
         f"name: {_scalar(actor.name)}",
         f"kind: {actor.kind.value}  # guessed from the text: person, country or organization",
+        f"review: {_scalar(CHECK_ACTOR)}",
     ]
     if actor.aliases:
         lines.append(f"aliases: {_flow(actor.aliases)}")

@@ -104,6 +104,7 @@ class Language:
     read_month_day: Callable[[str, int], PartialDate | None]  # 'Oct. 16' in a dateline, and its year
     clause_break: re.Pattern[str]  # where a clause ends, for the tense of its verbs
     tense_of: Callable[[str], Tense]  # the tense of a clause's words (the date taken out)
+    year_parts: Mapping[str, tuple[int, ...]]  # 'late' (last year) -> its months
 
     # Quotes.
     quote_openers: Mapping[str, str]  # opening mark -> its closing mark

@@ -71,6 +71,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             serve and serve.served
         )  # under serve, after the first build they follow in on_post_build
         build, self.prebuilt, self._jobs, self.jobs = self.prebuilt, None, self.jobs, None  # not kept past it
+        prebuilt = build is not None
         # The command line builds once, into a fresh folder: pages in memory; others keep them on disk, for --dirty.
         disk = None if build else GeneratedFiles(project / self.config.cache_dir, serve is not None)
         content, templates = project / self.config.content_dir, project / self.config.templates_dir
@@ -90,7 +91,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             if serve is not None:
                 serve.preview.passed(build, config)
         for warning in build.warnings:
-            log.info(str(warning))
+            # A review mark fails `mkdocs build --strict`; `generator build` has reported and judged them.
+            is_judged = warning.is_review and serve is None and not prebuilt
+            (log.warning if is_judged else log.info)(str(warning))
         for file in generated_files(build, config, disk, apart=serve is not None and not build.assets):
             if file.is_documentation_page():
                 ConvertedPage(None, file, config)  # it becomes file.page

@@ -542,6 +542,7 @@ ENGLISH = Language(
     read_month_day=read_month_day,
     clause_break=CLAUSE_BREAK,
     tense_of=tense_of,
+    year_parts={"early": (1, 2, 3, 4), "mid": (5, 6, 7, 8), "late": (9, 10, 11, 12)},
     quote_openers={"“": "”", "«": "»", '"': '"', "„": "“"},
     speech_verb=re.compile(
         r"(?<![-‐])\b(?:" + "|".join(sorted(_SPEECH_BEFORE, key=len, reverse=True)) + r")\b", re.IGNORECASE
