@@ -95,6 +95,24 @@ def test_out_dash_prints_the_draft_and_reports_on_standard_error(tmp_path: Path)
     assert _files(tmp_path) == set(TREE)
 
 
+@pytest.mark.parametrize(
+    ("source", "named"),
+    [
+        ("{root}/downloads/story.txt", "story.txt"),
+        ("downloads/story.txt", "story.txt"),
+        ("downloads/../downloads/story.txt", "story.txt"),
+        ("-", "standard input"),
+    ],
+)
+def test_the_header_names_the_source_by_its_file_name_never_a_path(tmp_path: Path, source: str, named: str) -> None:
+    write_tree(tmp_path, {**TREE, "downloads/story.txt": STORY})
+    given = source.format(root=tmp_path)
+    code, out, _ = _run(tmp_path, "draft", given, "--published", "2024-04-16", "--out", "-", stdin=STORY.encode())
+    assert code == 0
+    assert out.splitlines()[1].startswith(f"# Drafted by `python -m generator draft` from '{named}': ")
+    assert str(tmp_path) not in out and "downloads" not in out
+
+
 def test_standard_input_is_read_with_a_dash(tmp_path: Path) -> None:
     write_tree(tmp_path, TREE)
     code, out, _ = _run(tmp_path, "draft", "-", "--published", "2024-04-16", "--id", "port-talks", stdin=STORY.encode())

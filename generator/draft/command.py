@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ..content.commands import command
 from ..content.diagnostics import count
@@ -22,7 +22,17 @@ from .gazetteer import make_gazetteer
 from .known import DraftedFile, check_draft, read_known, read_known_events
 from .language import Language
 from .languages import LANGUAGES, detect_language
-from .records import INPUT, URL_PATTERN, USAGE, DraftInputError, KnownEvent, PartialDate, id_problem, suggest_id
+from .records import (
+    INPUT,
+    URL_PATTERN,
+    USAGE,
+    DraftInputError,
+    KnownEvent,
+    PartialDate,
+    Raw,
+    id_problem,
+    suggest_id,
+)
 from .source import read_source
 
 OK = 0
@@ -85,7 +95,7 @@ def _run(options: DraftOptions) -> int:
     draft = make_draft(
         source,
         id=draft_id,
-        origin=options.source,
+        origin=origin_of(raw),
         published=published,
         publisher=publisher,
         gazetteer=make_gazetteer(known.actors, language),
@@ -106,6 +116,15 @@ def _run(options: DraftOptions) -> int:
     _write(target, text, actor_files)
     _report(options, draft, target, actor_files, problems)
     return OK
+
+
+def origin_of(raw: Raw) -> str:
+    """Name a source as the draft's header does: its address, or its file's name (never a path on this machine)."""
+    if raw.url:
+        return raw.url
+    if raw.name == "standard input":
+        return raw.name
+    return PurePath(raw.name).name
 
 
 def _language(code: str | None) -> Language | None:

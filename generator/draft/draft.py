@@ -35,7 +35,7 @@ class Draft:
     """An article drafted from a text: what goes in the file, and what is left for the person."""
 
     id: str
-    origin: str  # the source as the person gave it
+    origin: str  # the source's address or file name
     source: Source
     published: PartialDate
     publisher: str
