@@ -60,7 +60,10 @@ def verb_tense(body: Body, start: int, end: int, language: Language = ENGLISH) -
         left = match.end()
     right_match = language.clause_break.search(body.text, end, window_end)
     right = right_match.start() if right_match else window_end
-    return language.tense_of(body.text[left:start] + " " + body.text[end:right])
+    tense = language.tense_of(body.text[left:start], body.text[end:right])
+    if tense is None:  # 'Thursday at the United Nations, the envoy briefed ...': the sentence's verb
+        tense = language.tense_of(body.text[window_start:start], body.text[end:window_end])
+    return tense or Tense.PRESENT
 
 
 def phrase_dates(phrase: str, published: PartialDate) -> frozenset[PartialDate]:

@@ -164,16 +164,39 @@ _NOT_PAST = word_set(
 )
 
 
-def tense_of(clause: str) -> Tense:
-    """Tell whether a clause looks back, looks ahead, or neither, by its verbs."""
-    if _FUTURE.search(clause):
-        return Tense.FUTURE
-    if _PERFECT.search(clause):
+_PRESENT = re.compile(r"\b(?:is|are|am)\b", re.IGNORECASE)
+
+
+def tense_of(before: str, after: str) -> Tense | None:
+    """Tell whether the words before and after a date in its clause look back, look ahead, or neither
+    (None: no verb tells). A verb that looks ahead and one that looks back: the nearer one decides,
+    so that 'said on Monday it expected a deal' is the last Monday and 'said it will meet on Monday'
+    the next one; 'has' makes a look back a span that reaches the publication ('has ... for 15 years')."""
+    markers: list[tuple[int, Tense]] = []  # (distance from the date, what the marker says)
+    for side, text in ((0, before), (1, after)):
+        futures = list(_FUTURE.finditer(text))
+        markers += [(_distance(side, text, match), Tense.FUTURE) for match in futures]
+        # What follows 'will' up to the date is its verb: 'will be held on Monday', 'will visit the worst-hit areas'.
+        governed = futures[-1].end() if side == 0 and futures else len(text) + 1
+        for match in re.finditer(r"[A-Za-z]+", text):
+            word = match.group().lower()
+            is_past = word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST)
+            if is_past and match.start() < governed:
+                markers.append((_distance(side, text, match), Tense.PAST))
+    is_perfect = bool(_PERFECT.search(before) or _PERFECT.search(after))
+    if markers:
+        nearest = min(markers, key=lambda marker: marker[0])[1]
+        return Tense.PERFECT if nearest is Tense.PAST and is_perfect else nearest
+    if is_perfect:
         return Tense.PERFECT
-    for word in re.findall(r"[a-z]+", clause.lower()):
-        if word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST):
-            return Tense.PAST
-    return Tense.PRESENT
+    if _PRESENT.search(before) or _PRESENT.search(after):
+        return Tense.PRESENT
+    return None
+
+
+def _distance(side: int, text: str, match: re.Match[str]) -> int:
+    """How far a word is from the date: from its end to the date before it, from its start after it."""
+    return 2 * (len(text) - match.end()) if side == 0 else 2 * match.start() + 1  # a tie goes to the word before
 
 
 _MONTH_NAMES = {name: number for number, name in enumerate(calendar.month_name) if name}
@@ -228,7 +251,10 @@ def _month_day(match: re.Match[str], today: dt.date, tense: Tense) -> PartialDat
     after = [d for d in candidates if d.first_day() >= today]
     if tense.looks_back:
         return before[-1] if before else None
-    return after[0] if after else None  # 'will meet on June 15', and 'the vote is on June 15': ahead
+    if tense is Tense.FUTURE:
+        return after[0] if after else None
+    # No verb tells ('in an address on Feb. 7,'; 'the vote is on June 15'): the nearest one, as a reader takes it.
+    return min(candidates, key=lambda d: (abs((d.first_day() - today).days), d.first_day() < today))
 
 
 def _month_year(match: re.Match[str], today: dt.date, tense: Tense) -> PartialDate | str | None:
