@@ -117,7 +117,12 @@ class Language:
     clause_words: re.Pattern[str]  # words a speaker's name does not hold
     speaker_pronouns: frozenset[str]  # 'he', 'she': the last person named
     subject_words: frozenset[str]  # pronouns that may be a speaker
+    thing_pronouns: frozenset[str]  # 'it': the organization or country last named
     auxiliaries: re.Pattern[str]  # between a speaker and the verb: 'X has said'
+    abbreviation: re.Pattern[str]  # a word whose period does not end a phrase: 'U.S.', 'Sen.'
+    relative_start: re.Pattern[str]  # 'what he called': a phrase that names what follows, not a speaker
+    conduit: re.Pattern[str]  # who only passes words on: 'the report said', 'state media reported'
+    scare_quote: re.Pattern[str]  # words before a quotation that make it the writer's: 'so-called'
     statement: re.Pattern[str]  # 'statement': the words of whoever issued it
     issuer_subject: re.Pattern[str]  # 'The department issued a statement': its head word
 

@@ -60,13 +60,25 @@ def _quotation_spans(text: str, paragraph: Span, language: Language) -> Iterator
                 opened, closer = index, language.quote_openers[character]
             elif character == "‘" and _opens_single(text, index):
                 opened, closer = index, "’"
+            elif character == "'" and _opens_single(text, index) and _closes_single(text, index, paragraph.end):
+                opened, closer = index, "'"  # 'unfriendly measure': straight marks, closed in the paragraph
         elif character == closer or (closer in '”"' and character in '”"') or (character == "”" and closer == "“"):
-            if closer == "’" and index + 1 < len(text) and text[index + 1].isalpha():
+            if closer in "’'" and index + 1 < len(text) and text[index + 1].isalpha():
                 continue  # an apostrophe inside a word
             yield Span(opened, index + 1)
             opened = None
     if opened is not None:
         yield Span(opened, paragraph.end + 1)
+
+
+def _closes_single(text: str, index: int, end: int) -> bool:
+    """Tell whether a straight single mark at ``index`` has its closing mark within a few words of it."""
+    for close in range(index + 2, min(end, index + 120)):
+        if text[close] == "'" and not (close + 1 < len(text) and text[close + 1].isalpha()):
+            return text[close - 1].isalnum() or text[close - 1] in ".,!?"
+        if text[close] in '\n“”"':
+            return False
+    return False
 
 
 def _opens_single(text: str, index: int) -> bool:
@@ -86,12 +98,20 @@ def _attribute(
     after = text[after_start : max(min(sentence_after.end, after_start + REACH), after_start)]
     before_start = max(sentence_before.start, span.start - REACH)
     before = text[before_start : span.start]
-    for found in (
-        _speaker_after(after, after_start, language),
-        _speaker_before(before, before_start, language),
-    ):
+    after_found = _speaker_after(after, after_start, language)
+    before_found = _speaker_before(before, before_start, language)
+    if after_found is not None and _is_conduit(text[after_found[0] : after_found[1]], language):
+        # '..., calling it “...,” the report said': the report passes on the words of whoever the sentence names.
+        after_found, before_found = before_found, after_found
+    for found in (after_found, before_found):
         if found is not None:
             return _resolve(body, cast, span, words, found, language)
+    sentence = body.sentences[body.sentence_at(span.start)]
+    opening = text[sentence.start : span.start]
+    if opening.strip(" “\"'‘") and not language.scare_quote.search(opening):
+        subject = _subject_of(cast, sentence.start, span.start, language, text)
+        if subject is not None:  # 'Zakharova criticized the sanctions as an “unfriendly measure”'
+            return DraftQuote(words, span.start, subject)
     if not before.strip(" “\"'"):
         if previous is not None and previous.by is not None:
             return DraftQuote(words, span.start, previous.by, previous.speaker)
@@ -99,6 +119,26 @@ def _attribute(
         if said is not None:  # 'Last winter the colonies lost half their bees, she said. "We opened ..."'
             return _resolve(body, cast, span, words, said, language)
     return DraftQuote(words, span.start, None, problem="no speaker named next to it")
+
+
+def _is_conduit(phrase: str, language: Language) -> bool:
+    """'the report', 'state media', 'the KCNA': who passes words on rather than says them."""
+    bare = fold(language.determiners.sub("", phrase.strip()))
+    return bool(language.conduit.match(phrase.strip())) or bare in language.news_agencies
+
+
+def _subject_of(cast: Cast, start: int, quote: int, language: Language, text: str) -> str | None:
+    """The actor a sentence opens with, when a few words name it before its verb: the speaker of
+    a short quotation inside the sentence ('Lim called the cooperation “illegal”')."""
+    named = cast.within(start, quote)
+    if not named:
+        return None
+    first = named[0]
+    lead = text[start : first.start]
+    titles = language.articles | language.role_heads | language.role_modifiers | language.organization_heads
+    if re.search(r"[,;:“”\"]", lead) or any(w[:1].islower() and fold(w) not in titles for w in lead.split()):
+        return None  # 'In Seoul, officials ...', 'The envoy criticized Russia's “...”': not the subject
+    return first.actor
 
 
 def _said_just_before(body: Body, start: int, language: Language) -> tuple[int, int] | None:
@@ -129,8 +169,8 @@ def _speaker_after(after: str, offset: int, language: Language) -> tuple[int, in
     if match is None:
         return None
     phrase = stripped[: match.start()]
-    if re.search(r"[.;:“”\"]", phrase) or len(phrase.split()) > 6 or language.clause_words.search(phrase):
-        return None
+    if not _is_speaker_phrase(phrase, language) or language.relative_start.match(phrase.strip()):
+        return None  # 'what he called': it names the next quotation, not this one
     phrase = language.auxiliaries.sub("", phrase.rstrip())
     segment = _segment(phrase, language)
     return (offset + lead + segment[0], offset + lead + segment[1]) if segment else None
@@ -145,7 +185,13 @@ def _speaker_before(before: str, offset: int, language: Language) -> tuple[int, 
         return (offset + start, offset + start + len(phrase.rstrip())) if phrase.strip() else None
     verbs = list(language.speech_verb.finditer(before))
     for verb in reversed(verbs):
-        if re.search(r"[“”\"]", before[verb.end() :]):
+        between = before[verb.end() :]
+        named = between.strip(" ,:")
+        if re.search(r"[“”\"]", before[: verb.start()]) and named and _is_speaker_phrase(named, language):
+            # The second half of a split quotation: '“We will fight,” said Kim Ha-na, “and win.”'
+            start = verb.end() + between.index(named)
+            return offset + start, offset + start + len(named)
+        if re.search(r"[“”\"]", between):
             return None  # another quotation comes between the verb and this one
         phrase = before[: verb.start()]
         if verb.group().lower().endswith("ing") and phrase.rstrip().endswith(","):
@@ -164,10 +210,18 @@ def _speaker_before(before: str, offset: int, language: Language) -> tuple[int, 
 def _subject(before: str, verb: re.Match[str], offset: int, language: Language) -> tuple[int, int] | None:
     """'Putin told reporters that ...': the few words before the sentence's first verb of speech."""
     phrase = before[: verb.start()]
-    if re.search(r"[.;:“”\"]", phrase) or len(phrase.split()) > 6 or language.clause_words.search(phrase):
+    if not _is_speaker_phrase(phrase, language):
         return None
     segment = _segment(phrase, language)
     return (offset + segment[0], offset + segment[1]) if segment else None
+
+
+def _is_speaker_phrase(phrase: str, language: Language) -> bool:
+    """Tell whether a phrase may name a speaker: a few words, no clause, no sentence's end ('U.S.' is not one)."""
+    plain = language.abbreviation.sub(lambda m: m.group().replace(".", "_"), phrase)
+    return not (
+        re.search(r"[.;:“”\"]", plain) or len(plain.split()) > MAX_SPEAKER_WORDS or language.clause_words.search(plain)
+    )
 
 
 def _segment(phrase: str, language: Language) -> tuple[int, int] | None:
@@ -198,16 +252,24 @@ def _resolve(body: Body, cast: Cast, span: Span, words: str, found: tuple[int, i
     written = " ".join(body.text[start:end].split()).strip(" ,")
     if not written or len(written.split()) > MAX_SPEAKER_WORDS:
         return DraftQuote(words, span.start, None, problem="no speaker named next to it")
-    folded = fold(written)
+    folded = language.relative_start.sub("", fold(written)).strip()  # 'what he called': he
     if folded in language.speaker_pronouns:
         person = cast.last_person_before(span.start, folded)
         if person is None:
             return DraftQuote(words, span.start, None, problem=f"'{written}' is not a person the text names")
         return DraftQuote(words, span.start, person)
+    if folded in language.thing_pronouns:  # '“...,” it added': the organization or country last named
+        named = [m for m in cast.within(max(0, span.start - REACH), span.start) if cast.kinds.get(m.actor)]
+        bodies = [m.actor for m in named if cast.kinds[m.actor] is not ActorKind.PERSON]
+        if bodies:
+            return DraftQuote(words, span.start, bodies[-1])
     mentions = cast.within(start, end)
     people = [m for m in mentions if cast.kinds.get(m.actor) is ActorKind.PERSON]
     if people:
         return DraftQuote(words, span.start, people[-1].actor)
+    role_holder = _holder_of(cast, span.start, folded, language) if not mentions else None
+    if role_holder is not None:  # '“...,” the envoy also said': the person the text gave that role
+        return DraftQuote(words, span.start, role_holder)
     if mentions:
         named = body.text[mentions[0].start : mentions[0].end]
         is_itself = fold(language.determiners.sub("", written)) == fold(named)
@@ -221,6 +283,19 @@ def _resolve(body: Body, cast: Cast, span: Span, words: str, found: tuple[int, i
     if organization is not None:
         return DraftQuote(words, span.start, organization, None if folded in (head, f"the {head}") else written)
     return DraftQuote(words, span.start, None, problem=f"'{written}' is not an actor the content has")
+
+
+def _holder_of(cast: Cast, before: int, written: str, language: Language) -> str | None:
+    """The person last named before ``before`` whose role has the phrase's head: 'the envoy', 'the minister'."""
+    words = written.split()
+    head = words[-1] if words else ""
+    if head not in language.role_heads:
+        return None
+    for mention in reversed(cast.within(0, before)):
+        role = cast.roles.get(mention.actor, (None, None))[0]
+        if cast.kinds.get(mention.actor) is ActorKind.PERSON and role and head in fold(role).split():
+            return mention.actor
+    return None
 
 
 def _statement_issuer(body: Body, cast: Cast, before: int, language: Language) -> str | None:

@@ -505,7 +505,7 @@ def _date_patterns() -> Iterator[DatePattern]:
 
 _SPEECH_BEFORE = SPEECH_VERBS | word_set(
     """adding saying telling warning noting insisting arguing explaining calling describing likening likened
-    called described termed dubbed branded labelled labeled"""
+    called described termed dubbed branded labelled labeled reported reports quoted quotes"""
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -588,7 +588,17 @@ ENGLISH = Language(
     clause_words=re.compile(r"\b(?:that|which|is|was|were|are|and|but|if|when|because)\b", re.IGNORECASE),
     speaker_pronouns=word_set("he she"),
     subject_words=word_set("he she it they we i you"),
+    thing_pronouns=word_set("it"),
     auxiliaries=re.compile(r"\s+(?:has|had|have|also|then|later|again)\s*$"),
+    abbreviation=re.compile(
+        r"\b(?:[A-Za-z]\.){2,}|\b(?:" + "|".join(sorted(ABBREVIATED_TITLES | ABBREVIATIONS)) + r")\.", re.IGNORECASE
+    ),
+    relative_start=re.compile(r"(?:what|which|who|whom)\b", re.IGNORECASE),
+    conduit=re.compile(
+        r"(?:the\s+|its\s+|a\s+)?(?:report|reports|state\s+media|(?:official\s+|state\s+)?(?:news\s+)?agency|media)$",
+        re.IGNORECASE,
+    ),
+    scare_quote=re.compile(r"\b(?:so-called|so\s+called|dubbed|termed)\s*$", re.IGNORECASE),
     statement=re.compile(r"\bstatement\b", re.IGNORECASE),
     issuer_subject=re.compile(r"\W*(?:the|its|a)\s+(\w+)", re.IGNORECASE),
     dateline=DATELINE,
