@@ -259,8 +259,8 @@ def _resolve(body: Body, cast: Cast, span: Span, words: str, found: tuple[int, i
             return DraftQuote(words, span.start, None, problem=f"'{written}' is not a person the text names")
         return DraftQuote(words, span.start, person)
     if folded in language.thing_pronouns:  # '“...,” it added': the organization or country last named
-        named = [m for m in cast.within(max(0, span.start - REACH), span.start) if cast.kinds.get(m.actor)]
-        bodies = [m.actor for m in named if cast.kinds[m.actor] is not ActorKind.PERSON]
+        earlier = cast.within(max(0, span.start - REACH), span.start)
+        bodies = [m.actor for m in earlier if cast.kinds.get(m.actor) not in (None, ActorKind.PERSON)]
         if bodies:
             return DraftQuote(words, span.start, bodies[-1])
     mentions = cast.within(start, end)
