@@ -134,3 +134,82 @@ ACTORS = {
 def test_names_of_countries_and_people_are_not_close_words(event: DraftEvent, linked: str | None) -> None:
     (result,) = link_known_events([event], [VETO, PLEDGE, ENVOY], ACTORS)
     assert (result.known.id if result.known else None) == linked
+
+
+LAUNCH = KnownEvent(
+    "team-launch",
+    PartialDate.parse("2024-10-16"),
+    "Eleven countries launch a sanctions monitoring team",
+    ("united-states", "japan", "monitoring-team"),
+    "Eleven countries launch a sanctions monitoring team",
+)
+
+
+def _said(date: str, as_written: str, actors: tuple[str, ...], sentence: str, clause: str) -> DraftEvent:
+    return DraftEvent(PartialDate.parse(date), as_written, "A title", actors, 0, sentence, clause=clause)
+
+
+# Issue 28: known events described in other words (the texts are ours). The date must agree at
+# the event's precision, and the date's own clause must say what the event is, a synonym counting.
+@pytest.mark.parametrize(
+    ("event", "published", "linked", "candidates"),
+    [
+        # The clause with the date is about the launch; the veto is only the sentence's background.
+        (
+            _said(
+                "2024",
+                "in 2024",
+                ("monitoring-team", "russia"),
+                "The team, which watches the sanctions, was launched in 2024 after Russia vetoed the panel's renewal.",
+                "was launched  ",
+            ),
+            "2025-07-18",
+            "team-launch",
+            [],
+        ),
+        # 'established' says 'launch'; but no actor in common: listed for the person, not linked.
+        (
+            _said(
+                "2024-10",
+                "in October last year",
+                ("united-nations",),
+                "The monitoring body was established in October last year after the UN panel was dissolved.",
+                "The monitoring body was established  ",
+            ),
+            "2025-07-18",
+            None,
+            ["team-launch"],
+        ),
+        # 'late last year' is not March, though the year agrees.
+        (
+            _said(
+                "2024",
+                "late last year",
+                ("russia", "un-security-council"),
+                "Russia vetoed the renewal of the panel of experts late last year, officials said.",
+                "Russia vetoed the renewal of the panel of experts  ",
+            ),
+            "2025-05-02",
+            None,
+            [],
+        ),
+        # The dates agree, but the clause says something else: neither linked nor listed.
+        (
+            _said(
+                "2024-03",
+                "last month",
+                ("russia",),
+                "Russia last month held an election, and vetoed the renewal of the panel.",
+                "Russia held an election",
+            ),
+            "2024-04-15",
+            None,
+            [],
+        ),
+    ],
+)
+def test_an_event_in_other_words_links_only_when_its_clause_says_what_it_is(
+    event: DraftEvent, published: str, linked: str | None, candidates: list[str]
+) -> None:
+    (result,) = link_known_events([event], [VETO, LAUNCH], ACTORS, published=PartialDate.parse(published))
+    assert (result.known.id if result.known else None, [c.id for c in result.candidates]) == (linked, candidates)

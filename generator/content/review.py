@@ -84,7 +84,7 @@ def misdated_reuses(
                 continue
             meant = phrase_dates(event.as_written, published)
             date = dates[event.id]
-            if meant and not any(_may_be(m, date) for m in meant):
+            if meant and not any(m.may_be(date) for m in meant):
                 shown = " or ".join(sorted({m.iso() for m in meant}))
                 yield documents[("article", article.id)].diagnostic(
                     ("events", index, "as_written"),
@@ -92,10 +92,3 @@ def misdated_reuses(
                     f"the date of event '{event.id}': if it is another happening, remove the 'id' line",
                     Severity.WARNING,
                 )
-
-
-def _may_be(meant: PartialDate, date: PartialDate) -> bool:
-    """Tell whether a phrase's date may be an event's: one inside the other, a year apart if either is approximate."""
-    if meant.agrees_with(date):
-        return True
-    return (meant.is_approximate or date.is_approximate) and abs(meant.year - date.year) <= 1

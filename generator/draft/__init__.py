@@ -47,7 +47,7 @@ def make_draft(
     quotes = find_quotes(body, cast, language)
     events = draft_events(body, dates, cast, language)
     known_events = read_events([e.date for e in events], {actor for e in events for actor in e.actors})
-    events = link_known_events(events, known_events, gazetteer.actors, language)
+    events = link_known_events(events, known_events, gazetteer.actors, language, published)
     return Draft(
         id=id,
         origin=origin,

@@ -51,28 +51,35 @@ def read_full_date(text: str, language: Language = ENGLISH) -> PartialDate | Non
     return language.read_full_date(text)
 
 
-def verb_tense(body: Body, start: int, end: int, language: Language = ENGLISH) -> Tense:
-    """Tell whether the clause around ``start:end`` looks back, looks ahead, or neither."""
+def clause_around(body: Body, start: int, end: int, language: Language = ENGLISH) -> tuple[int, int]:
+    """The clause that holds ``start:end``, within its sentence: where it begins and ends."""
     sentence = body.sentences[body.sentence_at(start)]
     window_start, window_end = max(sentence.start, start - CLAUSE_REACH), min(sentence.end, end + CLAUSE_REACH)
     left = window_start
     for match in language.clause_break.finditer(body.text, window_start, start):
         left = match.end()
     right_match = language.clause_break.search(body.text, end, window_end)
-    right = right_match.start() if right_match else window_end
+    return left, right_match.start() if right_match else window_end
+
+
+def verb_tense(body: Body, start: int, end: int, language: Language = ENGLISH) -> Tense:
+    """Tell whether the clause around ``start:end`` looks back, looks ahead, or neither."""
+    sentence = body.sentences[body.sentence_at(start)]
+    window_start, window_end = max(sentence.start, start - CLAUSE_REACH), min(sentence.end, end + CLAUSE_REACH)
+    left, right = clause_around(body, start, end, language)
     tense = language.tense_of(body.text[left:start], body.text[end:right])
     if tense is None:  # 'Thursday at the United Nations, the envoy briefed ...': the sentence's verb
         tense = language.tense_of(body.text[window_start:start], body.text[end:window_end])
     return tense or Tense.PRESENT
 
 
-def phrase_dates(phrase: str, published: PartialDate) -> frozenset[PartialDate]:
+def phrase_dates(phrase: str, published: PartialDate, language: Language | None = None) -> frozenset[PartialDate]:
     """The dates a phrase alone ('last month', 'on Monday', 'late last year') may mean in an article
     published on a day, whatever the tense of its verb; none when it is not a date the language reads.
 
     'late last year' is one of the last four months of that year, not any day of it.
     """
-    language = detect_language(phrase)
+    language = language or detect_language(phrase)
     day = published.first_day()
     text = " ".join(phrase.split())
     meant: set[PartialDate] = set()

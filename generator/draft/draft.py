@@ -162,6 +162,15 @@ def _events(draft: Draft) -> list[str]:
                 "if not, remove the 'id' line and write a title"
             )
             lines.append(f"    review: {_scalar(check)}")
+        elif event.candidates:  # not sure enough to link: the person decides
+            shown = " or ".join(f"'{c.id}' ({c.date.iso()}, {c.title})" for c in event.candidates)
+            lines.append(f"    title: {_scalar(event.title)}  # perhaps the content's event {_comment(shown)[1:-1]}")
+            ids = " or ".join(f"'{c.id}'" for c in event.candidates)
+            check = (
+                f"check whether it is the content's event {ids}: if it is, write 'id:' with that id and its title; "
+                "if not, reword the title in your own words"
+            )
+            lines.append(f"    review: {_scalar(check)}")
         else:
             lines.append(f"    title: {_scalar(event.title)}")
             lines.append(f"    review: {_scalar(REWORD_TITLE)}")

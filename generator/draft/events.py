@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from .dates import clause_around, phrase_dates
 from .language import Language
 from .languages import ENGLISH
 from .mentions import Cast
@@ -48,7 +49,11 @@ def draft_events(
             )
             continue
         title = _title(sentence_text, phrase.start - start, phrase.end - start, language)
-        events[key] = DraftEvent(phrase.date, phrase.as_written, title, actors, phrase.start, sentence_text)
+        left, right = clause_around(body, phrase.start, phrase.end, language)
+        clause = f"{body.text[left : phrase.start]} {body.text[phrase.end : right]}"
+        events[key] = DraftEvent(
+            phrase.date, phrase.as_written, title, actors, phrase.start, sentence_text, clause=clause
+        )
     return tuple(events.values())
 
 
@@ -97,33 +102,54 @@ def link_known_events(
     known: Sequence[KnownEvent],
     actors: Mapping[str, KnownActor] | None = None,
     language: Language = ENGLISH,
+    published: PartialDate | None = None,
 ) -> tuple[DraftEvent, ...]:
-    """Give each drafted event the content's event it is, if any: date agrees, an actor shared, words close.
+    """Give each drafted event the content's event it is, if any; list the ones it may be.
 
-    ``actors`` (the content's, by id) tells whose names are not words about what happened.
+    It is that event when the dates agree, the clause of its date says what the event is (a
+    word of its title, a synonym counting: 'set up' is 'launched'), and the sentence shares an
+    actor and words with it. When the dates agree and less is
+    shared, the event is a candidate, listed for the person: a wrong link would add the article
+    to another happening's sources without anyone noticing. ``actors`` (the content's, by id)
+    tells whose names are not words about what happened; ``published`` narrows what a phrase may
+    mean ('late last year' is not March).
     """
     scored: list[tuple[float, int, int]] = []
-    known_words = [content_words(event.words, language) for event in known]
+    maybe: dict[int, list[KnownEvent]] = {}
+    known_words = [content_words(f"{event.title} {event.words}", language) for event in known]
     for index, event in enumerate(events):
         words = content_words(event.words, language)
+        clause_words = content_words(event.clause, language) if event.clause else words
+        meant = phrase_dates(event.as_written, published, language) if published else frozenset()
         for other, candidate in enumerate(known):
-            if not dates_agree(event.date, candidate.date):
+            if not event.date.may_be(candidate.date) or (meant and not any(m.may_be(candidate.date) for m in meant)):
                 continue
             shared_actors = len(set(event.actors) & set(candidate.actors))
             names = _name_words({*event.actors, *candidate.actors}, actors or {}, language)
             shared_words = len((words & known_words[other]) - names)
+            says_it = len((clause_words & known_words[other]) - names)
             # Close words: two in common, or one when every actor of the known event is there too.
-            if shared_actors == 0 or shared_words < MIN_SHARED_WORDS - (shared_actors >= len(candidate.actors) >= 2):
-                continue
-            same_precision = event.date.precision == candidate.date.precision
-            scored.append((2 * shared_actors + shared_words + same_precision, index, other))
+            needed = MIN_SHARED_WORDS - (shared_actors >= len(candidate.actors) >= 2)
+            is_same = says_it >= 1 and shared_actors >= 1 and shared_words >= needed
+            if is_same:
+                same_precision = event.date.precision == candidate.date.precision
+                scored.append((2 * shared_actors + shared_words + says_it + same_precision, index, other))
+            elif says_it:
+                maybe.setdefault(index, []).append(candidate)
     linked: dict[int, KnownEvent] = {}
     used: set[int] = set()
     for _, index, other in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
         if index not in linked and other not in used:
             linked[index] = known[other]
             used.add(other)
-    return tuple(replace(event, known=linked.get(index)) for index, event in enumerate(events))
+    return tuple(
+        replace(
+            event,
+            known=linked.get(index),
+            candidates=() if index in linked else tuple(maybe.get(index, ())),
+        )
+        for index, event in enumerate(events)
+    )
 
 
 def _name_words(ids: Iterable[str], actors: Mapping[str, KnownActor], language: Language) -> frozenset[str]:
@@ -137,12 +163,3 @@ def _name_words(ids: Iterable[str], actors: Mapping[str, KnownActor], language: 
             adjectives = language.demonyms(actor.name) if actor.kind is ActorKind.COUNTRY else ()
             names += [actor.name, *actor.aliases, *adjectives]
     return content_words(" ".join(names), language)
-
-
-def dates_agree(drafted: PartialDate, known: PartialDate) -> bool:
-    """Tell whether two dates may be the same: one inside the other, or a year apart when either is approximate."""
-    if drafted.agrees_with(known):
-        return True
-    if drafted.is_approximate or known.is_approximate:
-        return abs(drafted.year - known.year) <= 1
-    return False

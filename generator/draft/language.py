@@ -69,6 +69,7 @@ class Language:
     stopwords: frozenset[str]
     suffixes: tuple[str, ...]  # endings cut to compare words: 'vetoed', 'vetoes', 'veto'
     base_forms: Mapping[str, str]  # irregular forms: 'met' -> 'meet'
+    synonyms: tuple[frozenset[str], ...]  # words that say the same happening: 'launched', 'set up', 'established'
     is_name: Callable[[Token], bool]  # whether a word may be part of a name
 
     # Names: people, titles, organizations, places.

@@ -191,3 +191,5 @@ class DraftEvent:
     start: int
     words: str  # the words around it, for matching events the content already has
     known: KnownEvent | None = None
+    clause: str = ""  # the clause its date is in, which says what happened ('' : the words)
+    candidates: tuple[KnownEvent, ...] = ()  # the content's events it may be, not sure enough to link

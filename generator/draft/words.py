@@ -106,9 +106,17 @@ def stem(word: str, language: Language = ENGLISH) -> str:
 
 
 def content_words(text: str, language: Language = ENGLISH) -> frozenset[str]:
-    """The stems of the words that carry meaning: no stopwords, no numbers."""
-    return frozenset(
+    """The stems of the words that carry meaning, a synonym as its group's first word: no stopwords, no numbers."""
+    same = _synonyms(language)
+    stems = (
         stem(token.norm, language)
         for token in tokenize(text, language=language)
         if token.norm not in language.stopwords and not token.norm.isdigit()
     )
+    return frozenset(same.get(word, word) for word in stems)
+
+
+@cache
+def _synonyms(language: Language) -> dict[str, str]:
+    """Each stem of a group of synonyms -> the stem of its group's first word."""
+    return {stem(word, language): stem(sorted(group)[0], language) for group in language.synonyms for word in group}

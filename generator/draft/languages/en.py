@@ -537,6 +537,21 @@ ENGLISH = Language(
     stopwords=STOPWORDS,
     suffixes=SUFFIXES,
     base_forms=BASE_FORMS,
+    synonyms=tuple(
+        word_set(group)
+        for group in (
+            "launch establish create found form inaugurate start",
+            "veto block",
+            "sign conclude ink",
+            "meet summit talks",
+            "dissolve disband expire end scrap",
+            "publish release issue",
+            "send deploy dispatch",
+            "vow pledge promise",
+            "sanction blacklist",
+            "attack strike",
+        )
+    ),
     is_name=is_name_token,
     role_heads=ROLE_HEADS,
     role_modifiers=ROLE_MODIFIERS,
