@@ -267,9 +267,15 @@ def test_a_content_folder_without_actors_gets_one_for_the_new_actors(tmp_path: P
         tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--new-actors", "--id", "port-talks"
     )
     assert code == 0
-    assert out.splitlines()[:2] == [
+    assert out.splitlines()[:4] == [
         "wrote content/articles/port-talks.yaml",
+        "wrote content/actors/south-korea.yaml (a new actor)",
         "wrote content/actors/aiko-tanabe.yaml (a new actor)",
+        "wrote content/actors/japan.yaml (a new actor)",
+    ]
+    assert (tmp_path / "content/actors/japan.yaml").read_text(encoding="utf-8").splitlines()[2:4] == [
+        "name: Japan",
+        "kind: country  # guessed from the text: person, country or organization",
     ]
 
 
@@ -404,7 +410,7 @@ def test_the_seed_article_drafts_like_the_sample_briefing(tmp_path: Path) -> Non
     sample = yaml.safe_load((REPO / "content/articles/2024-04-15-us-allies-north-korea-sanctions.yaml").read_text())
     drafted_actors = {a if isinstance(a, str) else a["id"] for a in draft["actors"]}
     sample_actors = {a if isinstance(a, str) else a["id"] for a in sample["actors"]}
-    assert drafted_actors <= sample_actors
+    assert drafted_actors - sample_actors == {"united-nations"}  # a well-known body the sample lacks
     assert sample_actors - drafted_actors == {
         "south-korea-ministry-of-national-defense"
     }  # named only as 'the ministry'
@@ -465,27 +471,27 @@ def test_an_unreviewed_draft_warns_and_fails_a_strict_build_until_its_marks_are_
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if line.strip().startswith("review:")
     ]
-    assert len(marks) == 9  # five events (one linked to the content's), four new people
+    assert len(marks) == 10  # five events (one linked to the content's), four new people, the UN
 
     code, out, err = _run(tmp_path, "check")
-    assert (code, out) == (0, "content: 2 articles, 11 actors, 0 topics, 5 events: ok\n")
+    assert (code, out) == (0, "content: 2 articles, 12 actors, 0 topics, 5 events: ok\n")
     warned = [line for line in err.splitlines() if ": warning: left to review: " in line]
     assert [line.split(":")[:2] for line in warned] == [
         [path.relative_to(tmp_path).as_posix(), str(number)] for path, number in marks
     ]
-    assert err.splitlines()[-1] == "0 errors, 9 warnings in 5 files"
+    assert err.splitlines()[-1] == "0 errors, 10 warnings in 6 files"
     site = tmp_path / "site"
     built = run_generator("build", "--strict", "--content", tmp_path / "content", "--site-dir", site)
     assert built.returncode == 1
     assert built.stderr.splitlines()[-1] == (
-        f"error: the site was not built, and {site} is unchanged: 9 review marks left in the content (listed above):"
+        f"error: the site was not built, and {site} is unchanged: 10 review marks left in the content (listed above):"
         " do what each says and remove its 'review' line, or build without --strict to preview"
     )
     assert not site.exists()
 
     for path, _ in marks:  # the person did what each says
         path.write_text(re.sub(r"(?m)^\s*review: .*\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
-    assert _run(tmp_path, "check")[:3] == (0, "content: 2 articles, 11 actors, 0 topics, 5 events: ok\n", "")
+    assert _run(tmp_path, "check")[:3] == (0, "content: 2 articles, 12 actors, 0 topics, 5 events: ok\n", "")
     built = run_generator("build", "--strict", "--content", tmp_path / "content", "--site-dir", site)
     assert built.returncode == 0, built.stderr
     assert "WARNING" not in built.stdout + built.stderr

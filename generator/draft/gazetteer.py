@@ -84,6 +84,8 @@ def adjacent(text: str, left: Token, right: Token, language: Language) -> bool:
     gap = text[left.end : right.start]
     if gap in ("", " ", "-", "‐", "\u00a0"):
         return True
+    if gap in ("' ", "’ ") and left.text.endswith("s") and left.is_capitalized and right.is_capitalized:
+        return True  # a plural possessive inside a name: "Workers' Party"
     # An initial ('John F. Kennedy') or a short title ('Sen. Dana Whitfield').
     return gap == ". " and ((len(left.text) == 1 and left.text.isupper()) or left.norm in language.abbreviated_titles)
 
@@ -100,7 +102,10 @@ def match_known(
             (e for e in gazetteer.entries.get(tokens[index].norm, ()) if fits(text, tokens, index, e, language)), None
         )
         if entry is None or (
-            len(entry.norms) == 1 and not is_headline and _is_inside_name(text, tokens, index, language)
+            len(entry.norms) == 1
+            and not entry.is_caps  # 'U.N. Robert Wood': an acronym before a name is not part of it
+            and not is_headline
+            and _is_inside_name(text, tokens, index, language)
         ):
             index += 1
             continue

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .records import PartialDate, Tense
+from .records import ActorKind, PartialDate, Tense
 
 if TYPE_CHECKING:
     from .words import Token
@@ -41,7 +41,7 @@ def word_set(words: str) -> frozenset[str]:
 @cache
 def fold(word: str) -> str:
     """Compare words as a reader would: NFKC, case folded, curly apostrophes made straight."""
-    return unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
+    return unicodedata.normalize("NFKC", word).casefold().replace("’", "'").replace("´", "'").replace("ʼ", "'")
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,8 @@ class Language:
     adjectives: frozenset[str]  # folded country adjectives
     news_agencies: frozenset[str]  # folded: a source of the story, not an actor in it
     demonyms: Callable[[str], tuple[str, ...]]  # 'South Korea' -> ('South Korean',)
+    well_known: Mapping[str, tuple[str, ActorKind, tuple[str, ...]]]  # folded name or short form -> the
+    # country or international body it names, proposed when the content does not have it: name, kind, aliases
 
     # Dates.
     date_patterns: tuple[DatePattern, ...]

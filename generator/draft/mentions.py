@@ -15,6 +15,7 @@ agencies are never actors. When in doubt, nothing is proposed: the person adds i
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -76,6 +77,7 @@ class _Candidate:
     is_mid_sentence: bool = False  # written with a capital where a sentence does not start
     is_organization: bool = False
     aliases: tuple[str, ...] = ()
+    fixed_kind: ActorKind | None = None  # a country or an international body, known by name
 
 
 def find_mentions(body: Body, headline: str, gazetteer: Gazetteer, publisher: str | None = None) -> Cast:
@@ -199,20 +201,39 @@ def _consider(
         at_start = False
     while span and tokens[span[-1]].norm in language.connectors:
         span.pop()
-    is_organization = len(span) >= 2 and _is_organization(tuple(tokens[i].norm for i in span), language)
-    if not is_organization and any(tokens[i].norm in language.and_words for i in span):  # 'Yoon and Cho'
+    titled = _name_after_title(tokens, span, language)
+    is_organization = not titled and len(span) >= 2 and _is_organization(tuple(tokens[i].norm for i in span), language)
+    if not titled and not is_organization and any(tokens[i].norm in language.and_words for i in span):
+        # two names: 'Yoon and Cho'
         cut = next(k for k, i in enumerate(span) if tokens[i].norm in language.and_words)
         for part in (span[:cut], span[cut + 1 :]):
             if part:
                 _consider(words, part, lowercase_words, candidates, gazetteer, excluded)
         return
-    title_tokens = [] if is_organization else _strip_title(tokens, span, language)
+    if titled:  # 'Department of State Director for Korean Affairs Seth Bailey': the name after the titles
+        title_tokens = span[:titled]
+        del span[:titled]
+    else:
+        title_tokens = [] if is_organization else _strip_title(tokens, span, language)
+    while span and tokens[span[0]].norm in language.connectors:
+        span.pop(0)  # 'for Korean' left of 'Director for Korean Affairs'
     if not span or len(span) > (8 if is_organization else 5):
         return
+    if not is_organization and all(_is_demonym(tokens[i].norm, language) for i in span):
+        return  # 'the Russians', 'North Koreans', 'Korean': people of a country, never a person
     name_tokens = [tokens[i] for i in span]
     norms = tuple(t.norm for t in name_tokens)
     name = _shown(text[name_tokens[0].start : words.name_end(span[-1])])
     folded = fold(name)
+    known_as = language.well_known.get(folded)
+    written = text[name_tokens[0].start : words.name_end(span[-1])]
+    if known_as is not None and not written.isupper():  # 'WHO' is the body, 'Who' a word
+        known_as = None if any(f.isupper() and fold(f) == folded for f in (known_as[0], *known_as[2])) else known_as
+    if known_as is not None and folded not in excluded:  # 'France', 'NATO': a country or a body the content lacks
+        candidate = candidates.setdefault(norms, _Candidate(known_as[0], norms))
+        candidate.occurrences.append((span[0], span[-1] + 1))
+        candidate.fixed_kind, candidate.aliases = known_as[1], known_as[2]
+        return
     if (
         folded in language.places
         or folded in language.news_agencies
@@ -248,10 +269,34 @@ def _consider(
         candidate.is_speaker = True
 
 
+def _name_after_title(tokens: Sequence[Token], span: list[int], language: Language) -> int:
+    """Where a person's name begins after a chain of titles in one run of capitalized words (0: none):
+    the last two or three plain words, after a title word, with a role's head before them."""
+    titles = language.role_heads | language.role_modifiers
+    plain = 0
+    while plain < len(span) and plain < 3:
+        norm = tokens[span[-1 - plain]].norm
+        if norm in titles or norm in language.organization_heads or norm in language.connectors:
+            break
+        if norm in language.adjectives or norm in language.place_heads:
+            break
+        plain += 1
+    cut = len(span) - plain
+    if plain < 2 or cut < 2 or tokens[span[cut - 1]].norm not in titles:
+        return 0
+    return cut if any(tokens[i].norm in language.role_heads for i in span[:cut]) else 0
+
+
+def _is_demonym(norm: str, language: Language) -> bool:
+    return norm in language.adjectives or norm.removesuffix("s") in language.adjectives or norm in ("north", "south")
+
+
 def _is_organization(norms: tuple[str, ...], language: Language) -> bool:
     """'... Ministry', '... Agency', 'Bank of ...': the noun at the head of the name says so."""
     heads = language.organization_heads
-    return norms[-1] in heads or (norms[0] in heads and norms[1] in language.name_links)
+    return norms[-1] in heads or any(
+        norm in heads and following in language.name_links for norm, following in itertools.pairwise(norms)
+    )
 
 
 def _strip_title(tokens: Sequence[Token], span: list[int], language: Language) -> list[int]:
@@ -335,6 +380,14 @@ def _propose(
     people: dict[str, set[str]] = {}  # a first or last name -> the people it may stand for
     full_names: list[tuple[tuple[str, ...], str]] = []  # the people's names, as tokens
     for candidate in sorted(candidates.values(), key=lambda c: -len(c.norms)):
+        if candidate.fixed_kind is not None:
+            actor_id = gazetteer.names.get(fold(candidate.name)) or suggest_id(candidate.name)
+            if actor_id not in gazetteer.actors and actor_id not in proposed:
+                proposed[actor_id] = ProposedActor(
+                    actor_id, candidate.name, candidate.fixed_kind, aliases=candidate.aliases
+                )
+            mentions += [_mention(words, actor_id, occurrence) for occurrence in candidate.occurrences]
+            continue
         if len(candidate.norms) == 1:
             continue
         shorter_of = {

@@ -81,6 +81,10 @@ def role_near(
         role_tokens = [i for i in title_tokens if tokens[i].norm not in language.adjectives | language.honorifics]
         role = text[tokens[role_tokens[0]].start : title_end(text, tokens[role_tokens[-1]], language)]
         return role, country_before(text, tokens, title_tokens[0], gazetteer)
+    chain = _title_chain(words, start)
+    if chain is not None:  # 'U.S. Ambassador to the U.N. Robert Wood', 'Director for Korean Affairs Seth Bailey'
+        first, last = chain
+        return text[tokens[first].start : tokens[last].end], country_before(text, tokens, first, gazetteer)
     before = start - 1
     gap = text[tokens[before].end : tokens[start].start] if before >= 0 else ""
     if (
@@ -122,6 +126,32 @@ def role_near(
         ):
             return text[tokens[end + skip].start : tokens[last].end], None
     return None, None
+
+
+def _title_chain(words: Words, start: int) -> tuple[int, int] | None:
+    """A title whose role is 'to', 'of' or 'for' something, right before a name: the token range
+    of 'Ambassador to the U.N.' before 'Robert Wood' (the title's own words, then what it is of)."""
+    text, tokens, language = words.text, words.tokens, words.language
+    index = start - 1
+    tail = index
+    while index >= 0 and start - index <= 6 and adjacent(text, tokens[index], tokens[index + 1], language):
+        token = tokens[index]
+        if token.norm in language.name_links | {"to", "at"} and index < tail:
+            head = index - 1
+            if head >= 0 and tokens[head].norm in language.role_heads and tokens[head].is_capitalized:
+                first = head
+                while first - 1 >= 0 and (
+                    tokens[first - 1].norm in language.role_heads | language.role_modifiers
+                    and tokens[first - 1].is_capitalized
+                    and adjacent(text, tokens[first - 1], tokens[first], language)
+                ):
+                    first -= 1
+                return first, tail
+            return None
+        if not (token.is_capitalized or token.norm in language.articles or token.norm in language.connectors):
+            return None
+        index -= 1
+    return None
 
 
 def title_end(text: str, token: Token, language: Language) -> int:

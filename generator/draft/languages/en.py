@@ -12,9 +12,17 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..days import back, day_of, month_offset, of, within_one_month
-from ..language import DatePattern, Language, Resolver, word_set
-from ..records import PartialDate, Tense
-from .en_places import ADJECTIVES, COUNTRY_ADJECTIVES, NEWS_AGENCIES, PLACES, demonyms
+from ..language import DatePattern, Language, Resolver, fold, word_set
+from ..records import ActorKind, PartialDate, Tense
+from .en_places import (
+    ADJECTIVES,
+    COUNTRIES,
+    COUNTRY_ADJECTIVES,
+    NEWS_AGENCIES,
+    PLACES,
+    WELL_KNOWN_BODIES,
+    demonyms,
+)
 
 if TYPE_CHECKING:
     from ..words import Token
@@ -532,8 +540,8 @@ ENGLISH = Language(
     sentence_boundary=re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])"),
     word_before_boundary=re.compile(r"([A-Za-z.]+)[.!?][\"”’')\]]*\s+$"),
     # A dotted abbreviation (U.N., U.S.), or letters and digits with inner apostrophes.
-    token=re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*"),
-    token_suffix=re.compile(r"['’]s$", re.IGNORECASE),
+    token=re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’´ʼ][^\W_]+)*"),  # ´ and ʼ: apostrophes typed as accents
+    token_suffix=re.compile(r"['’´ʼ]s$", re.IGNORECASE),
     stopwords=STOPWORDS,
     suffixes=SUFFIXES,
     base_forms=BASE_FORMS,
@@ -578,6 +586,12 @@ ENGLISH = Language(
     adjectives=ADJECTIVES,
     news_agencies=NEWS_AGENCIES,
     demonyms=demonyms,
+    well_known={
+        fold(form): (name, ActorKind.ORGANIZATION, aliases)
+        for name, aliases in WELL_KNOWN_BODIES.items()
+        for form in (name, *aliases)
+    }
+    | {folded: (name, ActorKind.COUNTRY, ()) for folded, name in COUNTRIES.items()},
     date_patterns=tuple(_date_patterns()),
     read_full_date=read_full_date,
     read_month_day=read_month_day,

@@ -103,3 +103,67 @@ def demonyms(country: str) -> tuple[str, ...]:
     if country.endswith("ia") or country.endswith("a"):
         return (country + "n",)
     return ()
+
+
+# Regions, provinces and parts of countries among the names above: places, not countries to propose.
+_NOT_COUNTRIES = frozenset(
+    [
+        "Korea",
+        "America",
+        "England",
+        "Scotland",
+        "Wales",
+        "Gaza",
+        "West",
+        "Bank",
+        "Crimea",
+        "Donbas",
+        "Kashmir",
+        "Tibet",
+        "Xinjiang",
+        "Hong",
+        "Kong",
+        "Macau",
+        "Greenland",
+        "Puerto",
+        "Rico",
+        "Kurdistan",
+        "Chechnya",
+        "Catalonia",
+        "Palestine",
+        "Britain",
+        "Burma",
+        "Czech",
+        "Republic",
+        "Georgia",
+    ]
+)
+COUNTRIES = {
+    fold(name): name
+    for name in COUNTRY_ADJECTIVES
+    if not (set(name.split()) & _NOT_COUNTRIES and name not in ("South Korea", "North Korea", "Czechia"))
+}
+
+# Well-known international bodies, proposed as organizations when the content does not have them:
+# the name, then the short forms the text may use.
+WELL_KNOWN_BODIES = {
+    "United Nations": ("UN", "U.N."),
+    "UN Security Council": ("U.N. Security Council", "United Nations Security Council", "UNSC"),
+    "UN General Assembly": ("U.N. General Assembly", "United Nations General Assembly"),
+    "European Union": ("EU", "E.U."),
+    "European Commission": (),
+    "NATO": ("North Atlantic Treaty Organization",),
+    "Group of Seven": ("G7", "G-7"),
+    "Group of 20": ("G20", "G-20"),
+    "ASEAN": ("Association of Southeast Asian Nations",),
+    "International Atomic Energy Agency": ("IAEA",),
+    "World Health Organization": ("WHO",),
+    "International Monetary Fund": ("IMF",),
+    "World Bank": (),
+    "World Trade Organization": ("WTO",),
+    "African Union": ("AU",),
+    "OPEC": ("Organization of the Petroleum Exporting Countries",),
+    "BRICS": (),
+    "International Criminal Court": ("ICC",),
+    "Interpol": (),
+}
