@@ -17,7 +17,6 @@ from .content.link import Corpus, link_corpus
 from .content.load import FileMemo, load_tree
 from .content.review import misdated_reuses
 from .content.validate import RecordMemo, validate_documents
-from .draft.dates import phrase_dates
 from .exports import Asset, License, Part, export_parts, with_export_links
 from .pages.emit import write_pages
 from .pages.plan import plan_pages
@@ -75,7 +74,10 @@ def check_content(
         raise ContentError(diagnostics)
     corpus, warnings = link_corpus(content)
     reused = {event.key: event.date for event in corpus.events if len(set(event.sources)) > 1}
-    warnings += tuple(misdated_reuses(content.articles, content.documents, reused, phrase_dates))
+    if reused:
+        from .draft.dates import phrase_dates  # the draft's date reader, loaded only when needed
+
+        warnings += tuple(misdated_reuses(content.articles, content.documents, reused, phrase_dates))
     return corpus, tuple(sorted(diagnostics + warnings))
 
 

@@ -139,6 +139,8 @@ class Language:
     furniture: re.Pattern[str]
     trailer: re.Pattern[str]
     date_line: re.Pattern[str]
+    sign_off: re.Pattern[str]  # the publisher named at the end: '(Kyodo)', '--Reuters' (group 'agency' or 'after')
+    caption: re.Pattern[str]  # words that make a block under a photo credit its caption
 
     # Events.
     event_clauses: re.Pattern[str]

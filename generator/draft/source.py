@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from .language import Language
+from .language import Language, fold
 from .languages import ENGLISH
 from .records import FORBIDDEN_CHARACTERS, INPUT, LINE_BREAKS, URL_PATTERN, DraftInputError, PartialDate, Raw, Source
 
@@ -186,7 +186,7 @@ def _read_blocks(headline: str, blocks: list[str], language: Language) -> Source
             byline = language.byline.match(block)
             if byline and not authors:
                 names, byline_publisher = _byline_names(byline.group("names"), language)
-                if names:
+                if names or byline_publisher:  # 'By Jane Roe, Reuters', 'By Xinhua'
                     authors, publisher = names, publisher or byline_publisher
                     continue
             if len(block) < 100 and language.date_line.match(block):
@@ -195,7 +195,7 @@ def _read_blocks(headline: str, blocks: list[str], language: Language) -> Source
         if _CREDIT.search(block) and len(block) < 400:
             after_credit = True
             continue
-        if after_credit and not dateline_found and not language.dateline.match(block):
+        if after_credit and not dateline_found and not language.dateline.match(block) and _is_caption(block, language):
             after_credit = False  # the caption under a photo credit
             continue
         after_credit = False
@@ -221,6 +221,9 @@ def _read_blocks(headline: str, blocks: list[str], language: Language) -> Source
                     body.append(rest)
                 continue
         body.append(block)
+    if body and not publisher:  # a sign-off: '... (Yonhap)', '... --Reuters'
+        body[-1], publisher = _signed_off(body[-1], language)
+        body = body if body[-1] else body[:-1]
     return Source(
         headline=headline,
         paragraphs=tuple(body),
@@ -265,8 +268,24 @@ def _place_name(place: str) -> str:
     return ", ".join(shown)
 
 
+def _is_caption(block: str, language: Language) -> bool:
+    """Tell whether the block under a photo credit describes the photo: it dates it, or credits it."""
+    return language.read_full_date(block) is not None or bool(language.caption.search(block))
+
+
+def _signed_off(paragraph: str, language: Language) -> tuple[str, str | None]:
+    """Split the publisher's sign-off off the last paragraph: ('...', 'Yonhap') for '... (Yonhap)'."""
+    match = language.sign_off.search(paragraph)
+    agency = (match.group("agency") or match.group("after")) if match else None
+    if match is None or agency is None or fold(agency) not in language.news_agencies:
+        return paragraph, None
+    return paragraph[: match.start()].rstrip(), agency
+
+
 def _byline_names(text: str, language: Language) -> tuple[list[str], str | None]:
-    """Read 'Jane Doe and John Roe, Reuters' or 'JANE DOE | AP': the names, and a publisher after them."""
+    """Read 'Jane Doe and John Roe, Reuters', 'JANE DOE | AP' or 'Xinhua': the names, and a publisher."""
+    if fold(text.strip()) in language.news_agencies:
+        return [], text.strip()
     parts = re.split(r"\s*[,|]\s*", text.strip())
     names = _names(parts[0], language)
     publisher = parts[1] if len(parts) > 1 and parts[1] and len(parts[1].split()) <= 4 else None

@@ -528,7 +528,7 @@ DATELINE = re.compile(
     r"(?:(?:,|(?<=\.))\s*(?P<date>" + _MONTH_DAY + r")(?:,\s*(?P<year>\d{4}))?)?"  # Interfax: 'BEIJING. Dec 5'
     r"|(?P<date_only>" + _MONTH_DAY + r")(?:,\s*(?P<year_only>\d{4}))?)?"
     r"\.?\s*(?:\((?P<agency>[^()]{2,40})\)|/(?P<wire>[A-Za-z ]{2,30})/)?"
-    r"\s*(?P<dash>--|—|–|-|:|(?<=/)\.)\s*(?=\S)"  # TASS: 'September 13. /TASS/. '
+    r"\s*(?:(?P<dash>--|—|–|-|:|(?<=/)\.)|(?<=/))\s*(?=\S)"  # TASS: 'September 13. /TASS/. ', Xinhua: 'May 2. /Xinhua/ '
 )  # fmt: skip
 
 
@@ -648,6 +648,10 @@ ENGLISH = Language(
         r"^(?:(?:Published|Updated|Posted|Last updated|First published)\b[^\n]{0,80}|"
         r"(?:\w+,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}[^\n]{0,40}|\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}[^\n]{0,40}|\d{4}-\d{2}-\d{2}[^\n]{0,30})$"
     ),
+    sign_off=re.compile(
+        r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\)|(?:--|[—–])\s*(?P<after>[A-Z][\w.&-]{1,30}))\.?\s*$"
+    ),
+    caption=re.compile(r"\b(?:Photo|photo|File|FILE|pictured|Pictured)\b|\((?:AP|AFP|Reuters|EPA|Yonhap)\b"),
     event_clauses=re.compile(r",\s+|;\s+|\s+[—–]\s+|:\s+"),
     relative_clause=re.compile(r"\s+(?:that|which|who)\s+", re.IGNORECASE),
     leading_words=re.compile(
