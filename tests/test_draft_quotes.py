@@ -83,6 +83,9 @@ def _quotes(*paragraphs: str) -> list[tuple[str, str | None, str | None]]:
             ["Kim said the deal was fair, calling it “a new stage,” the report said."],
             [("a new stage", "kim-ha-na", None)],
         ),
+        # A state's media speak for it; another agency only reports.
+        (["“The talks were useful,” TASS said."], [("The talks were useful", "russia", "TASS")]),
+        (["“The talks were useful,” Reuters said."], [("The talks were useful", None, None)]),
         # A short quotation inside a sentence is its subject's, in curly or straight single marks.
         (["Seoul called the move “irresponsible” on Monday."], [("irresponsible", "south-korea", None)]),
         (["Kim dismissed the plan as 'unworkable' and left."], [("unworkable", "kim-ha-na", None)]),

@@ -97,6 +97,7 @@ class Language:
     places: frozenset[str]  # folded: never proposed as actors
     adjectives: frozenset[str]  # folded country adjectives
     news_agencies: frozenset[str]  # folded: a source of the story, not an actor in it
+    state_media: Mapping[str, str]  # folded agency -> the country whose state speaks through it: 'KCNA'
     demonyms: Callable[[str], tuple[str, ...]]  # 'South Korea' -> ('South Korean',)
     well_known: Mapping[str, tuple[str, ActorKind, tuple[str, ...]]]  # folded name or short form -> the
     # country or international body it names, proposed when the content does not have it: name, kind, aliases

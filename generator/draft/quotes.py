@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from .language import Language
 from .languages import ENGLISH
 from .mentions import Cast
-from .records import ActorKind, Body, DraftQuote, Span
+from .records import ActorKind, Body, DraftQuote, Span, suggest_id
 from .words import fold
 
 MAX_SPEAKER_WORDS = 10
@@ -274,6 +274,9 @@ def _resolve(body: Body, cast: Cast, span: Span, words: str, found: tuple[int, i
         named = body.text[mentions[0].start : mentions[0].end]
         is_itself = fold(language.determiners.sub("", written)) == fold(named)
         return DraftQuote(words, span.start, mentions[0].actor, None if is_itself else written)
+    country = language.state_media.get(fold(language.determiners.sub("", written)))
+    if country is not None and suggest_id(country) in cast.kinds:  # '“...,” the KCNA said': North Korea's words
+        return DraftQuote(words, span.start, suggest_id(country), written)
     if language.statement.search(written):
         issuer = _statement_issuer(body, cast, span.start, language)
         if issuer is not None:  # the statement is the actor's own words

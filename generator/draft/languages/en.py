@@ -20,6 +20,7 @@ from .en_places import (
     COUNTRY_ADJECTIVES,
     NEWS_AGENCIES,
     PLACES,
+    STATE_MEDIA,
     WELL_KNOWN_BODIES,
     demonyms,
 )
@@ -585,6 +586,7 @@ ENGLISH = Language(
     places=PLACES,
     adjectives=ADJECTIVES,
     news_agencies=NEWS_AGENCIES,
+    state_media=STATE_MEDIA,
     demonyms=demonyms,
     well_known={
         fold(form): (name, ActorKind.ORGANIZATION, aliases)

@@ -167,3 +167,14 @@ WELL_KNOWN_BODIES = {
     "International Criminal Court": ("ICC",),
     "Interpol": (),
 }
+
+# A country's state media: what they are quoted as saying is that state's (names of the press as
+# the English press writes them).
+STATE_MEDIA = {
+    fold(agency): country
+    for agency, country in (
+        ("KCNA", "North Korea"), ("Korean Central News Agency", "North Korea"), ("Rodong Sinmun", "North Korea"),
+        ("Xinhua", "China"), ("People's Daily", "China"), ("Global Times", "China"), ("CCTV", "China"),
+        ("TASS", "Russia"), ("RIA Novosti", "Russia"), ("RIA", "Russia"), ("IRNA", "Iran"), ("SANA", "Syria"),
+    )
+}  # fmt: skip
