@@ -68,10 +68,10 @@ def test_a_draft_is_written_with_what_was_found_and_what_is_left(tmp_path: Path)
     assert (code, err) == (0, "")
     assert out.splitlines() == [
         "wrote content/articles/2024-04-16-port-talks-resume.yaml",
-        "found: 3 actors (1 new), 2 events (0 already in the content), 1 quote",
+        "found: 3 actors (1 new), 2 events (0 already in the content), 1 quote, 1 statement",
         "left for you:",
         "  - write the summary, in your own words",
-        "  - do what each 'review' line says, then remove it (2 lines)",
+        "  - do what each 'review' line says, then remove it (3 lines)",
         "  - create the 1 new actor, or draft again with --new-actors: aiko-tanabe",
         "  - add statements and relations in your own words, and the topics",
         "then run: .venv/bin/python -m generator check",
@@ -91,7 +91,7 @@ def test_out_dash_prints_the_draft_and_reports_on_standard_error(tmp_path: Path)
     code, out, err = _run(tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--out", "-")
     assert code == 0
     assert out.startswith("# yaml-language-server: $schema=../../schemas/article.schema.json\n")
-    assert err.splitlines()[0] == "found: 3 actors (1 new), 2 events (0 already in the content), 1 quote"
+    assert err.splitlines()[0] == "found: 3 actors (1 new), 2 events (0 already in the content), 1 quote, 1 statement"
     assert _files(tmp_path) == set(TREE)
 
 
@@ -471,7 +471,7 @@ def test_an_unreviewed_draft_warns_and_fails_a_strict_build_until_its_marks_are_
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if line.strip().startswith("review:")
     ]
-    assert len(marks) == 10  # five events (one linked to the content's), four new people, the UN
+    assert len(marks) == 12  # five events (one linked to the content's), two statements, four new people, the UN
 
     code, out, err = _run(tmp_path, "check")
     assert (code, out) == (0, "content: 2 articles, 12 actors, 0 topics, 5 events: ok\n")
@@ -479,12 +479,12 @@ def test_an_unreviewed_draft_warns_and_fails_a_strict_build_until_its_marks_are_
     assert [line.split(":")[:2] for line in warned] == [
         [path.relative_to(tmp_path).as_posix(), str(number)] for path, number in marks
     ]
-    assert err.splitlines()[-1] == "0 errors, 10 warnings in 6 files"
+    assert err.splitlines()[-1] == "0 errors, 12 warnings in 6 files"
     site = tmp_path / "site"
     built = run_generator("build", "--strict", "--content", tmp_path / "content", "--site-dir", site)
     assert built.returncode == 1
     assert built.stderr.splitlines()[-1] == (
-        f"error: the site was not built, and {site} is unchanged: 10 review marks left in the content (listed above):"
+        f"error: the site was not built, and {site} is unchanged: 12 review marks left in the content (listed above):"
         " do what each says and remove its 'review' line, or build without --strict to preview"
     )
     assert not site.exists()

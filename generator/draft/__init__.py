@@ -21,6 +21,7 @@ from .gazetteer import Gazetteer
 from .mentions import find_mentions
 from .quotes import find_quotes
 from .records import KnownEvent, PartialDate, Source
+from .statements import find_statements
 from .words import make_body
 
 EventReader = Callable[[Sequence[PartialDate], Collection[str]], Sequence[KnownEvent]]
@@ -58,6 +59,7 @@ def make_draft(
         proposed=tuple(actor for actor in cast.proposed if actor.id in cast.actors),
         events=events,
         quotes=tuple(q for q in quotes if q.by is not None),
+        statements=find_statements(body, cast, language),
         topics=suggest_topics(topics, body, language),
         unplaced=unplaced(body, dates, quotes),
     )

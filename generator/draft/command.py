@@ -216,7 +216,8 @@ def _report(
     new = len(draft.proposed)
     print(
         f"found: {count(len(draft.actors), 'actor')} ({new} new), {count(len(draft.events), 'event')} "
-        f"({linked} already in the content), {count(len(draft.quotes), 'quote')}",
+        f"({linked} already in the content), {count(len(draft.quotes), 'quote')}, "
+        f"{count(len(draft.statements), 'statement')}",
         file=out,
     )
     print("left for you:", file=out)
@@ -231,7 +232,7 @@ def _notes(options: DraftOptions, draft: Draft) -> list[str]:
     notes = ["write the summary, in your own words"]
     if draft.publisher == UNKNOWN_PUBLISHER:
         notes.append("write the publisher: the text does not name it (or pass --publisher)")
-    marks = len(draft.events) + (len(draft.proposed) if options.new_actors else 0)
+    marks = len(draft.events) + len(draft.statements) + (len(draft.proposed) if options.new_actors else 0)
     if marks:
         notes.append(f"do what each 'review' line says, then remove it ({count(marks, 'line')})")
     if draft.proposed:

@@ -17,7 +17,17 @@ from urllib.parse import urlsplit
 from ..content.commands import command
 from .language import Language
 from .languages import ENGLISH
-from .records import Body, DatedPhrase, DraftEvent, DraftQuote, PartialDate, ProposedActor, Source, suggest_id
+from .records import (
+    Body,
+    DatedPhrase,
+    DraftEvent,
+    DraftQuote,
+    DraftStatement,
+    PartialDate,
+    ProposedActor,
+    Source,
+    suggest_id,
+)
 from .words import tokenize, word_set
 
 ARTICLE_SCHEMA = "# yaml-language-server: $schema=../../schemas/article.schema.json"
@@ -26,6 +36,7 @@ UNKNOWN_PUBLISHER = "Unknown"
 SLUG_WORDS = 6
 REWORD_TITLE = "reword the title in your own words: these are the article's"
 CHECK_ACTOR = "check the name, the kind and the role against the article"
+REWORD_STATEMENT = "reword it in your own words: these are the article's"
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`~][^\n]*$")
 _YAML_WORDS = word_set("null true false yes no on off y n")
 
@@ -43,6 +54,7 @@ class Draft:
     proposed: tuple[ProposedActor, ...]
     events: tuple[DraftEvent, ...]
     quotes: tuple[DraftQuote, ...]  # with a speaker placed
+    statements: tuple[DraftStatement, ...]  # positions reported in the article's words, to reword
     topics: tuple[str, ...]  # topic ids whose names share words with the text: suggestions only
     unplaced: tuple[str, ...]  # dates and quotes the steps could not place, for the person
 
@@ -114,10 +126,8 @@ def write_article(draft: Draft, new_actors_written: bool, check: str = command("
     lines += _actors(draft, new_actors_written)
     lines += _events(draft)
     lines += _quotes(draft.quotes)
-    lines += [
-        "statements: []  # positions and claims, in your own words: '- by: actor-id' with 'text: ...'",
-        "relations: []  # '- from: actor-id' with 'to: actor-id' and 'kind: a short verb phrase'",
-    ]
+    lines += _statements(draft.statements)
+    lines += ["relations: []  # '- from: actor-id' with 'to: actor-id' and 'kind: a short verb phrase'"]
     return "\n".join(lines) + "\n"
 
 
@@ -191,6 +201,19 @@ def _quotes(quotes: Sequence[DraftQuote]) -> list[str]:
         if quote.speaker:
             lines.append(f"    speaker: {_scalar(quote.speaker)}")
         lines.append(f"    text: {_scalar(quote.text)}")
+    return lines
+
+
+def _statements(statements: Sequence[DraftStatement]) -> list[str]:
+    if not statements:
+        return ["statements: []  # positions and claims, in your own words: '- by: actor-id' with 'text: ...'"]
+    lines = ["statements:  # positions the article reports: reword each, and add 'topic' and 'stance' if it takes one"]
+    for statement in statements:
+        lines += [
+            f"  - by: {statement.by}",
+            f"    text: {_scalar(statement.text)}",
+            f"    review: {_scalar(REWORD_STATEMENT)}",
+        ]
     return lines
 
 

@@ -128,6 +128,7 @@ class Language:
     conduit: re.Pattern[str]  # who only passes words on: 'the report said', 'state media reported'
     scare_quote: re.Pattern[str]  # words before a quotation that make it the writer's: 'so-called'
     statement: re.Pattern[str]  # 'statement': the words of whoever issued it
+    reported_speech: re.Pattern[str]  # after an actor: ' has said that <clause>' (group 'clause')
     issuer_subject: re.Pattern[str]  # 'The department issued a statement': its head word
 
     # Sources: datelines, bylines, page furniture.

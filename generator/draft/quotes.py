@@ -109,7 +109,7 @@ def _attribute(
     sentence = body.sentences[body.sentence_at(span.start)]
     opening = text[sentence.start : span.start]
     if opening.strip(" “\"'‘") and not language.scare_quote.search(opening):
-        subject = _subject_of(cast, sentence.start, span.start, language, text)
+        subject = subject_of(cast, sentence.start, span.start, language, text)
         if subject is not None:  # 'Zakharova criticized the sanctions as an “unfriendly measure”'
             return DraftQuote(words, span.start, subject)
     if not before.strip(" “\"'"):
@@ -127,7 +127,7 @@ def _is_conduit(phrase: str, language: Language) -> bool:
     return bool(language.conduit.match(phrase.strip())) or bare in language.news_agencies
 
 
-def _subject_of(cast: Cast, start: int, quote: int, language: Language, text: str) -> str | None:
+def subject_of(cast: Cast, start: int, quote: int, language: Language, text: str) -> str | None:
     """The actor a sentence opens with, when a few words name it before its verb: the speaker of
     a short quotation inside the sentence ('Lim called the cooperation “illegal”')."""
     named = cast.within(start, quote)

@@ -27,6 +27,7 @@ __all__ = [
     "DraftEvent",
     "DraftInputError",
     "DraftQuote",
+    "DraftStatement",
     "KnownActor",
     "KnownEvent",
     "Mention",
@@ -178,6 +179,15 @@ class DraftQuote:
     by: str | None  # an actor id; None: the speaker could not be placed
     speaker: str | None = None  # who spoke, as written, when not the actor itself
     problem: str | None = None
+
+
+@dataclass(frozen=True)
+class DraftStatement:
+    """A position the text reports in its own words: who holds it, and those words (to be reworded)."""
+
+    by: str
+    text: str
+    start: int
 
 
 @dataclass(frozen=True)

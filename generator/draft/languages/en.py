@@ -631,6 +631,14 @@ ENGLISH = Language(
     ),
     scare_quote=re.compile(r"\b(?:so-called|so\s+called|dubbed|termed)\s*$", re.IGNORECASE),
     statement=re.compile(r"\bstatement\b", re.IGNORECASE),
+    reported_speech=re.compile(
+        r"\s+(?:(?:has|have|had)\s+)?(?:also\s+|repeatedly\s+|previously\s+)?"
+        r"(?:said|says|stated|states|argued|argues|insisted|insists|maintained|maintains|claimed|claims|"
+        r"stressed|stresses|warned|warns|noted|notes)\s+"
+        r"(?:(?:in\s+(?:a|its|an)\s+(?:\w+\s+){0,2}statement|on\s+[A-Z]\w+|to\s+reporters),?\s+)*"
+        r"(?:that\s+)?(?P<clause>[^,;].*)$",
+        re.DOTALL,
+    ),
     issuer_subject=re.compile(r"\W*(?:the|its|a)\s+(\w+)", re.IGNORECASE),
     dateline=DATELINE,
     labels=word_set("BREAKING UPDATE UPDATED EXCLUSIVE ANALYSIS OPINION FACTBOX EXPLAINER LIVE"),
