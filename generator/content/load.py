@@ -234,6 +234,14 @@ def _kind_files(folder: Path, kind: str, diagnostics: list[Diagnostic]) -> Itera
             yield entry, kind
 
 
+def content_files(content_dir: Path, kind: str) -> list[Path]:
+    """The files of a kind that `load` reads as content: '.yaml', not hidden, not a link or a folder."""
+    folder = content_dir / next(name for name, of in KINDS.items() if of == kind)
+    if not folder.is_dir():
+        return []
+    return [path for path, _ in _kind_files(folder, kind, [])]
+
+
 def _is_ignored(entry: Path) -> bool:
     return entry.name.startswith(("_", "."))
 

@@ -10,7 +10,6 @@ checked by the same loader and validator as a hand-written file.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,7 +19,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..content.diagnostics import Diagnostic, Severity
-from ..content.load import Document, Positions, display_path, read_document
+from ..content.link import merged_date
+from ..content.load import Document, Positions, content_files, display_path, read_document
 from ..content.model import ActorKind, Event
 from ..content.schema import FOLDERS
 from ..content.validate import validate_documents
@@ -97,7 +97,7 @@ def _merged(key: str, found: list[tuple[str, Event]]) -> KnownEvent:
     """One event from every article that reports it: the earliest article's title, the most precise date."""
     found.sort(key=lambda item: item[0])
     events = [event for _, event in found]
-    date = max((e.date for e in events), key=lambda d: (d.precision, not d.is_approximate))
+    date = merged_date([e.date for e in events])
     actors = tuple(dict.fromkeys(actor for e in events for actor in e.actors))
     words = " ".join(" ".join(filter(None, (e.title, e.details, e.as_written))) for e in events)
     return KnownEvent(key, date, events[0].title, actors, words)
@@ -177,17 +177,5 @@ def _parse(path: Path) -> tuple[dict[str, Any] | None, Positions, Positions]:
 
 
 def _files(content_dir: Path, kind: str) -> Sequence[Path]:
-    """The content files of a kind, as `load` reads them: '.yaml', not hidden, not a link or a folder."""
-    folder = content_dir / FOLDERS[kind]
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return ()
-    names = sorted(
-        entry.name
-        for entry in entries
-        if entry.name.endswith(".yaml")
-        and not entry.name.startswith(("_", "."))
-        and entry.is_file(follow_symlinks=False)
-    )
-    return [folder / name for name in names]
+    """The content files of a kind, as `load` reads them."""
+    return content_files(content_dir, kind)
