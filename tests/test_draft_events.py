@@ -213,3 +213,36 @@ def test_an_event_in_other_words_links_only_when_its_clause_says_what_it_is(
 ) -> None:
     (result,) = link_known_events([event], [VETO, LAUNCH], ACTORS, published=PartialDate.parse(published))
     assert (result.known.id if result.known else None, [c.id for c in result.candidates]) == (linked, candidates)
+
+
+TREATY = KnownEvent(
+    "treaty",
+    PartialDate.parse("2024-06-19"),
+    "Russia and North Korea sign a partnership treaty in Pyongyang",
+    ("russia", "north-korea"),
+    "Russia and North Korea sign a partnership treaty in Pyongyang",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "linked"),
+    [
+        # A date that opens the sentence: the clause after it says what happened.
+        ("In March, Moscow vetoed the annual renewal of the panel of experts.", "2024-04-15", "panel-veto"),
+        # 'and' joins the names of a clause, it does not end it; 'pact' is 'treaty'.
+        ("The pact was signed by Moscow and Pyongyang during a visit in June.", "2024-11-18", "treaty"),
+        ("Moscow and Pyongyang signed a defence pact earlier this year.", "2024-10-16", "treaty"),
+    ],
+)
+def test_the_clause_of_a_date_is_what_the_text_says_happened_then(text: str, published: str, linked: str) -> None:
+    from generator.draft.dates import find_dates
+    from generator.draft.events import draft_events
+    from generator.draft.gazetteer import make_gazetteer
+    from generator.draft.mentions import find_mentions
+    from generator.draft.words import make_body
+
+    body = make_body([text])
+    day = PartialDate.parse(published)
+    events = draft_events(body, find_dates(body, day), find_mentions(body, "", make_gazetteer(ACTORS.values())))
+    (result,) = link_known_events(events, [VETO, TREATY], ACTORS, published=day)
+    assert result.known is not None and result.known.id == linked

@@ -83,6 +83,11 @@ def _quotes(*paragraphs: str) -> list[tuple[str, str | None, str | None]]:
             ["Kim said the deal was fair, calling it “a new stage,” the report said."],
             [("a new stage", "kim-ha-na", None)],
         ),
+        # 'The statement read' after an attribution: whoever spoke just before issued it.
+        (
+            ["Talks will resume, the trade ministry said.", "“The goal is a fair deal,” the statement read."],
+            [("The goal is a fair deal", "trade-ministry", None)],
+        ),
         # A state's media speak for it; another agency only reports.
         (["“The talks were useful,” TASS said."], [("The talks were useful", "russia", "TASS")]),
         (["“The talks were useful,” Reuters said."], [("The talks were useful", None, None)]),

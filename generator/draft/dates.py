@@ -51,14 +51,17 @@ def read_full_date(text: str, language: Language = ENGLISH) -> PartialDate | Non
     return language.read_full_date(text)
 
 
-def clause_around(body: Body, start: int, end: int, language: Language = ENGLISH) -> tuple[int, int]:
+def clause_around(
+    body: Body, start: int, end: int, language: Language = ENGLISH, breaks: re.Pattern[str] | None = None
+) -> tuple[int, int]:
     """The clause that holds ``start:end``, within its sentence: where it begins and ends."""
+    breaks = breaks or language.clause_break
     sentence = body.sentences[body.sentence_at(start)]
     window_start, window_end = max(sentence.start, start - CLAUSE_REACH), min(sentence.end, end + CLAUSE_REACH)
     left = window_start
-    for match in language.clause_break.finditer(body.text, window_start, start):
+    for match in breaks.finditer(body.text, window_start, start):
         left = match.end()
-    right_match = language.clause_break.search(body.text, end, window_end)
+    right_match = breaks.search(body.text, end, window_end)
     return left, right_match.start() if right_match else window_end
 
 

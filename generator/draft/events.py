@@ -49,7 +49,10 @@ def draft_events(
             )
             continue
         title = _title(sentence_text, phrase.start - start, phrase.end - start, language)
-        left, right = clause_around(body, phrase.start, phrase.end, language)
+        left, right = clause_around(body, phrase.start, phrase.end, language, language.event_clause_break)
+        if len(f"{body.text[left : phrase.start]} {body.text[phrase.end : right]}".split()) < 2:
+            # 'In March, Moscow vetoed ...': the date opens the sentence; the next clause says what happened.
+            right = clause_around(body, right + 2, right + 2, language, language.event_clause_break)[1]
         clause = f"{body.text[left : phrase.start]} {body.text[phrase.end : right]}"
         events[key] = DraftEvent(
             phrase.date, phrase.as_written, title, actors, phrase.start, sentence_text, clause=clause

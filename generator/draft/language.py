@@ -107,6 +107,7 @@ class Language:
     read_full_date: Callable[[str], PartialDate | None]  # 'April 15, 2024' in a date line
     read_month_day: Callable[[str, int], PartialDate | None]  # 'Oct. 16' in a dateline, and its year
     clause_break: re.Pattern[str]  # where a clause ends, for the tense of its verbs
+    event_clause_break: re.Pattern[str]  # where the clause that says what happened on a date ends
     tense_of: Callable[[str, str], Tense | None]  # the tense of the words before and after a date (None: no verb)
     year_parts: Mapping[str, tuple[int, ...]]  # 'late' (last year) -> its months
 

@@ -315,6 +315,13 @@ def _statement_issuer(body: Body, cast: Cast, before: int, language: Language) -
         subject = language.issuer_subject.match(body.text[sentence.start : sentence.end])
         if subject:  # 'The department issued a statement.'
             return _organization_named(body, cast, sentence.start, fold(subject.group(1)))
+    if index > 0:  # '..., the State Department said. “...,” the statement read.': who spoke just before
+        previous = body.sentences[index - 1]
+        tail = re.search(r",\s+([^,]+)$", body.text[previous.start : previous.end].rstrip(". "))
+        if tail is not None and language.speech_verb.search(tail.group(1)):
+            named = cast.within(previous.start + tail.start(1), previous.end)
+            if named:
+                return named[0].actor
     return None
 
 

@@ -150,6 +150,11 @@ def is_common_word(norm: str) -> bool:
 # Dates: patterns, and resolvers (match, publication day, tense) -> a date, a reason it cannot
 # be placed, or None (not a date after all)
 
+# The clause that says what happened: 'and' and 'or' join its names ('Putin and Kim signed'), they do not end it.
+EVENT_CLAUSE_BREAK = re.compile(
+    r"[;:“”\"«»()]|,\s|\s(?:that|which|who|but|while|because|after|before|when|as|although|though|since|until|where|whereas)\s",
+    re.IGNORECASE,
+)
 CLAUSE_BREAK = re.compile(
     r"[;:“”\"«»()]|,\s|\s(?:that|which|who|but|while|because|after|before|when|as|and|or|although|though|since|until|where|whereas)\s",
     re.IGNORECASE,
@@ -514,7 +519,7 @@ def _date_patterns() -> Iterator[DatePattern]:
 
 _SPEECH_BEFORE = SPEECH_VERBS | word_set(
     """adding saying telling warning noting insisting arguing explaining calling describing likening likened
-    called described termed dubbed branded labelled labeled reported reports quoted quotes"""
+    called described termed dubbed branded labelled labeled reported reports quoted quotes read reads"""
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -557,6 +562,7 @@ ENGLISH = Language(
             "publish release issue",
             "send deploy dispatch",
             "vow pledge promise",
+            "treaty pact agreement accord",
             "sanction blacklist",
             "attack strike",
         )
@@ -598,6 +604,7 @@ ENGLISH = Language(
     read_full_date=read_full_date,
     read_month_day=read_month_day,
     clause_break=CLAUSE_BREAK,
+    event_clause_break=EVENT_CLAUSE_BREAK,
     tense_of=tense_of,
     year_parts={"early": (1, 2, 3, 4), "mid": (5, 6, 7, 8), "late": (9, 10, 11, 12)},
     quote_openers={"“": "”", "«": "»", '"': '"', "„": "“"},
