@@ -73,7 +73,8 @@ def check_content(
     if any(d.is_error for d in diagnostics):
         raise ContentError(diagnostics)
     corpus, warnings = link_corpus(content)
-    reused = {event.key: event.date for event in corpus.events if len(set(event.sources)) > 1}
+    # Events that several articles report and that no conflict warning is about already.
+    reused = {e.key: e.date for e in corpus.events if len(set(e.sources)) > 1 and not e.is_conflicting}
     if reused:
         from .draft.dates import phrase_dates  # the draft's date reader, loaded only when needed
 
