@@ -209,3 +209,13 @@ def test_mkdocs_build_fails_on_errors_and_puts_nothing_of_the_preview_in_the_sit
         "the content has errors:\ncontent/actors/russia.yaml:2:7: error: unknown kind 'nation' "
         "(use one of: person, country, organization)"
     ) in failed.stderr
+
+
+def test_a_review_mark_fails_a_strict_mkdocs_build(tmp_path: Path) -> None:
+    from mkdocs.exceptions import Abort
+
+    events = "  - title: Talks resume\n    date: 2024-04-15\n    review: reword the title in your own words\n"
+    project = _project(tmp_path, {**ACTORS, "content/articles/a.yaml": article(events=events)})
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
+    with pytest.raises(Abort, match="Aborted with 1 warnings in strict mode"):
+        build(config)
