@@ -246,3 +246,18 @@ def test_the_clause_of_a_date_is_what_the_text_says_happened_then(text: str, pub
     events = draft_events(body, find_dates(body, day), find_mentions(body, "", make_gazetteer(ACTORS.values())))
     (result,) = link_known_events(events, [VETO, TREATY], ACTORS, published=day)
     assert result.known is not None and result.known.id == linked
+
+
+def test_one_day_is_one_drafted_event_however_the_text_writes_it() -> None:
+    from generator.draft.dates import find_dates
+    from generator.draft.events import draft_events
+    from generator.draft.gazetteer import make_gazetteer
+    from generator.draft.mentions import find_mentions
+    from generator.draft.words import make_body
+
+    body = make_body(["Moscow and Pyongyang met on Monday.", "Monday's meeting lasted two hours, Moscow said."])
+    cast = find_mentions(body, "", make_gazetteer(ACTORS.values()))
+    events = draft_events(body, find_dates(body, PartialDate.parse("2024-04-16")), cast)
+    assert [(e.date.iso(), e.as_written, e.actors) for e in events] == [
+        ("2024-04-15", "on Monday", ("russia", "north-korea"))
+    ]

@@ -30,7 +30,7 @@ MIN_SHARED_WORDS = 2
 def draft_events(
     body: Body, dates: Sequence[DatedPhrase], cast: Cast, language: Language = ENGLISH
 ) -> tuple[DraftEvent, ...]:
-    """Draft an event for every resolved date; the same date written the same way twice is one event."""
+    """Draft an event for every resolved date; the same day, or the same date written the same way, is one event."""
     events: dict[tuple[str, str], DraftEvent] = {}
     for phrase in dates:
         if phrase.date is None:
@@ -39,7 +39,8 @@ def draft_events(
         start, end = max(sentence.start, phrase.start - REACH), min(sentence.end, phrase.end + REACH)
         actors = tuple(dict.fromkeys(m.actor for m in cast.within(start, end)))
         sentence_text = body.text[start:end]
-        key = (phrase.date.iso(), fold(phrase.as_written))
+        # One happening is one event: 'the meeting on Monday' and 'Monday's meeting' are one day's.
+        key = (phrase.date.iso(), "" if phrase.date.is_full else fold(phrase.as_written))
         if key in events:
             seen = events[key]
             events[key] = replace(
