@@ -51,6 +51,7 @@ BODY = "The ministers agreed to meet again."
             ("Jane Doe", "John Roe"),
         ),
         (f"Talks\n\nBy Priya Natarajan\n\nMay 6, 2025\n\n{BODY}", None, None, "2025-05-06", ("Priya Natarajan",)),
+        (f"Talks\n\nWritten: 2024-04-04 16:33:07Updated: 2024-04-04 17:49:00\n\n{BODY}", None, None, "2024-04-04", ()),
         (f"Talks\n\n{BODY}\n\n(Reporting by Mina Cho; Editing by Tom Reed)", None, None, None, ("Mina Cho",)),
         (f"Talks\n\nThe U.S. - and its allies - agreed.\n\n{BODY}", None, None, None, ()),
         # Issue 28: sign-offs and datelines that name the publisher, and a byline that is an agency.

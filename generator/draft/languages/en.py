@@ -554,7 +554,7 @@ ENGLISH = Language(
     synonyms=tuple(
         word_set(group)
         for group in (
-            "launch establish create found form inaugurate start",
+            "launch establish create found form inaugurate start set",
             "veto block",
             "sign conclude ink",
             "meet summit talks",
@@ -662,7 +662,7 @@ ENGLISH = Language(
     ),
     trailer=re.compile(r"(?:contributed (?:to )?(?:this )?report(?:ing)?|Editing by|Writing by)", re.IGNORECASE),
     date_line=re.compile(
-        r"^(?:(?:Published|Updated|Posted|Last updated|First published)\b[^\n]{0,80}|"
+        r"^(?:(?:Published|Updated|Posted|Last updated|First published|Written)\b[^\n]{0,80}|"
         r"(?:\w+,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}[^\n]{0,40}|\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}[^\n]{0,40}|\d{4}-\d{2}-\d{2}[^\n]{0,30})$"
     ),
     sign_off=re.compile(
