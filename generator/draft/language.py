@@ -79,6 +79,9 @@ class Language:
     abbreviated_titles: frozenset[str]  # titles written short with a period: 'Sen.'
     organization_heads: frozenset[str]
     name_links: frozenset[str]  # words between an organization's head and its country: 'Bank of Japan'
+    role_links: frozenset[str]  # between a title and what it is of: 'Ambassador to the U.N.'
+    compass_words: frozenset[str]  # 'North', 'South': with a demonym, still people of a country
+    token_plural: re.Pattern[str]  # a plural ending: 'Russians' -> 'russian'
     place_heads: frozenset[str]
     speech_verbs: frozenset[str]
     locatives: frozenset[str]  # words before a city used as a place, not its country: 'in Seoul'

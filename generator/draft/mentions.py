@@ -288,7 +288,8 @@ def _name_after_title(tokens: Sequence[Token], span: list[int], language: Langua
 
 
 def _is_demonym(norm: str, language: Language) -> bool:
-    return norm in language.adjectives or norm.removesuffix("s") in language.adjectives or norm in ("north", "south")
+    plural = language.token_plural.sub("", norm)
+    return norm in language.adjectives or plural in language.adjectives or norm in language.compass_words
 
 
 def _is_organization(norms: tuple[str, ...], language: Language) -> bool:

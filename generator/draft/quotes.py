@@ -254,7 +254,7 @@ def _resolve(body: Body, cast: Cast, span: Span, words: str, found: tuple[int, i
         return DraftQuote(words, span.start, None, problem="no speaker named next to it")
     folded = language.relative_start.sub("", fold(written)).strip()  # 'what he called': he
     if folded in language.speaker_pronouns:
-        person = cast.last_person_before(span.start, folded)
+        person = cast.last_person_before(span.start, language.subject_pronouns.get(folded, folded))
         if person is None:
             return DraftQuote(words, span.start, None, problem=f"'{written}' is not a person the text names")
         return DraftQuote(words, span.start, person)

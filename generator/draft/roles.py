@@ -136,7 +136,7 @@ def _title_chain(words: Words, start: int) -> tuple[int, int] | None:
     tail = index
     while index >= 0 and start - index <= 6 and adjacent(text, tokens[index], tokens[index + 1], language):
         token = tokens[index]
-        if token.norm in language.name_links | {"to", "at"} and index < tail:
+        if token.norm in language.role_links and index < tail:
             head = index - 1
             if head >= 0 and tokens[head].norm in language.role_heads and tokens[head].is_capitalized:
                 first = head

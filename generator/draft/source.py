@@ -108,7 +108,9 @@ def read_page(raw: Raw, language: Language = ENGLISH) -> Source:
         title, blocks = blocks[0], blocks[1:]
     source = _read_blocks(title, blocks, language)
     published = _page_date(getattr(document, "date", None)) or source.published
-    authors = tuple(_clean(a) for a in re.split(r";|\band\b", getattr(document, "author", None) or "") if _clean(a))
+    written = getattr(document, "author", None) or ""
+    between = r";|\b(?:" + "|".join(sorted(language.and_words)) + r")\b"
+    authors = tuple(_clean(a) for a in re.split(between, written) if _clean(a))
     url = getattr(document, "url", None) or raw.url
     publisher = source.publisher or _clean(getattr(document, "sitename", None) or "") or None
     return replace(
