@@ -4,6 +4,7 @@
     mentions  -> known actors by name and alias, proposed new people and organizations
     dates     -> phrases resolved against the publication date and the verb's tense
     quotes    -> quoted words with their speaker
+    statements -> positions the text reports in its own words, for the person to reword
     events    -> one event a date, linked to the content's own events
     draft     -> an article file in the content format, with comments for the person
 
