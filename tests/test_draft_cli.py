@@ -496,3 +496,26 @@ def test_an_unreviewed_draft_warns_and_fails_a_strict_build_until_its_marks_are_
     assert built.returncode == 0, built.stderr
     assert "WARNING" not in built.stdout + built.stderr
     assert (site / "briefings/2024-04-15-us-allies-seek-ways-enforce-north/index.html").is_file()
+
+
+def test_an_event_the_draft_is_not_sure_of_is_listed_for_the_person_not_linked(tmp_path: Path) -> None:
+    launch = (
+        "title: A team is launched\nsource:\n  publisher: Example Wire\n  published: 2024-10-16\n"
+        "summary: Eleven countries set up a team.\nevents:\n  - id: team-launch\n    date: 2024-10-16\n"
+        "    title: Eleven countries launch a sanctions monitoring team\n    actors: [japan]\n"
+        "  - date: 2024-10-17\n    title: Seoul welcomes the team\n    actors: [south-korea]\n"
+    )
+    story = (
+        "Team presents its findings\n\nNEW YORK (Kyodo) -- The monitoring body that South Korea joined "
+        "was established in October last year.\n"
+    )
+    write_tree(tmp_path, {**TREE, "content/articles/2024-10-16-launch.yaml": launch, "story.txt": story})
+    code, out, err = _run(tmp_path, "draft", "story.txt", "--published", "2025-07-18", "--out", "-")
+    assert code == 0, err
+    events = yaml.safe_load(out)["events"]
+    assert [(e.get("id"), e["date"]) for e in events] == [(None, "2024-10")]
+    assert events[0]["review"] == (
+        "check whether it is the content's event 'team-launch': if it is, write 'id:' with that id and its title; "
+        "if not, reword the title in your own words"
+    )
+    assert "# perhaps the content's event 'team-launch' (2024-10-16, Eleven countries launch" in out
