@@ -21,7 +21,7 @@ from tests.test_fuzz import FUZZ
 
 # A third of the content checker's examples: each drafts a whole article.
 DRAFT_FUZZ = settings(FUZZ, max_examples=max(1, FUZZ.max_examples // 3))
-KNOWN: KnownContent = read_known(REPO / "content")
+KNOWN: KnownContent = read_known(REPO / "tests" / "sample")
 GAZETTEER = make_gazetteer(KNOWN.actors)
 
 # Pieces of wire copy, and the characters that make YAML and quotation marks hard.
