@@ -362,10 +362,10 @@ def test_printing_gives_a_clean_brief_in_one_column(desktop: tuple[Page, PageLog
     assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
     if path == PROFILE:
         references = page.locator("#references + ol").inner_text()
-        assert "https://www.reuters.com/world/asia-pacific/" in references
+        assert "https://japannews.yomiuri.co.jp/news-services/reuters/20240416-180806/" in references
     else:
         after = page.eval_on_selector(".briefing-source a[href^='http']", "a => getComputedStyle(a, '::after').content")
-        assert "https://www.reuters.com/world/asia-pacific/" in after, after
+        assert "https://japannews.yomiuri.co.jp/news-services/reuters/20240416-180806/" in after, after
 
 
 # ---------------------------------------------------------------------------------------------

@@ -83,6 +83,7 @@ def write_if_changed(path: Path, content: bytes) -> None:
     """Write ``content`` to ``path`` unless it holds it already; a reader sees the old bytes or the new."""
     if path.is_file() and path.read_bytes() == content:
         return
+    path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, content)
 
 

@@ -26,7 +26,6 @@ def write_pages(pages: Iterable[RenderedPage], assets: Iterable[Asset], out_dir:
 
 def write_atomically(path: Path, content: bytes) -> None:
     """Write ``content`` to ``path`` in one step: a reader sees the old bytes or the new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
     try:
         partial.write_bytes(content)
