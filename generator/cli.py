@@ -21,7 +21,7 @@ import jinja2
 from .content.catalog import HEADERS, SOURCE_KINDS, Listing, Row, list_rows
 from .content.commands import PROGRAM, command
 from .content.diagnostics import ContentError, Diagnostic, count, summarize
-from .content.load import display_path, id_problem, load_tree, suggest_id
+from .content.load import ContentFileError, display_path, id_problem, load_tree, open_content_file, suggest_id
 from .content.model import URL_PATTERN, parse_full_date
 from .content.scaffold import content_path, skeleton
 from .content.schema import schema_texts
@@ -261,9 +261,13 @@ def _new(kind: str, ids: Sequence[str], content: Path, url: str | None, publishe
             )
             code = CONTENT_ERRORS
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as file:
-            file.write(skeleton(kind, id, url, date, content))
+        try:
+            with open_content_file(content, content_path(kind, id), create=True) as file:
+                file.write(skeleton(kind, id, url, date, content).encode("utf-8"))
+        except ContentFileError as error:
+            print(f"error: {error}", file=sys.stderr)
+            code = CONTENT_ERRORS
+            continue
         written.append(display_path(path))
     if written:
         files = ", ".join(written[:-1]) + f" and {written[-1]}" if len(written) > 1 else written[0]

@@ -252,7 +252,7 @@ def test_a_folder_that_cannot_be_written_leaves_nothing_behind(tmp_path: Path) -
         tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--new-actors", "--id", "port-talks"
     )
     assert (code, out) == (2, "")
-    assert err == "error: cannot write content/articles: File exists: nothing was written\n"
+    assert err == "error: content/articles: this is a file, not a folder: move it out of the way: nothing was written\n"
     assert not (tmp_path / "content/actors/aiko-tanabe.yaml").exists()
 
 

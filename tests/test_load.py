@@ -104,8 +104,8 @@ def test_read_lines_gives_a_diagnostic_its_line_and_those_around(
 ) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(text, encoding="utf-8", newline="")
-    assert read_lines(str(path), line, around) == expected
+    assert read_lines(tmp_path, str(path), line, around) == expected
 
 
 def test_read_lines_of_a_file_that_is_gone_is_nothing(tmp_path: Path) -> None:
-    assert read_lines(str(tmp_path / "gone.yaml"), 3, 2) == ()
+    assert read_lines(tmp_path, str(tmp_path / "gone.yaml"), 3, 2) == ()

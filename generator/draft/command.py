@@ -12,9 +12,11 @@ import sys
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from ..content.commands import command
 from ..content.diagnostics import count
+from ..content.load import ContentFileError, open_content_file
 from . import make_draft
 from .draft import UNKNOWN_PUBLISHER, Draft, article_id, publisher_of, write_actor, write_article
 from .fetch import read_raw
@@ -94,7 +96,7 @@ def _run(options: DraftOptions) -> int:
     drafted += [DraftedFile("actor", path.stem, path, actor_text) for path, actor_text in actor_files.items()]
     promised = () if options.new_actors else [actor.id for actor in draft.proposed]  # the notes say to create them
     problems = [d for d in check_draft(known, drafted, promised) if not d.message.startswith("'summary' has no value")]
-    _write(target, text, actor_files)
+    _write(options.content, target, text, actor_files)
     _report(options, draft, target, actor_files, problems)
     return OK
 
@@ -145,21 +147,29 @@ def _actor_files(options: DraftOptions, draft: Draft, existing: frozenset[str]) 
     }
 
 
-def _write(target: Path | None, text: str, actor_files: dict[Path, str]) -> None:
+def _create(content: Path, path: Path) -> BinaryIO:
+    """Make a new file: in the content folder, as `new` does (through no link, never over a file)."""
+    try:
+        relative = path.relative_to(content)
+    except ValueError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("xb")
+    return open_content_file(content, relative, create=True)
+
+
+def _write(content: Path, target: Path | None, text: str, actor_files: dict[Path, str]) -> None:
     """Write the new actors and the draft (or print it); a file that cannot be written undoes the others."""
     written: list[Path] = []
     try:
         for path, file_text in [*actor_files.items(), *([(target, text)] if target is not None else [])]:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("x", encoding="utf-8") as file:
+            with _create(content, path) as file:
                 written.append(path)
-                file.write(file_text)
-    except OSError as error:
+                file.write(file_text.encode("utf-8"))
+    except (OSError, ContentFileError) as error:
         for path in written:
             path.unlink(missing_ok=True)
-        raise DraftInputError(
-            f"error: cannot write {error.filename}: {error.strerror}: nothing was written", USAGE
-        ) from None
+        problem = error if isinstance(error, ContentFileError) else f"cannot write {error.filename}: {error.strerror}"
+        raise DraftInputError(f"error: {problem}: nothing was written", USAGE) from None
     if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()

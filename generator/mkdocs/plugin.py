@@ -82,13 +82,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         except ContentError as error:
             if serve is None:
                 raise PluginError(f"the content has errors:\n{error}") from None
-            if (build := serve.preview.failed(error)) is None:  # no good build yet
+            if (build := serve.preview.failed(error, content)) is None:  # no good build yet
                 return serve.preview.stand_ins(files, config)
         except jinja2.TemplateError as error:
             raise PluginError(template_problem(error)) from None
         else:
             if serve is not None:
-                serve.preview.passed(build, config)
+                serve.preview.passed(build, config, content)
         for warning in build.warnings:
             log.info(str(warning))
         for file in generated_files(build, config, disk, apart=serve is not None and not build.assets):
