@@ -20,7 +20,7 @@ import jinja2
 
 from .content.catalog import HEADERS, SOURCE_KINDS, Listing, Row, list_rows
 from .content.commands import PROGRAM, command
-from .content.diagnostics import ContentError, Diagnostic, count, summarize
+from .content.diagnostics import ContentError, Diagnostic, count, printable, summarize
 from .content.load import ContentFileError, display_path, id_problem, load_tree, open_content_file, suggest_id
 from .content.model import URL_PATTERN, parse_full_date
 from .content.scaffold import content_path, skeleton
@@ -227,7 +227,7 @@ def _new(kind: str, ids: Sequence[str], content: Path, url: str | None, publishe
         if problem:
             fix = suggest_id(id)
             hint = f" (try '{fix}')" if fix and fix != id else ""
-            print(f"error: '{id}' is not a valid id: an id {problem}{hint}", file=sys.stderr)
+            print(printable(f"error: '{id}' is not a valid id: an id {problem}{hint}"), file=sys.stderr)
             return USAGE
     if kind != "article" and (url or published):
         print("error: --from-url and --published go with 'new article'", file=sys.stderr)
@@ -243,7 +243,10 @@ def _new(kind: str, ids: Sequence[str], content: Path, url: str | None, publishe
             print(f"error: --published {error}", file=sys.stderr)
             return USAGE
     if url is not None and not URL_PATTERN.match(url):
-        print(f"error: --from-url '{url}' is not a web address: write a full http:// or https:// URL", file=sys.stderr)
+        print(
+            printable(f"error: --from-url '{url}' is not a web address: write a full http:// or https:// URL"),
+            file=sys.stderr,
+        )
         return USAGE
     # Like mkdir with several names: each file that can be written is, and each that exists is reported.
     written, code = [], OK
@@ -265,7 +268,7 @@ def _new(kind: str, ids: Sequence[str], content: Path, url: str | None, publishe
             with open_content_file(content, content_path(kind, id), create=True) as file:
                 file.write(skeleton(kind, id, url, date, content).encode("utf-8"))
         except ContentFileError as error:
-            print(f"error: {error}", file=sys.stderr)
+            print(printable(f"error: {error}"), file=sys.stderr)
             code = CONTENT_ERRORS
             continue
         written.append(display_path(path))
@@ -293,13 +296,13 @@ def _list(listing: Listing, text: str | None, content: Path) -> int:
             file=sys.stderr,
         )
     if not rows and text is not None:
-        print(f"nothing in {listing.value} matches '{text}'", file=sys.stderr)
+        print(printable(f"nothing in {listing.value} matches '{text}'"), file=sys.stderr)
     return OK
 
 
 def _print_rows(header: Row, rows: Sequence[Row]) -> None:
     """Print rows tab-separated for a pipe (cut, sort, awk -F'\t'); in aligned columns under a header for a terminal."""
-    cleaned = [tuple(" ".join(cell.split()) for cell in row) for row in rows]
+    cleaned = [tuple(printable(" ".join(cell.split())) for cell in row) for row in rows]
     if not sys.stdout.isatty():
         for row in cleaned:
             print("\t".join(row))
