@@ -23,6 +23,7 @@ from .content.commands import PROGRAM, command
 from .content.diagnostics import ContentError, Diagnostic, count, printable, summarize
 from .content.load import ContentFileError, display_path, id_problem, load_tree, open_content_file, suggest_id
 from .content.model import URL_PATTERN, parse_full_date
+from .content.names import fold
 from .content.scaffold import content_path, skeleton
 from .content.schema import schema_texts
 from .content.validate import validate_documents
@@ -279,6 +280,12 @@ def _new(kind: str, ids: Sequence[str], content: Path, url: str | None, publishe
 
 
 def _list(listing: Listing, text: str | None, content: Path) -> int:
+    if text is not None and not fold(text):
+        print(
+            printable(f"error: '{text}' has no letter or digit to look for: give a word of a name, such as 'korea'"),
+            file=sys.stderr,
+        )
+        return USAGE
     loaded = load_tree(content)
     if not content.is_dir():
         _report(loaded.diagnostics)

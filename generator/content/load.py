@@ -25,6 +25,11 @@ from .diagnostics import Diagnostic, Severity, count, did_you_mean
 KINDS = {"articles": "article", "actors": "actor", "topics": "topic"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX_LENGTH = 80
+# Names Windows keeps for devices, whatever follows the dot: a page or a file so named cannot be checked out there.
+RESERVED_NAMES = frozenset(
+    ["con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))]
+)
+RESERVED_SHOWN = "con, prn, aux, nul, com1 to com9, lpt1 to lpt9"
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -197,6 +202,8 @@ def id_problem(value: str) -> str | None:
         return f"is {len(value)} characters long; ids are at most {ID_MAX_LENGTH}"
     if not ID_PATTERN.match(value):
         return "must be lowercase letters and digits, words joined by single hyphens"
+    if value in RESERVED_NAMES:
+        return f"is a device name on Windows ({RESERVED_SHOWN}), which no file there can have: add a word, such as '{value}-1'"
     return None
 
 
@@ -226,7 +233,7 @@ def load_tree(
         problem = id_problem(stem)
         if problem:
             fix = suggest_id(stem)
-            hint = f" (rename the file to '{fix}.yaml')" if fix else ""
+            hint = f" (rename the file to '{fix}.yaml')" if fix and fix != stem else ""
             diagnostics.append(
                 Diagnostic(
                     shown, 1, 1, Severity.ERROR, f"file name '{path.name}' is not a valid id: it {problem}{hint}"
