@@ -21,6 +21,7 @@ from ..pipeline import Build, build_pages
 from .convert import ConvertedPage, Converter
 from .files import GeneratedFiles, generated_files
 from .sanitize import escape_meta, sanitize_html
+from .serve import HostGuard
 from .session import ServeSession
 from .settings import read_license
 
@@ -142,4 +143,5 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         for folder in (self.config.content_dir, self.config.templates_dir):
             server.watch(str(Path(config.config_file_path).parent / folder))
+        server.set_app(HostGuard(server.get_app(), server))
         return server
