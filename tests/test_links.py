@@ -189,3 +189,17 @@ def test_a_content_option_that_is_not_a_folder_gives_a_message(tmp_path: Path, k
 
 
 CHECKED = {"file": "this is a file, not the content folder: pass a folder with --content", "loop": LINK_FOLDER}
+
+
+def test_draft_names_what_its_source_is_when_it_is_not_a_file(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "folder").mkdir()
+    advice = "give a text file, a saved web page, - for standard input, or an http(s) address"
+    for source, what in [
+        ("pipe.txt", "is a named pipe (FIFO), not a file"),
+        ("folder", "is a folder, not a file"),
+        ("/dev/null", "is a device, not a file"),
+        ("gone.txt", "not found"),
+    ]:
+        result = run("draft", source, "--published", "2024-04-15", cwd=tmp_path)
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", f"error: {source} {what}: {advice}\n")

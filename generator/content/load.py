@@ -127,6 +127,11 @@ _KINDS_OF_FILE = {
 }
 
 
+def kind_of_file(mode: int) -> str:
+    """Name what a file's mode (st_mode) says it is, when it is not a regular file: 'a named pipe (FIFO)'."""
+    return _KINDS_OF_FILE.get(stat.S_IFMT(mode), "not a regular file")
+
+
 def open_content_file(content_dir: Path, relative: Path | str, *, create: bool = False) -> BinaryIO:
     """Open a file inside ``content_dir``: a regular file, reached through no symbolic link (the file or
     a folder on the way), never a device or a named pipe. With ``create``, make a new file (and its
@@ -162,7 +167,7 @@ def open_content_file(content_dir: Path, relative: Path | str, *, create: bool =
     mode = os.fstat(descriptor).st_mode
     if not stat.S_ISREG(mode):
         os.close(descriptor)
-        what = _KINDS_OF_FILE.get(stat.S_IFMT(mode), "not a regular file")
+        what = kind_of_file(mode)
         raise ContentFileError(path, f"this is {what}, not a file: content files are plain YAML files")
     os.set_blocking(descriptor, True)
     return os.fdopen(descriptor, "wb" if create else "rb")

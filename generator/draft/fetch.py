@@ -8,6 +8,7 @@ a size limit; every failure is one message that says what to do.
 from __future__ import annotations
 
 import contextlib
+import errno
 import http.client
 import re
 import socket
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..content.diagnostics import printable
+from ..content.load import kind_of_file
 from .records import INPUT, USAGE, DraftInputError, Raw
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -41,7 +43,10 @@ def read_raw(source: str, stdin: BinaryIO, timeout: float = TIMEOUT_S, deadline:
         raise DraftInputError(f"error: cannot fetch '{source}': only http:// and https:// addresses are fetched", USAGE)
     path = Path(source)
     if not path.is_file():
-        what = "is a folder" if path.is_dir() else "not found"
+        try:
+            what = f"is {kind_of_file(path.stat().st_mode)}, not a file"
+        except OSError as error:
+            what = "not found" if error.errno == errno.ENOENT else f"cannot be read ({_said(error)})"
         raise DraftInputError(
             f"error: {source} {what}: give a text file, a saved web page, - for standard input, or an http(s) address",
             USAGE,
