@@ -82,6 +82,12 @@ test: install-test chromium
 golden: install-test
 	$(PY) -m pytest -q --update-golden tests/test_render.py tests/test_diagnostics.py tests/test_draft_golden.py
 
+# After changing the sample in content/ on purpose: record it as shipped (content/.sample.sha256), so that
+# `init` on a fresh clone knows it for the sample and empties it. A briefing of one's own has no such file.
+.PHONY: sample-manifest
+sample-manifest: install
+	$(PY) -c 'from pathlib import Path; from generator.content.starter import write_manifest; write_manifest(Path("content"))'
+
 clean:
 	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache .audit tests/screenshots *.egg-info .cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

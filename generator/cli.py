@@ -9,6 +9,7 @@ import os
 import resource
 import shutil
 import signal
+import subprocess
 import sys
 import time
 import unicodedata
@@ -26,8 +27,9 @@ from .content.model import URL_PATTERN, parse_full_date
 from .content.names import fold
 from .content.scaffold import content_path, skeleton
 from .content.schema import schema_texts
+from .content.starter import empty_content, name_site, next_steps, not_the_sample, pages_address
 from .content.validate import validate_documents
-from .pages.emit import replace_directory, write_pages
+from .pages.emit import replace_directory, write_atomically, write_pages
 from .pages.render import template_problem
 from .parallel import JOBS_VARIABLE, parse_jobs
 from .pipeline import Build, build_pages, check_content, rare_collections
@@ -43,6 +45,18 @@ STAGE = ".briefing-data"  # in the site folder while `build` runs: the data file
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=PROGRAM, description="Build a briefing site from YAML content.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = commands.add_parser(
+        "init",
+        help="start a briefing of your own: empty the sample content and name the site",
+        description="Remove the sample's articles, actors and topics, and set site_name and site_description in "
+        "mkdocs.yml. Content that is not the untouched sample is kept, and nothing changes, unless --force.",
+    )
+    init.add_argument("--title", required=True, help="the site's name, as readers see it")
+    init.add_argument("--description", help="one sentence on what the briefing follows")
+    init.add_argument("--force", action="store_true", help="also remove content that is not the sample's")
+    _content_option(init)
+    _config_option(init)
 
     check = commands.add_parser("check", help="validate the content only")
     _content_option(check)
@@ -125,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A stop (SIGTERM) ends a command as Ctrl-C does: the site or folder it replaces stays as it was.
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
+        if args.command == "init":
+            return _init(args.title, args.description, args.force, args.content, args.config_file)
         if args.command == "check":
             return _check(args.content, args.format)
         if args.command == "new":
@@ -209,6 +225,48 @@ def _report(diagnostics: Sequence[Diagnostic], style: str = "text") -> None:
         print(diagnostic, file=sys.stderr)
     if diagnostics:
         print(summarize(diagnostics), file=sys.stderr)
+
+
+def _init(title: str, description: str | None, force: bool, content: Path, config_file: Path | None) -> int:
+    title, description = " ".join(title.split()), description and " ".join(description.split())
+    config = config_file or Path("mkdocs.yml")
+    if not title:
+        print("error: --title is empty: give the site a name, such as --title 'EU AI Act briefing'", file=sys.stderr)
+        return USAGE
+    if not config.is_file():
+        print(f"error: {display_path(config)} not found: run init from the project folder", file=sys.stderr)
+        return USAGE
+    theirs = not_the_sample(content) if content.is_dir() else []
+    if theirs and not force:
+        shown = "\n".join(f"  {display_path(content / name)}" for name in theirs[:10])
+        more = f"\n  and {count(len(theirs) - 10, 'more file')}" if len(theirs) > 10 else ""
+        print(
+            f"error: {display_path(content)} holds {count(len(theirs), 'file')} that the sample did not ship, or "
+            f"changed:\n{shown}{more}\nnothing was changed. To remove them too, run: "
+            f"{command('init', '--title', title, *(['--description', description] if description else []), '--force', content=content)}",
+            file=sys.stderr,
+        )
+        return CONTENT_ERRORS
+    removed = empty_content(content)
+    write_atomically(config, name_site(config.read_text(encoding="utf-8"), title, description).encode("utf-8"))
+    print(
+        f"emptied {display_path(content)}: removed {count(removed['articles'], 'article')}, "
+        f"{count(removed['actors'], 'actor')} and {count(removed['topics'], 'topic')}"
+    )
+    print(f"named the site '{title}' in {display_path(config)}")
+    print(next_steps(title, content, _published_address()))
+    return OK
+
+
+def _published_address() -> str | None:
+    """The GitHub Pages address of this clone's origin (https://owner.github.io/repo/), if it is on GitHub."""
+    try:
+        origin = subprocess.run(
+            ["git", "config", "--get", "remote.origin.url"], capture_output=True, text=True, timeout=10, check=False
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return pages_address(origin)
 
 
 def _check(content: Path, style: str = "text") -> int:
@@ -375,12 +433,9 @@ def _export(content: Path, out: Path | None, config_file: Path | None) -> int:
     described = out.with_name(f"{name}.dataset.json")
     dataset = ftm_dataset(corpus, data, out.name, normalize_site_url(settings.url), settings.license)
     for path, text in ((out, data), (described, dataset)):
-        partial = path.with_name(f".{path.name}.partial")
         try:
-            partial.write_bytes(text)
-            partial.replace(path)  # in one step: a reader never sees half a file
+            write_atomically(path, text)
         except OSError as error:
-            partial.unlink(missing_ok=True)
             print(f"error: cannot write {path}: {error.strerror}", file=sys.stderr)
             return USAGE
     entities = data.count(b"\n")  # one a line

@@ -27,7 +27,7 @@ from tests.test_fuzz import FUZZ
 
 # A third of the content checker's examples: each drafts a whole article.
 DRAFT_FUZZ = settings(FUZZ, max_examples=max(1, FUZZ.max_examples // 3))
-KNOWN: KnownContent = read_known(REPO / "content")
+KNOWN: KnownContent = read_known(REPO / "tests" / "sample")
 GAZETTEER = make_gazetteer(KNOWN.actors)
 BUDGET_KB = 128  # the size of each repeated text under `make fuzz`
 SECONDS_PER_KB = 0.05  # 300 KB in 15 s, on a slow shared machine: linear steps take a fifth of it

@@ -1,7 +1,7 @@
 """What a reader gets, proven in headless Chromium: sources, graphs, the timeline's filters,
 accessibility, print, and metadata (search: tests/test_search.py).
 
-Uses the sample site (content/) and the test corpus (tests/corpus/), built once per session,
+Uses the frozen sample's site (tests/sample/) and the test corpus (tests/corpus/), built once per session,
 served on 127.0.0.1 like tests/test_browser.py.
 """
 
@@ -47,7 +47,7 @@ def _serve(site: BuiltSite) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def sample_url(built_site: BuiltSite) -> Iterator[str]:
-    """Serve the built sample site (content/) on 127.0.0.1 and a free port."""
+    """Serve the frozen sample's site (tests/sample/) on 127.0.0.1 and a free port."""
     yield from _serve(built_site)
 
 

@@ -7,7 +7,6 @@ import contextlib
 import os
 import re
 import shlex
-import shutil
 import signal
 import socket
 import subprocess
@@ -23,7 +22,7 @@ import pytest
 from playwright.sync_api import Page
 
 from generator.mkdocs.serve import HostGuard
-from tests.conftest import PageLog
+from tests.conftest import PageLog, copy_project
 from tests.helpers import REPO
 
 
@@ -52,9 +51,7 @@ def wait_for(url: str, needle: str, seconds: float = 60) -> str:
 
 
 def test_editing_an_actor_file_reloads_its_profile(tmp_path: Path) -> None:
-    for name in ("content", "site_templates"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
@@ -127,9 +124,7 @@ class Served:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
     """What `make serve` runs, on a clone of the project."""
-    for name in ("content", "site_templates"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     with _serving(tmp_path) as (base, output):
         yield Served(tmp_path, base, output)
 

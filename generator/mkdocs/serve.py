@@ -34,6 +34,7 @@ from mkdocs.structure.files import Files
 
 from ..content.link import Corpus
 from ..exports import License, export_files
+from ..pages.emit import write_atomically
 from .sanitize import escape_meta
 
 
@@ -86,10 +87,7 @@ def write_if_changed(path: Path, content: bytes) -> None:
     """Write ``content`` to ``path`` unless it holds it already; a reader sees the old bytes or the new."""
     if path.is_file() and path.read_bytes() == content:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(content)
-    partial.replace(path)
+    write_atomically(path, content)
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
