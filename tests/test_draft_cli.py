@@ -20,8 +20,7 @@ from generator.cli import main
 from generator.draft.fetch import fetch_url
 from generator.draft.records import DraftInputError
 from generator.pipeline import build_pages
-from tests.conftest import serve_site
-from tests.conftest import SAMPLE_CONTENT, copy_project
+from tests.conftest import SAMPLE_CONTENT, copy_project, serve_site
 from tests.helpers import REPO, write_tree
 
 PAGES = Path(__file__).parent / "draft_pages"
