@@ -153,6 +153,7 @@ def test_the_content_opener_creates_no_file_through_a_link_or_over_one(project: 
     with open_content_file(content, "people/new.yaml", create=True) as file:
         file.write(b"name: New\n")
     assert (content / "people" / "new.yaml").read_text() == "name: New\n"
+    assert (content / "people" / "new.yaml").stat().st_mode & 0o111 == 0  # a file to edit, not to run
 
 
 def test_new_and_draft_write_nothing_through_a_linked_folder(project: Path, tmp_path: Path) -> None:

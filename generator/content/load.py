@@ -176,7 +176,7 @@ def open_content_file(content_dir: Path, relative: Path | str, *, create: bool =
 def _open_step(folder: int | None, path: Path, name: str, flags: int) -> int:
     """Open ``name`` in the open ``folder`` without following a link; say what is wrong with ``path``."""
     try:
-        return os.open(name, flags | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder)
+        return os.open(name, flags | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666, dir_fd=folder)  # rw for all, less the umask
     except OSError as error:
         if os.path.islink(path):
             raise ContentFileError(path, _link_problem(bool(flags & os.O_DIRECTORY))) from None
