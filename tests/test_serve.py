@@ -4,6 +4,7 @@ browser where the contributor is looking (generator/mkdocs/preview.py)."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shlex
@@ -274,3 +275,19 @@ def test_the_host_guard_knows_the_names_of_the_address_served(
 ) -> None:
     server = type("Server", (), {"server_address": address})()
     assert HostGuard(lambda environ, start: [b""], server).is_served(host) is answered
+
+
+def test_the_preview_shows_nothing_behind_a_link_and_never_waits_on_a_pipe(served: Served, tmp_path: Path) -> None:
+    secret = tmp_path / "elsewhere.yaml"
+    secret.write_text("name: OUTSIDE-THE-CONTENT-7f3a\nkind: country\n", encoding="utf-8")
+    (served.project / "content/actors/aaa.yaml").symlink_to(secret)
+    (served.project / "content/actors/stdin.yaml").symlink_to("/dev/stdin")
+    os.mkfifo(served.project / "content/topics/pipe.yaml")
+    shown = json.loads(wait_for(f"{served.base}/_preview/problems.json", "pipe.yaml"))
+    assert [(error["where"], error["lines"]) for error in shown["errors"]] == [
+        ("content/actors/aaa.yaml:1:1", []),
+        ("content/actors/stdin.yaml:1:1", []),
+        ("content/topics/pipe.yaml:1:1", []),
+    ]
+    assert "OUTSIDE-THE-CONTENT" not in json.dumps(shown)
+    assert "Russia" in fetch(f"{served.base}/actors/russia/")  # the last good pages, still answered
