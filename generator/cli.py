@@ -21,9 +21,10 @@ import jinja2
 
 from .content.catalog import HEADERS, SOURCE_KINDS, Listing, Row, list_rows
 from .content.commands import PROGRAM, command
-from .content.diagnostics import ContentError, Diagnostic, count, summarize
-from .content.load import display_path, id_problem, load_tree, suggest_id
+from .content.diagnostics import ContentError, Diagnostic, count, printable, summarize
+from .content.load import ContentFileError, display_path, id_problem, load_tree, open_content_file, suggest_id
 from .content.model import URL_PATTERN, parse_full_date
+from .content.names import fold
 from .content.scaffold import content_path, skeleton
 from .content.schema import schema_texts
 from .content.starter import empty_content, name_site, next_steps, not_the_sample, pages_address
@@ -285,7 +286,7 @@ def _new(kind: str, ids: Sequence[str], content: Path, url: str | None, publishe
         if problem:
             fix = suggest_id(id)
             hint = f" (try '{fix}')" if fix and fix != id else ""
-            print(f"error: '{id}' is not a valid id: an id {problem}{hint}", file=sys.stderr)
+            print(printable(f"error: '{id}' is not a valid id: an id {problem}{hint}"), file=sys.stderr)
             return USAGE
     if kind != "article" and (url or published):
         print("error: --from-url and --published go with 'new article'", file=sys.stderr)
@@ -301,7 +302,10 @@ def _new(kind: str, ids: Sequence[str], content: Path, url: str | None, publishe
             print(f"error: --published {error}", file=sys.stderr)
             return USAGE
     if url is not None and not URL_PATTERN.match(url):
-        print(f"error: --from-url '{url}' is not a web address: write a full http:// or https:// URL", file=sys.stderr)
+        print(
+            printable(f"error: --from-url '{url}' is not a web address: write a full http:// or https:// URL"),
+            file=sys.stderr,
+        )
         return USAGE
     # Like mkdir with several names: each file that can be written is, and each that exists is reported.
     written, code = [], OK
@@ -319,9 +323,13 @@ def _new(kind: str, ids: Sequence[str], content: Path, url: str | None, publishe
             )
             code = CONTENT_ERRORS
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as file:
-            file.write(skeleton(kind, id, url, date, content))
+        try:
+            with open_content_file(content, content_path(kind, id), create=True) as file:
+                file.write(skeleton(kind, id, url, date, content).encode("utf-8"))
+        except ContentFileError as error:
+            print(printable(f"error: {error}"), file=sys.stderr)
+            code = CONTENT_ERRORS
+            continue
         written.append(display_path(path))
     if written:
         files = ", ".join(written[:-1]) + f" and {written[-1]}" if len(written) > 1 else written[0]
@@ -330,6 +338,12 @@ def _new(kind: str, ids: Sequence[str], content: Path, url: str | None, publishe
 
 
 def _list(listing: Listing, text: str | None, content: Path) -> int:
+    if text is not None and not fold(text):
+        print(
+            printable(f"error: '{text}' has no letter or digit to look for: give a word of a name, such as 'korea'"),
+            file=sys.stderr,
+        )
+        return USAGE
     loaded = load_tree(content)
     if not content.is_dir():
         _report(loaded.diagnostics)
@@ -347,13 +361,13 @@ def _list(listing: Listing, text: str | None, content: Path) -> int:
             file=sys.stderr,
         )
     if not rows and text is not None:
-        print(f"nothing in {listing.value} matches '{text}'", file=sys.stderr)
+        print(printable(f"nothing in {listing.value} matches '{text}'"), file=sys.stderr)
     return OK
 
 
 def _print_rows(header: Row, rows: Sequence[Row]) -> None:
     """Print rows tab-separated for a pipe (cut, sort, awk -F'\t'); in aligned columns under a header for a terminal."""
-    cleaned = [tuple(" ".join(cell.split()) for cell in row) for row in rows]
+    cleaned = [tuple(printable(" ".join(cell.split())) for cell in row) for row in rows]
     if not sys.stdout.isatty():
         for row in cleaned:
             print("\t".join(row))

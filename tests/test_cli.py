@@ -254,6 +254,16 @@ def test_list_actors_finds_a_name_by_part_of_an_alias(tmp_path: Path) -> None:
     assert everyone.stdout == ("north-korea\tcountry\tNorth Korea\tPyongyang, DPRK\nrussia\tcountry\tRussia\tMoscow\n")
 
 
+def test_list_with_nothing_to_look_for_says_so_instead_of_listing_everything(tmp_path: Path) -> None:
+    write_tree(tmp_path, ACTORS)
+    for text in ("((((", "  ", "*.*"):
+        result = run("list", "actors", text, cwd=tmp_path)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == (
+            f"error: '{text}' has no letter or digit to look for: give a word of a name, such as 'korea'\n"
+        )
+
+
 def test_list_matches_whatever_the_accents_case_and_hyphens(tmp_path: Path) -> None:
     write_tree(tmp_path, {
         "content/actors/cote-divoire.yaml": "name: Côte d'Ivoire\nkind: country\naliases: [Ivory Coast]\n",

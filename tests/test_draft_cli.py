@@ -252,7 +252,7 @@ def test_a_folder_that_cannot_be_written_leaves_nothing_behind(tmp_path: Path) -
         tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--new-actors", "--id", "port-talks"
     )
     assert (code, out) == (2, "")
-    assert err == "error: cannot write content/articles: File exists: nothing was written\n"
+    assert err == "error: content/articles: this is a file, not a folder: move it out of the way: nothing was written\n"
     assert not (tmp_path / "content/actors/aiko-tanabe.yaml").exists()
 
 
@@ -399,3 +399,25 @@ def test_the_seed_article_drafts_like_the_sample_briefing(tmp_path: Path) -> Non
         {"by": "south-korea", "speaker": "a South Korean envoy", "text": sample["quotes"][0]["text"]}
     ]
     assert draft["source"] == {"publisher": "Reuters", "published": "2024-04-15", "dateline": "Seoul"}
+
+
+def test_the_publisher_option_is_cleaned_as_the_text_is(tmp_path: Path) -> None:
+    write_tree(tmp_path, {**TREE, "story.txt": STORY})
+    publisher = "Kyodo\x1b[2J\nNews\x07"
+    code, out, err = _run(tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--publisher", publisher)
+    assert (code, err) == (0, "")
+    drafted = tmp_path / "content/articles/2024-04-16-port-talks-resume.yaml"
+    assert yaml.safe_load(drafted.read_text())["source"]["publisher"] == "Kyodo [2J News"
+    assert not [line for line in out.splitlines() if line.startswith("  - fix:")]
+
+
+def test_new_actors_says_which_files_it_wrote_and_which_it_left(tmp_path: Path) -> None:
+    broken = "name: Aiko Tanabe\nkind: persona\n"
+    write_tree(tmp_path, {**TREE, "story.txt": STORY, "content/actors/aiko-tanabe.yaml": broken})
+    code, out, _ = _run(tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--new-actors")
+    assert code == 0
+    assert "(a new actor)" not in out
+    drafted = (tmp_path / "content/articles/2024-04-16-port-talks-resume.yaml").read_text()
+    assert "written to content/actors/aiko-tanabe.yaml" not in drafted
+    assert "  - id: aiko-tanabe  # new: content/actors/aiko-tanabe.yaml exists already: fix it\n" in drafted
+    assert (tmp_path / "content/actors/aiko-tanabe.yaml").read_text() == broken

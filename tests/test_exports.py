@@ -878,3 +878,26 @@ def test_a_failed_build_leaves_no_staged_data_files_behind(tmp_path: Path) -> No
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
     assert not list(project.rglob(f"*{STAGE}*"))
+
+
+def test_no_cell_of_any_csv_starts_as_a_formula(tmp_path: Path) -> None:
+    formula = '=HYPERLINK("https://example.org/x","click")'
+    write_tree(
+        tmp_path,
+        {
+            "content/actors/russia.yaml": "name: '@SUM(1+1)'\nkind: country\n",
+            "content/topics/sanctions.yaml": "name: '+cmd|calc'\n",
+            "content/articles/a.yaml": article(
+                events=f"  - date: 2024-03-28\n    title: '{formula}'\n    actors: [russia]\n"
+                "  - date: 2024-03-29\n    title: '-2+3'\n",
+                extra="statements:\n  - by: russia\n    topic: sanctions\n    text: '=1+1'\n",
+            ).replace("publisher: Wire", "publisher: '-Wire'"),
+        },
+    )
+    exported = files(check_content(tmp_path / "content")[0])
+    tables = {path: csv_rows(content) for path, content in exported.items() if path.endswith(".csv")}
+    assert sorted(tables) == ["api/v1/statements.csv", "api/v1/timeline.csv"]
+    cells = [cell for rows in tables.values() for row in rows for cell in row]
+    assert [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))] == []
+    assert tables["api/v1/timeline.csv"][1][3:5] == ["'" + formula, "'@SUM(1+1)"]
+    assert tables["api/v1/statements.csv"][1][:4] == ["'@SUM(1+1)", "'+cmd|calc", "", "'=1+1"]

@@ -46,7 +46,9 @@ def _ids_hint(content: Path) -> str:
 def _ids(content: Path, kind: str) -> list[str]:
     """The ids of a kind's files in the content, by their names alone (a skeleton is no place to check them)."""
     folder = content / FOLDERS[kind]
-    return sorted(path.stem for path in folder.glob("*.yaml")) if folder.is_dir() else []
+    if not folder.is_dir() or folder.is_symlink() or content.is_symlink():  # a link is not followed
+        return []
+    return sorted(path.stem for path in folder.glob("*.yaml") if not path.is_symlink())
 
 
 def _article(url: str | None, published: PartialDate | None, content: Path) -> str:

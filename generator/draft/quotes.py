@@ -42,6 +42,9 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 _STATEMENT = re.compile(r"\bstatement\b", re.IGNORECASE)
 MAX_SPEAKER_WORDS = 10
 REACH = 300  # characters either side of a quote in which its attribution is looked for
+# An article quotes tens of times; each quotation costs a search of the words around it, so that a
+# text of quotation marks alone ('"a "a "a ...') would take minutes: past these, none is drafted.
+MAX_QUOTES = 500
 
 
 def find_quotes(body: Body, cast: Cast) -> tuple[DraftQuote, ...]:
@@ -52,6 +55,8 @@ def find_quotes(body: Body, cast: Cast) -> tuple[DraftQuote, ...]:
         previous = left_open
         left_open = None
         for span in _quotation_spans(body.text, paragraph):
+            if len(quotes) >= MAX_QUOTES:
+                return tuple(quotes)
             words = _words(body.text[span.start + 1 : span.end - 1])
             if not words:
                 continue

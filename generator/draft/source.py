@@ -46,6 +46,7 @@ _CREDIT = re.compile(
     r"|(?:/File Photo|via Getty Images\)?|\((?:AP|AFP|Reuters|EPA|Yonhap)[^()]*(?:Photo|/)[^()]*\))\s*\.?$"
     r"|Purchase Licensing Rights|^\[\d+/\d+\]|^Item \d+ of \d+ )"
 )
+MAX_CREDIT = 400  # characters: a longer block is not a photo credit
 _FURNITURE = re.compile(
     r"^(?:Advertisement|ADVERTISEMENT|Read more|READ MORE|Related|RELATED|Share|Share this|Sign up|Subscribe|Follow us|"
     r"Listen to this article|Click here|Trending|Most read|Recommended|Our Standards|Editing by|Additional reporting|"
@@ -220,7 +221,7 @@ def _read_blocks(headline: str, blocks: list[str]) -> Source:
             if len(block) < 100 and _DATE_LINE.match(block):
                 published = published or read_full_date(block)
                 continue
-        if _CREDIT.search(block) and len(block) < 400:
+        if len(block) < MAX_CREDIT and _CREDIT.search(block):  # the length first: the pattern backtracks
             after_credit = True
             continue
         if after_credit and not dateline_found and not _DATELINE.match(block):

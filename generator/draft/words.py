@@ -23,6 +23,7 @@ _ABBREVIATIONS = word_set(
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)[.!?][\"”’')\]]*\s+$")
+_LONGEST_WORD = 40  # letters and dots: longer, a word before a period is not an abbreviation
 # A token: a dotted abbreviation (U.N., U.S.), or letters and digits with inner apostrophes.
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -80,7 +81,9 @@ def split_sentences(text: str, span: Span) -> list[Span]:
     sentences: list[Span] = []
     start = span.start
     for match in _BOUNDARY.finditer(text, span.start, span.end):
-        before = _WORD_BEFORE.search(text, start, match.end())
+        # The word before the boundary, looked for in the few characters before it: searched from
+        # the sentence's start, a run of abbreviations ("Mr. Mr. Mr. ...") made the split quadratic.
+        before = _WORD_BEFORE.search(text, max(start, match.start() - _LONGEST_WORD), match.end())
         word = before.group(1) if before else ""
         if _is_abbreviation(word):
             continue
