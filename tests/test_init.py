@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -150,3 +151,18 @@ def test_an_empty_briefings_home_page_says_how_to_add_the_first_article(tmp_path
     assert "`.venv/bin/python -m generator draft ADDRESS-OR-FILE --new-actors`" in text
     full = {p.path: p.markdown for p in build_pages(SAMPLE_CONTENT, REPO_ROOT / "site_templates").pages}["index.md"]
     assert "## Start here" not in full and "## Latest briefings" in full
+
+
+def test_init_takes_a_link_or_a_pipe_for_somebodys_and_never_reads_it(tmp_path: Path) -> None:
+    project = _shipped(tmp_path)
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("name: Secret\nkind: person\n", encoding="utf-8")
+    (project / "content/actors/linked.yaml").symlink_to(secret)
+    os.mkfifo(project / "content/articles/pipe.yaml")
+    result = _init(project, "--title", "T")
+    assert result.returncode == 1
+    assert "  content/actors/linked.yaml\n  content/articles/pipe.yaml\n" in result.stderr
+    forced = _init(project, "--title", "T", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert secret.read_text(encoding="utf-8") == "name: Secret\nkind: person\n"  # the link went, not its target
+    assert _files(project / "content") == ["actors/.gitkeep", "articles/.gitkeep", "topics/.gitkeep"]

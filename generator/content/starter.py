@@ -28,7 +28,7 @@ DEFAULT_DESCRIPTION = (
 def content_files(content: Path) -> Iterator[Path]:
     """Yield every file below ``content`` but the manifest and the folders' keep files, in a stable order."""
     for path in sorted(content.rglob("*")):
-        if (path.is_file() or path.is_symlink()) and path.name not in (MANIFEST, KEEP):
+        if (path.is_symlink() or not path.is_dir()) and path.name not in (MANIFEST, KEEP):
             yield path
 
 
@@ -94,7 +94,8 @@ def _set_line(config: str, key: str, value: str, insert_at: int) -> str:
 
 
 def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if not path.is_symlink() else "link"
+    """A regular file's SHA-256; a link, a pipe or a device is never read (it may be anything, or block)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() and not path.is_symlink() else "special"
 
 
 def _read_manifest(path: Path) -> dict[str, str]:
