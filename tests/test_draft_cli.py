@@ -21,7 +21,7 @@ from generator.cli import main
 from generator.draft.fetch import fetch_url
 from generator.draft.records import DraftInputError
 from generator.pipeline import build_pages
-from tests.conftest import run_generator, serve_site
+from tests.conftest import SAMPLE_CONTENT, copy_project, run_generator, serve_site
 from tests.helpers import REPO, write_tree
 
 PAGES = Path(__file__).parent / "draft_pages"
@@ -285,7 +285,7 @@ def test_a_folder_that_cannot_be_written_leaves_nothing_behind(tmp_path: Path) -
         tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--new-actors", "--id", "port-talks"
     )
     assert (code, out) == (2, "")
-    assert err == "error: cannot write content/articles: File exists: nothing was written\n"
+    assert err == "error: content/articles: this is a file, not a folder: move it out of the way: nothing was written\n"
     assert not (tmp_path / "content/actors/aiko-tanabe.yaml").exists()
 
 
@@ -399,15 +399,16 @@ def test_an_address_that_does_not_answer_in_time(server: str) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# The first real test: the seed article against the sample content (read at run time, never copied)
+# The first real test: the seed article against the frozen sample (the article is read at run time, never copied)
 
 
 @pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed-article.txt is not there")
 def test_the_seed_article_drafts_like_the_sample_briefing(tmp_path: Path) -> None:
-    code, out, err = _run(REPO, "draft", str(SEED), "--published", "2024-04-15", "--out", "-")
+    project = copy_project(tmp_path / "project")
+    code, out, err = _run(project, "draft", str(SEED), "--published", "2024-04-15", "--out", "-")
     assert code == 0, err
     draft = yaml.safe_load(out)
-    sample = yaml.safe_load((REPO / "content/articles/2024-04-15-us-allies-north-korea-sanctions.yaml").read_text())
+    sample = yaml.safe_load((SAMPLE_CONTENT / "articles/2024-04-15-us-allies-north-korea-sanctions.yaml").read_text())
     drafted_actors = {a if isinstance(a, str) else a["id"] for a in draft["actors"]}
     sample_actors = {a if isinstance(a, str) else a["id"] for a in sample["actors"]}
     assert drafted_actors - sample_actors == {"united-nations"}  # a well-known body the sample lacks
@@ -519,3 +520,25 @@ def test_an_event_the_draft_is_not_sure_of_is_listed_for_the_person_not_linked(t
         "if not, reword the title in your own words"
     )
     assert "# perhaps the content's event 'team-launch' (2024-10-16, Eleven countries launch" in out
+
+
+def test_the_publisher_option_is_cleaned_as_the_text_is(tmp_path: Path) -> None:
+    write_tree(tmp_path, {**TREE, "story.txt": STORY})
+    publisher = "Kyodo\x1b[2J\nNews\x07"
+    code, out, err = _run(tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--publisher", publisher)
+    assert (code, err) == (0, "")
+    drafted = tmp_path / "content/articles/2024-04-16-port-talks-resume.yaml"
+    assert yaml.safe_load(drafted.read_text())["source"]["publisher"] == "Kyodo [2J News"
+    assert not [line for line in out.splitlines() if line.startswith("  - fix:")]
+
+
+def test_new_actors_says_which_files_it_wrote_and_which_it_left(tmp_path: Path) -> None:
+    broken = "name: Aiko Tanabe\nkind: persona\n"
+    write_tree(tmp_path, {**TREE, "story.txt": STORY, "content/actors/aiko-tanabe.yaml": broken})
+    code, out, _ = _run(tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--new-actors")
+    assert code == 0
+    assert "(a new actor)" not in out
+    drafted = (tmp_path / "content/articles/2024-04-16-port-talks-resume.yaml").read_text()
+    assert "written to content/actors/aiko-tanabe.yaml" not in drafted
+    assert "  - id: aiko-tanabe  # new: content/actors/aiko-tanabe.yaml exists already: fix it\n" in drafted
+    assert (tmp_path / "content/actors/aiko-tanabe.yaml").read_text() == broken

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from tests.conftest import REPO_ROOT, BuiltSite
+from tests.conftest import BuiltSite, copy_project
 from tests.helpers import ACTORS, article, write_tree
 
 URL = "http://127.0.0.1:8000/"
@@ -26,9 +25,7 @@ PROBLEMS = "_preview/problems.json"
 
 
 def _project(root: Path, files: dict[str, str]) -> Path:
-    shutil.copytree(REPO_ROOT / "site_templates", root / "site_templates")
-    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return write_tree(root, files)
+    return write_tree(copy_project(root, content=None), files)
 
 
 class Serving:

@@ -139,7 +139,9 @@ def one_or_more(value: Any) -> Any:
 
 def _check_actor_ids(ids: tuple[str, ...]) -> tuple[str, ...]:
     if not ids:
-        raise ValueError("names no actor: write an actor id, or a list of them such as [japan, south-korea]")
+        raise ValueError(
+            "names no actor: write an actor id, or a list of actor ids in brackets, as [one-id, another-id]"
+        )
     for id in ids:
         if ids.count(id) > 1:
             raise ValueError(f"names '{id}' twice: list each actor once")

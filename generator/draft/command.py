@@ -12,9 +12,11 @@ import sys
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
+from typing import BinaryIO
 
 from ..content.commands import command
-from ..content.diagnostics import count
+from ..content.diagnostics import count, printable
+from ..content.load import ContentFileError, open_content_file
 from . import make_draft
 from .draft import UNKNOWN_PUBLISHER, Draft, article_id, publisher_of, write_actor, write_article
 from .fetch import read_raw
@@ -23,6 +25,7 @@ from .known import DraftedFile, check_draft, read_known, read_known_events
 from .language import Language
 from .languages import LANGUAGES, detect_language
 from .records import (
+    FORBIDDEN_CHARACTERS,
     INPUT,
     URL_PATTERN,
     USAGE,
@@ -56,7 +59,7 @@ def run_draft(options: DraftOptions) -> int:
     try:
         return _run(options)
     except DraftInputError as error:
-        print(error.message, file=sys.stderr)
+        print(printable(error.message), file=sys.stderr)
         return error.exit_code
 
 
@@ -84,7 +87,9 @@ def _run(options: DraftOptions) -> int:
     url = options.url or source.url or (raw.url if raw.url and URL_PATTERN.match(raw.url) else None)
     source = replace(source, url=url)
     published = published_option or source.published or _no_date(raw.name, source.dateline_date)
-    publisher = options.publisher or publisher_of(source, url) or UNKNOWN_PUBLISHER
+    # The option as the text's own lines are cleaned: a control character in it would fail `check`.
+    option = " ".join(FORBIDDEN_CHARACTERS.sub(" ", options.publisher or "").split())
+    publisher = option or publisher_of(source, url) or UNKNOWN_PUBLISHER
     known = read_known(options.content)
     draft_id = options.id or article_id(published, source.headline, language)
     target = _target(options, draft_id)
@@ -102,8 +107,9 @@ def _run(options: DraftOptions) -> int:
         topics=known.topics,
         read_events=read_events,
     )
-    text = write_article(draft, options.new_actors, command("check", content=options.content))
     actor_files = _actor_files(options, draft, known.actor_ids) if options.new_actors else {}
+    left = {actor.id for actor in draft.proposed} - {path.stem for path in actor_files} if options.new_actors else ()
+    text = write_article(draft, options.new_actors, command("check", content=options.content), left)
     checked = target if target is not None else options.content / "articles" / f"{draft_id}.yaml"
     drafted = [DraftedFile("article", draft_id, checked, text)]
     drafted += [DraftedFile("actor", path.stem, path, actor_text) for path, actor_text in actor_files.items()]
@@ -113,7 +119,7 @@ def _run(options: DraftOptions) -> int:
         for d in check_draft(known, drafted, promised)
         if not d.is_review and not d.message.startswith("'summary' has no value")
     ]
-    _write(target, text, actor_files)
+    _write(options.content, target, text, actor_files)
     _report(options, draft, target, actor_files, problems)
     return OK
 
@@ -184,21 +190,29 @@ def _actor_files(options: DraftOptions, draft: Draft, existing: frozenset[str]) 
     }
 
 
-def _write(target: Path | None, text: str, actor_files: dict[Path, str]) -> None:
+def _create(content: Path, path: Path) -> BinaryIO:
+    """Make a new file: in the content folder, as `new` does (through no link, never over a file)."""
+    try:
+        relative = path.relative_to(content)
+    except ValueError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("xb")
+    return open_content_file(content, relative, create=True)
+
+
+def _write(content: Path, target: Path | None, text: str, actor_files: dict[Path, str]) -> None:
     """Write the new actors and the draft (or print it); a file that cannot be written undoes the others."""
     written: list[Path] = []
     try:
         for path, file_text in [*actor_files.items(), *([(target, text)] if target is not None else [])]:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("x", encoding="utf-8") as file:
+            with _create(content, path) as file:
                 written.append(path)
-                file.write(file_text)
-    except OSError as error:
+                file.write(file_text.encode("utf-8"))
+    except (OSError, ContentFileError) as error:
         for path in written:
             path.unlink(missing_ok=True)
-        raise DraftInputError(
-            f"error: cannot write {error.filename}: {error.strerror}: nothing was written", USAGE
-        ) from None
+        problem = error if isinstance(error, ContentFileError) else f"cannot write {error.filename}: {error.strerror}"
+        raise DraftInputError(f"error: {problem}: nothing was written", USAGE) from None
     if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -94,9 +94,12 @@ def publisher_of(source: Source, url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def write_article(draft: Draft, new_actors_written: bool, check: str = command("check")) -> str:
+def write_article(
+    draft: Draft, new_actors_written: bool, check: str = command("check"), existing: Collection[str] = ()
+) -> str:
     """Write the draft as an article file, commented for the person who completes it; ``check``
-    is the command that checks it, as the person runs it."""
+    is the command that checks it, as the person runs it; ``existing``: new actors whose file
+    exists (with a mistake, or the draft would know them), not written."""
     source = draft.source
     lines = [
         ARTICLE_SCHEMA,
@@ -123,7 +126,7 @@ def write_article(draft: Draft, new_actors_written: bool, check: str = command("
         "summary:  # write: what the article reports, in your own words (2 to 5 sentences); '|' for several lines",
         "key_points: []  # write: short points in your own words, not the article's sentences",
     ]
-    lines += _actors(draft, new_actors_written)
+    lines += _actors(draft, new_actors_written, existing)
     lines += _events(draft)
     lines += _quotes(draft.quotes)
     lines += _statements(draft.statements)
@@ -131,14 +134,16 @@ def write_article(draft: Draft, new_actors_written: bool, check: str = command("
     return "\n".join(lines) + "\n"
 
 
-def _actors(draft: Draft, new_actors_written: bool) -> list[str]:
+def _actors(draft: Draft, new_actors_written: bool, existing: Collection[str]) -> list[str]:
     if not draft.actors:
         return ["actors: []  # who is in the story: actor ids from content/actors/"]
     new = {actor.id for actor in draft.proposed}
     lines = ["actors:"]
     for actor_id, role in draft.actors:
         note = ""
-        if actor_id in new:
+        if actor_id in existing:
+            note = f"  # new: content/actors/{actor_id}.yaml exists already: fix it"
+        elif actor_id in new:
             where = f"content/actors/{actor_id}.yaml" if new_actors_written else "nowhere yet (draft with --new-actors)"
             note = f"  # new: written to {where}" if new_actors_written else f"  # new: {where}"
         if role:

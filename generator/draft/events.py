@@ -25,6 +25,7 @@ from .words import content_words, fold
 MAX_TITLE_WORDS = 14
 REACH = 400  # characters of a long sentence either side of its date that the event is drafted from
 MIN_SHARED_WORDS = 2
+MAX_WORDS = 8 * 2 * REACH  # characters of the text an event is linked by: eight long sentences
 
 
 def draft_events(
@@ -46,7 +47,8 @@ def draft_events(
             events[key] = replace(
                 seen,
                 actors=tuple(dict.fromkeys(seen.actors + actors)),
-                words=f"{seen.words} {sentence_text}",
+                # At most a few sentences' words: a date written a thousand times is not a thousand.
+                words=f"{seen.words} {sentence_text}" if len(seen.words) < MAX_WORDS else seen.words,
             )
             continue
         title = _title(sentence_text, phrase.start - start, phrase.end - start, language)

@@ -20,7 +20,15 @@ from pydantic import ValidationError
 
 from ..content.diagnostics import Diagnostic, Severity
 from ..content.link import merged_date
-from ..content.load import Document, Positions, content_files, display_path, read_document
+from ..content.load import (
+    ContentFileError,
+    Document,
+    Positions,
+    content_files,
+    display_path,
+    read_content_file,
+    read_document,
+)
 from ..content.model import ActorKind, Event
 from ..content.schema import FOLDERS
 from ..content.validate import validate_documents
@@ -60,7 +68,7 @@ def read_known_events(content_dir: Path, dates: Iterable[PartialDate], actors: I
     date_pattern, actor_pattern = screen
     reports: dict[str, list[tuple[str, Event]]] = {}
     for path in _files(content_dir, "article"):
-        raw = path.read_bytes()
+        raw = _read(content_dir, path)
         block = _events_block(raw)
         if not (date_pattern.search(block) and actor_pattern.search(block)):
             continue
@@ -163,7 +171,7 @@ def _documents(content_dir: Path, kind: str) -> list[Document]:
     """Parse the files of a kind, over the cores when there are many (as a build does)."""
     paths = _files(content_dir, kind)
     folder = display_path(content_dir / FOLDERS[kind])
-    parsed = list(fork_map(_parse, paths))
+    parsed = list(fork_map(_parse, [(content_dir, path) for path in paths]))
     return [
         Document(f"{folder}/{path.name}", kind, path.stem, data, values, keys)
         for path, (data, values, keys) in zip(paths, parsed, strict=True)
@@ -171,9 +179,17 @@ def _documents(content_dir: Path, kind: str) -> list[Document]:
     ]
 
 
-def _parse(path: Path) -> tuple[dict[str, Any] | None, Positions, Positions]:
-    parsed = read_document(path.read_bytes())
+def _parse(where: tuple[Path, Path]) -> tuple[dict[str, Any] | None, Positions, Positions]:
+    parsed = read_document(_read(*where))
     return parsed.data, parsed.values, parsed.keys
+
+
+def _read(content_dir: Path, path: Path) -> bytes:
+    """A content file's bytes as `load` reads them; none (so no data) for one it refuses."""
+    try:
+        return read_content_file(content_dir, path.relative_to(content_dir))
+    except ContentFileError:
+        return b""
 
 
 def _files(content_dir: Path, kind: str) -> Sequence[Path]:

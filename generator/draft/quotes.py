@@ -23,6 +23,9 @@ from .words import fold
 
 MAX_SPEAKER_WORDS = 10
 REACH = 300  # characters either side of a quote in which its attribution is looked for
+# An article quotes tens of times; each quotation costs a search of the words around it, so that a
+# text of quotation marks alone ('"a "a "a ...') would take minutes: past these, none is drafted.
+MAX_QUOTES = 500
 
 
 def find_quotes(body: Body, cast: Cast, language: Language = ENGLISH) -> tuple[DraftQuote, ...]:
@@ -33,6 +36,8 @@ def find_quotes(body: Body, cast: Cast, language: Language = ENGLISH) -> tuple[D
         previous = left_open
         left_open = None
         for span in _quotation_spans(body.text, paragraph, language):
+            if len(quotes) >= MAX_QUOTES:
+                return tuple(quotes)
             words = _words(body.text[span.start + 1 : span.end - 1])
             if not words:
                 continue

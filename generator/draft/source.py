@@ -30,6 +30,7 @@ _CREDIT = re.compile(
     r"|(?:/File Photo|via Getty Images\)?|\((?:AP|AFP|Reuters|EPA|Yonhap)[^()]*(?:Photo|/)[^()]*\))\s*\.?$"
     r"|Purchase Licensing Rights|^\[\d+/\d+\]|^Item \d+ of \d+ )"
 )
+MAX_CREDIT = 400  # characters: a longer block is not a photo credit
 
 
 def decode_text(raw: Raw) -> str:
@@ -194,7 +195,7 @@ def _read_blocks(headline: str, blocks: list[str], language: Language) -> Source
             if len(block) < 100 and language.date_line.match(block):
                 published = published or language.read_full_date(block)
                 continue
-        if _CREDIT.search(block) and len(block) < 400:
+        if len(block) < MAX_CREDIT and _CREDIT.search(block):  # the length first: the pattern backtracks
             after_credit = True
             continue
         if after_credit and not dateline_found and not language.dateline.match(block) and _is_caption(block, language):

@@ -11,6 +11,7 @@ from .languages import ENGLISH
 from .records import Body, Span
 
 __all__ = ["Token", "content_words", "fold", "make_body", "split_sentences", "stem", "tokenize", "word_set"]
+_LONGEST_WORD = 40  # letters and dots: longer, a word before a period is not an abbreviation
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,9 @@ def split_sentences(text: str, span: Span, language: Language = ENGLISH) -> list
     sentences: list[Span] = []
     start = span.start
     for match in language.sentence_boundary.finditer(text, span.start, span.end):
-        before = language.word_before_boundary.search(text, start, match.end())
+        # The word before the boundary, looked for in the few characters before it: searched from
+        # the sentence's start, a run of abbreviations ("Mr. Mr. Mr. ...") made the split quadratic.
+        before = language.word_before_boundary.search(text, max(start, match.start() - _LONGEST_WORD), match.end())
         word = before.group(1) if before else ""
         if _is_abbreviation(word, language):
             continue

@@ -21,6 +21,7 @@ from ..pipeline import Build, build_pages
 from .convert import ConvertedPage, Converter
 from .files import GeneratedFiles, generated_files
 from .sanitize import escape_meta, sanitize_html
+from .serve import HostGuard
 from .session import ServeSession
 from .settings import read_license
 
@@ -83,13 +84,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         except ContentError as error:
             if serve is None:
                 raise PluginError(f"the content has errors:\n{error}") from None
-            if (build := serve.preview.failed(error)) is None:  # no good build yet
+            if (build := serve.preview.failed(error, content)) is None:  # no good build yet
                 return serve.preview.stand_ins(files, config)
         except jinja2.TemplateError as error:
             raise PluginError(template_problem(error)) from None
         else:
             if serve is not None:
-                serve.preview.passed(build, config)
+                serve.preview.passed(build, config, content)
         for warning in build.warnings:
             # A review mark fails `mkdocs build --strict`; `generator build` has reported and judged them.
             is_judged = warning.is_review and serve is None and not prebuilt
@@ -145,4 +146,5 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         for folder in (self.config.content_dir, self.config.templates_dir):
             server.watch(str(Path(config.config_file_path).parent / folder))
+        server.set_app(HostGuard(server.get_app(), server))
         return server
