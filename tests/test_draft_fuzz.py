@@ -110,6 +110,8 @@ PATHOLOGICAL = {
     "abbreviations on lines": ("", "Mr.\n", 1000),
     "credit": ("(AP ", "a/ ", 3000),
     "dates": ("Kim met Lee. ", "He said on Monday, in September 2024, that it rained. ", 80),
+    # One run of capitalized words joined by 'and' a thousand times: split once, not recursively.
+    "names joined": ("", "Director for Korean and Mongolian Affairs ", 500),
 }
 
 

@@ -204,9 +204,14 @@ def _consider(
     titled = _name_after_title(tokens, span, language)
     is_organization = not titled and len(span) >= 2 and _is_organization(tuple(tokens[i].norm for i in span), language)
     if not titled and not is_organization and any(tokens[i].norm in language.and_words for i in span):
-        # two names: 'Yoon and Cho'
-        cut = next(k for k, i in enumerate(span) if tokens[i].norm in language.and_words)
-        for part in (span[:cut], span[cut + 1 :]):
+        # names joined: 'Yoon and Cho'; split at every 'and' at once (a long run must not recurse deep)
+        parts: list[list[int]] = [[]]
+        for i in span:
+            if tokens[i].norm in language.and_words:
+                parts.append([])
+            else:
+                parts[-1].append(i)
+        for part in parts:
             if part:
                 _consider(words, part, lowercase_words, candidates, gazetteer, excluded)
         return
