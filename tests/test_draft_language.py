@@ -79,4 +79,4 @@ def test_the_language_is_told_from_the_letters_of_the_text(text: str, code: str)
 
 
 def test_every_language_is_listed_under_its_own_code() -> None:
-    assert {code: language.code for code, language in LANGUAGES.items()} == {"en": "en"}
+    assert {code: language.code for code, language in LANGUAGES.items()} == {"en": "en", "ko": "ko"}

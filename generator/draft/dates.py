@@ -30,11 +30,12 @@ def find_dates(body: Body, published: PartialDate, language: Language = ENGLISH)
     found.sort(key=lambda item: (item[0], item[1]))
     phrases: list[DatedPhrase] = []
     taken_until = -1
+    anchors = {"": day, "date": day, "day": day}  # what a phrase counts from: see DatePattern.anchor
     for start, _, pattern, match in found:
         if start < taken_until:
             continue
         tense = verb_tense(body, match.start(), match.end(), language)
-        result = pattern.resolve(match, day, tense)
+        result = pattern.resolve(match, anchors[pattern.anchor], tense)
         if result is None:
             continue
         taken_until = match.end()
@@ -42,7 +43,11 @@ def find_dates(body: Body, published: PartialDate, language: Language = ENGLISH)
         if isinstance(result, str):
             phrases.append(DatedPhrase(written, match.start(), match.end(), None, result))
         else:
-            phrases.append(DatedPhrase(written, match.start(), match.end(), result))
+            anchors["date"] = result.first_day()
+            anchors["day"] = result.first_day() if result.is_full else anchors["day"]
+            phrases.append(
+                DatedPhrase(written, match.start(), match.end(), result, points_back=pattern.anchor == "day")
+            )
     return tuple(phrases)
 
 

@@ -82,7 +82,8 @@ def _shortened(text: str, words: int = 12) -> str:
 def article_id(published: PartialDate, headline: str, language: Language = ENGLISH) -> str:
     """Make an article id from its date and headline: '2024-04-15-us-allies-seek-new-ways-enforce'."""
     words = [t.norm for t in tokenize(headline, language=language) if t.norm not in language.stopwords]
-    slug = suggest_id(" ".join(words[:SLUG_WORDS])) or "article"
+    written = " ".join(words[:SLUG_WORDS])
+    slug = suggest_id(language.romanize(written) if language.romanize else written) or "article"
     return f"{published.iso()}-{slug}"[:80].rstrip("-")
 
 
@@ -146,6 +147,7 @@ def _actors(draft: Draft, new_actors_written: bool, existing: Collection[str]) -
         elif actor_id in new:
             where = f"content/actors/{actor_id}.yaml" if new_actors_written else "nowhere yet (draft with --new-actors)"
             note = f"  # new: written to {where}" if new_actors_written else f"  # new: {where}"
+            note += "".join(f"; {a.note}" for a in draft.proposed if a.id == actor_id and a.note)
         if role:
             lines += [f"  - id: {actor_id}{note}", f"    role: {_scalar(role)}  # the role the article gives"]
         else:
@@ -231,6 +233,8 @@ def write_actor(actor: ProposedActor, article: str) -> str:
         f"kind: {actor.kind.value}  # guessed from the text: person, country or organization",
         f"review: {_scalar(CHECK_ACTOR)}",
     ]
+    if actor.note:
+        lines.insert(2, f"# {actor.note}")
     if actor.aliases:
         lines.append(f"aliases: {_flow(actor.aliases)}")
     if actor.role and actor.kind.value == "person":

@@ -36,10 +36,12 @@ def draft_events(
     for phrase in dates:
         if phrase.date is None:
             continue
-        sentence = body.sentences[body.sentence_at(phrase.start)]
+        index = body.sentence_at(phrase.start)
+        sentence = body.sentences[index]
         start, end = max(sentence.start, phrase.start - REACH), min(sentence.end, phrase.end + REACH)
-        actors = tuple(dict.fromkeys(m.actor for m in cast.within(start, end)))
-        sentence_text = body.text[start:end]
+        context = body.sentences[index - 1].start if language.drops_subjects and index else start
+        actors = tuple(dict.fromkeys(m.actor for m in cast.within(context, end)))
+        sentence_text = body.text[context:end]
         # One happening is one event: 'the meeting on Monday' and 'Monday's meeting' are one day's.
         key = (phrase.date.iso(), "" if phrase.date.is_full else fold(phrase.as_written))
         if key in events:
@@ -51,7 +53,7 @@ def draft_events(
                 words=f"{seen.words} {sentence_text}" if len(seen.words) < MAX_WORDS else seen.words,
             )
             continue
-        title = _title(sentence_text, phrase.start - start, phrase.end - start, language)
+        title = _title(body.text[start:end], phrase.start - start, phrase.end - start, language)
         left, right = clause_around(body, phrase.start, phrase.end, language, language.event_clause_break)
         if len(f"{body.text[left : phrase.start]} {body.text[phrase.end : right]}".split()) < 2:
             # 'In March, Moscow vetoed ...': the date opens the sentence; the next clause says what happened.

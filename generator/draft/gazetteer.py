@@ -98,9 +98,7 @@ def match_known(
     taken: set[int] = set()
     index = 0
     while index < len(tokens):
-        entry = next(
-            (e for e in gazetteer.entries.get(tokens[index].norm, ()) if fits(text, tokens, index, e, language)), None
-        )
+        entry = next((e for e in _entries_at(tokens[index], gazetteer) if fits(text, tokens, index, e, language)), None)
         if entry is None or (
             len(entry.norms) == 1
             and not entry.is_caps  # 'U.N. Robert Wood': an acronym before a name is not part of it
@@ -119,7 +117,7 @@ def match_known(
             and not (index > 1 and tokens[index - 2].norm in language.source_words)  # 'according to Moscow'
         )
         if not is_place and fold(actor.name) not in excluded:
-            mentions.append(Mention(entry.actor, tokens[index].start, name_end(tokens[index + size - 1])))
+            mentions.append(Mention(entry.actor, tokens[index].start, _end(tokens[index + size - 1], entry.norms[-1])))
         index += size
     return mentions, taken
 
@@ -157,12 +155,25 @@ def name_end(token: Token) -> int:
     return token.end - 2 if token.is_possessive else token.end
 
 
+def _entries_at(token: Token, gazetteer: Gazetteer) -> tuple[_Entry, ...]:
+    """The names that may start at a token: by the word, then by its other forms ('북한은' is '북한')."""
+    found = gazetteer.entries.get(token.norm, ())
+    for form in gazetteer.language.stems(token.norm):
+        found += gazetteer.entries.get(form, ())
+    return found
+
+
+def _end(token: Token, norm: str) -> int:
+    """Where a name whose last word is ``norm`` ends in a token: before a particle it carries."""
+    return name_end(token) if token.norm == norm else token.start + len(norm)
+
+
 def fits(text: str, tokens: Sequence[Token], index: int, entry: _Entry, language: Language) -> bool:
     if index + len(entry.norms) > len(tokens):
         return False
     for offset, norm in enumerate(entry.norms):
         token = tokens[index + offset]
-        if token.norm != norm:
+        if token.norm != norm and not (offset == len(entry.norms) - 1 and norm in language.stems(token.norm)):
             return False
         if offset and not (
             adjacent(text, tokens[index + offset - 1], token, language)

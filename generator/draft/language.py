@@ -13,6 +13,10 @@ them with its own words and patterns:
 - ``is_name``: whether a token may be part of a name (English: a capital letter);
 - ``date_patterns``: a regex and a resolver callback for each way of writing a date;
 - ``speech_verb``, ``according``: the attribution words around a quotation.
+
+A few steps work differently in a language unlike English; the hooks at the end of the table
+(``stems``, ``find_new_actors``, ``find_speaker``, ``read_dateline``, ...) default to English's
+way, and Korean (`languages.ko`) fills them.
 """
 
 from __future__ import annotations
@@ -20,14 +24,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .records import ActorKind, PartialDate, Tense
 
 if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+    from .records import Body, Mention, ProposedActor, Span
     from .words import Token
 
 Resolver = Callable[[re.Match[str], dt.date, Tense], PartialDate | str | None]  # a date, a reason, or not a date
@@ -50,6 +56,35 @@ class DatePattern:
 
     regex: re.Pattern[str]
     resolve: Resolver
+    # What it counts from: '' the publication day; 'date' the last date the text gave (Korean '같은 해
+    # 10월': that date's year); 'day' the last day it gave (Korean '이날': the same day, the same event).
+    anchor: str = ""
+
+
+class Dateline(NamedTuple):
+    """What a dateline gives: place, agency, month and day, year, the paragraph's rest, authors."""
+
+    place: str | None
+    agency: str | None
+    date: str | None
+    year: str | None
+    rest: str
+    authors: tuple[str, ...] = ()
+
+
+def _no_stems(norm: str) -> tuple[str, ...]:
+    return ()
+
+
+def _opens_sentence(before: str) -> bool:
+    """English: a quotation that opens its sentence goes on with the last speaker's words."""
+    return not before.strip(" “\"'")
+
+
+NewActorFinder = Callable[
+    ["str", "Sequence[Token]", "set[int]", "Gazetteer"], "tuple[list[ProposedActor], list[Mention]]"
+]
+SpeakerFinder = Callable[["Body", "Span"], "tuple[int, int] | None"]
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed as itself: one table a language
@@ -152,3 +187,17 @@ class Language:
     event_clauses: re.Pattern[str]
     relative_clause: re.Pattern[str]
     leading_words: re.Pattern[str]
+
+    # Hooks: how a language unlike English reads names, quotes and sources (None or the default:
+    # English's way, in the steps themselves).
+    stems: Callable[[str], tuple[str, ...]] = _no_stems  # other forms a word is read as: '북한은' -> '북한'
+    find_new_actors: NewActorFinder | None = None  # (text, tokens, known tokens, gazetteer) -> people
+    find_speaker: SpeakerFinder | None = None  # (body, quotation) -> the span of its speaker
+    continues_speaker: Callable[[str], bool] = _opens_sentence  # the words before a quote that goes on
+    quotes_run_across_paragraphs: bool = False  # a quote with no speaker goes on from the last paragraph's
+    single_quotes: bool = True  # whether ‘…’ marks a quotation (Korean marks names and terms with it)
+    read_dateline: Callable[[str], Dateline | None] | None = None  # a paragraph -> its dateline
+    read_signoff: Callable[[str], tuple[tuple[str, ...], str | None] | None] | None = None  # -> authors, publisher
+    content_words: Callable[[str], frozenset[str]] | None = None  # words to compare with the content's events
+    romanize: Callable[[str], str] | None = None  # a name or headline in Latin letters, for ids
+    drops_subjects: bool = False  # a sentence leaves out who did it: an event's actors include the last sentence's

@@ -89,8 +89,11 @@ def find_mentions(body: Body, headline: str, gazetteer: Gazetteer, publisher: st
     tokens = tuple(tokenize(body.text, language=language))
     words = Words(body.text, tokens, frozenset(sentence_starts(body, tokens)), language)
     known, taken = match_known(body.text, tokens, gazetteer, excluded)
-    candidates = _candidates(words, taken, known, gazetteer, excluded)
-    proposed, found = _propose(words, candidates, known, gazetteer)
+    if language.find_new_actors is not None:
+        proposed, found = language.find_new_actors(body.text, tokens, taken, gazetteer)
+    else:
+        candidates = _candidates(words, taken, known, gazetteer, excluded)
+        proposed, found = _propose(words, candidates, known, gazetteer)
     mentions = sorted(known + found, key=lambda m: m.start)
     kinds = {actor.id: actor.kind for actor in gazetteer.actors.values()} | {p.id: p.kind for p in proposed}
     roles: dict[str, tuple[str, str | None]] = {p.id: (p.role, p.role_organization) for p in proposed if p.role}

@@ -32,8 +32,9 @@ def find_quotes(body: Body, cast: Cast, language: Language = ENGLISH) -> tuple[D
     """Find every quotation in the body, with its speaker where the text says who it is."""
     quotes: list[DraftQuote] = []
     left_open: DraftQuote | None = None  # a quotation that ran to the end of the last paragraph
+    previous: DraftQuote | None = None
     for paragraph in body.paragraphs:
-        previous = left_open
+        previous = previous if language.quotes_run_across_paragraphs else left_open
         left_open = None
         for span in _quotation_spans(body.text, paragraph, language):
             if len(quotes) >= MAX_QUOTES:
@@ -63,9 +64,14 @@ def _quotation_spans(text: str, paragraph: Span, language: Language) -> Iterator
         if opened is None:
             if character in language.quote_openers:
                 opened, closer = index, language.quote_openers[character]
-            elif character == "‘" and _opens_single(text, index):
+            elif character == "‘" and language.single_quotes and _opens_single(text, index):
                 opened, closer = index, "’"
-            elif character == "'" and _opens_single(text, index) and _closes_single(text, index, paragraph.end):
+            elif (
+                character == "'"
+                and language.single_quotes
+                and _opens_single(text, index)
+                and _closes_single(text, index, paragraph.end)
+            ):
                 opened, closer = index, "'"  # 'unfriendly measure': straight marks, closed in the paragraph
         elif character == closer or (closer in '”"' and character in '”"') or (character == "”" and closer == "“"):
             if closer in "’'" and index + 1 < len(text) and text[index + 1].isalpha():
@@ -103,21 +109,26 @@ def _attribute(
     after = text[after_start : max(min(sentence_after.end, after_start + REACH), after_start)]
     before_start = max(sentence_before.start, span.start - REACH)
     before = text[before_start : span.start]
-    after_found = _speaker_after(after, after_start, language)
-    before_found = _speaker_before(before, before_start, language)
-    if after_found is not None and _is_conduit(text[after_found[0] : after_found[1]], language):
-        # '..., calling it “...,” the report said': the report passes on the words of whoever the sentence names.
-        after_found, before_found = before_found, after_found
-    for found in (after_found, before_found):
+    if language.find_speaker is not None:  # a language's own attribution: Korean
+        found = language.find_speaker(body, span)
         if found is not None:
             return _resolve(body, cast, span, words, found, language)
-    sentence = body.sentences[body.sentence_at(span.start)]
-    opening = text[sentence.start : span.start]
-    if opening.strip(" “\"'‘") and not language.scare_quote.search(opening):
-        subject = subject_of(cast, sentence.start, span.start, language, text)
-        if subject is not None:  # 'Zakharova criticized the sanctions as an “unfriendly measure”'
-            return DraftQuote(words, span.start, subject)
-    if not before.strip(" “\"'"):
+    else:
+        after_found = _speaker_after(after, after_start, language)
+        before_found = _speaker_before(before, before_start, language)
+        if after_found is not None and _is_conduit(text[after_found[0] : after_found[1]], language):
+            # '..., calling it “...,” the report said': the report passes on the words of whoever the sentence names.
+            after_found, before_found = before_found, after_found
+        for found in (after_found, before_found):
+            if found is not None:
+                return _resolve(body, cast, span, words, found, language)
+        sentence = body.sentences[body.sentence_at(span.start)]
+        opening = text[sentence.start : span.start]
+        if opening.strip(" “\"'‘") and not language.scare_quote.search(opening):
+            subject = subject_of(cast, sentence.start, span.start, language, text)
+            if subject is not None:  # 'Zakharova criticized the sanctions as an “unfriendly measure”'
+                return DraftQuote(words, span.start, subject)
+    if language.continues_speaker(before):
         if previous is not None and previous.by is not None:
             return DraftQuote(words, span.start, previous.by, previous.speaker)
         said = _said_just_before(body, span.start, language)

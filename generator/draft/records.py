@@ -144,6 +144,7 @@ class ProposedActor:
     role: str | None = None
     role_organization: str | None = None  # a known country the role belongs to ('South Korean' minister)
     aliases: tuple[str, ...] = ()
+    note: str | None = None  # how its id was made, when not from its name as written: a comment for the person
 
 
 class Tense(StrEnum):
@@ -168,6 +169,7 @@ class DatedPhrase:
     end: int
     date: PartialDate | None
     problem: str | None = None  # why it was not resolved
+    points_back: bool = False  # 'that day': the day last named, so the event last named on it
 
 
 @dataclass(frozen=True)

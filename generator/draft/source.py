@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from .language import Language, fold
+from .language import Dateline, Language, fold
 from .languages import ENGLISH
 from .records import FORBIDDEN_CHARACTERS, INPUT, LINE_BREAKS, URL_PATTERN, DraftInputError, PartialDate, Raw, Source
 
@@ -202,6 +202,10 @@ def _read_blocks(headline: str, blocks: list[str], language: Language) -> Source
             after_credit = False  # the caption under a photo credit
             continue
         after_credit = False
+        signoff = language.read_signoff(block) if language.read_signoff is not None else None
+        if signoff is not None:  # a line that signs the story off: '/연합뉴스', '홍길동 기자 (x@yna.co.kr)'
+            authors, publisher = authors or list(signoff[0]), publisher or signoff[1]
+            continue
         reporting = language.reporting.match(block)
         if reporting:
             if not authors:
@@ -212,7 +216,8 @@ def _read_blocks(headline: str, blocks: list[str], language: Language) -> Source
         if not dateline_found and len(body) < 3:
             line = _dateline(block, language)
             if line is not None:
-                place, agency, date, year, rest = line
+                place, agency, date, year, rest, dateline_authors = line
+                authors = authors or list(dateline_authors)
                 dateline_found = True
                 body = []  # what came between the headline and the dateline: a standfirst, a caption
                 dateline, publisher = place, agency or publisher
@@ -238,8 +243,10 @@ def _read_blocks(headline: str, blocks: list[str], language: Language) -> Source
     )
 
 
-def _dateline(block: str, language: Language) -> tuple[str | None, str | None, str | None, str | None, str] | None:
+def _dateline(block: str, language: Language) -> Dateline | None:
     """Split a wire dateline off a paragraph: (place, agency, month and day, year, the rest) or None."""
+    if language.read_dateline is not None:
+        return language.read_dateline(block)
     match = language.dateline.match(block)
     if not match:
         return None
@@ -255,7 +262,7 @@ def _dateline(block: str, language: Language) -> tuple[str | None, str | None, s
         return None
     if place and match.group("region"):
         place = f"{place.rstrip('.')}, {match.group('region').strip()}"
-    return (
+    return Dateline(
         _place_name(place.rstrip(".")) if place else None,
         agency.strip() if agency else None,
         match.group("date") or match.group("date_only"),

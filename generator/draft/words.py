@@ -110,6 +110,8 @@ def stem(word: str, language: Language = ENGLISH) -> str:
 
 def content_words(text: str, language: Language = ENGLISH) -> frozenset[str]:
     """The stems of the words that carry meaning, a synonym as its group's first word: no stopwords, no numbers."""
+    if language.content_words is not None:
+        return language.content_words(text)
     same = _synonyms(language)
     stems = (
         stem(token.norm, language)

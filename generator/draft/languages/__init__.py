@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from ..language import Language
 from .en import ENGLISH
+from .ko import KOREAN
 
-__all__ = ["ENGLISH", "LANGUAGES", "Language", "detect_language"]
+__all__ = ["ENGLISH", "KOREAN", "LANGUAGES", "Language", "detect_language"]
 
-LANGUAGES: dict[str, Language] = {language.code: language for language in (ENGLISH,)}
+LANGUAGES: dict[str, Language] = {language.code: language for language in (ENGLISH, KOREAN)}
 
 
 def detect_language(text: str) -> Language:
