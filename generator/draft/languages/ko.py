@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ..days import back, day_of, month_offset, of, within_one_month
 from ..language import Dateline, DatePattern, Language, Resolver, word_set
 from ..records import PartialDate, Tense
-from .ko_names import HANGUL, bare, find_people, romanize, stems
+from .ko_names import HANGUL, bare, find_people, romanize, stems, surname_of
 
 if TYPE_CHECKING:
     from ..records import Body, Span
@@ -412,7 +412,7 @@ def _subjects(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             and text[words[first - 1].end() : words[first].start()] == " "
             and bare(words[first - 1].group()) == words[first - 1].group()
             and not words[first - 1].group().isdigit()
-            and not _MODIFIER.search(words[first - 1].group())
+            and (surname_of(words[first - 1].group()) or not _MODIFIER.search(words[first - 1].group()))
             and not _CONNECTIVE.search(words[first - 1].group())
         ):
             first -= 1
@@ -487,6 +487,7 @@ def read_dateline(block: str) -> Dateline | None:
 
 _SIGNOFFS = (
     re.compile(r"^/\s*(?P<publisher>[가-힣A-Za-z0-9 ]{2,20})$"),  # '/연합뉴스'
+    re.compile(r"^[\w.+-]+@(?P<domain>[\w.-]+)$"),  # 'jimin@yna.co.kr'
     re.compile(
         r"^\[?\s*(?P<names>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\s*"
         r"(?:[(\[]?\s*(?P<mail>[\w.+-]+@(?P<domain>[\w.-]+))\s*[)\]]?)?\s*\]?$"
