@@ -405,14 +405,20 @@ def _subjects(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
         following = words[index + 1].group() if index + 1 < len(words) else ""
         if following and _MODIFIER.search(following) and len(following) >= 2 and bare(following) == following:
             continue  # '모니터링팀이 발표한 보고서': the subject of a clause inside the sentence
+        if surname_of(word) and following and _subject_end(following) is not None:
+            continue  # '김정은 위원장은': a name that ends as a particle does, before its title
         first = index - 1 if word in ("은", "는", "이", "가") else index
         while (
             first > 0
             and index - first < _PHRASE_WORDS
             and text[words[first - 1].end() : words[first].start()] == " "
-            and bare(words[first - 1].group()) == words[first - 1].group()
+            and (bare(words[first - 1].group()) == words[first - 1].group() or surname_of(words[first - 1].group()))
             and not words[first - 1].group().isdigit()
-            and (surname_of(words[first - 1].group()) or not _MODIFIER.search(words[first - 1].group()))
+            and (
+                len(words[first - 1].group()) < 3
+                or surname_of(words[first - 1].group())
+                or not _MODIFIER.search(words[first - 1].group())
+            )
             and not _CONNECTIVE.search(words[first - 1].group())
         ):
             first -= 1
@@ -466,7 +472,7 @@ _AGENCY_WORDS = r"(?:통신|뉴스|신문|방송|일보|TV|tv)"
 _DATELINE = re.compile(
     r"^\s*[(\[【〔]\s*(?P<place>[가-힣A-Za-z·. ]{1,20}?)\s*(?:=\s*(?P<agency>[^)\]】〕=]{1,24}?)|\s+(?P<wire>[가-힣A-Za-z0-9]{1,20}"
     + _AGENCY_WORDS
-    + r"))\s*[)\]】〕]\s*(?:(?P<authors>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4}|\s+[가-힣]{2,4}(?=\s+[가-힣]{2,4}\s*(?:기자|특파원)))*)\s*(?:기자|특파원|통신원)\s*)?"
+    + r"))\s*[)\]】〕]\s*(?:(?P<authors>[가-힣]{2,4}(?:(?:\s*[·,]\s*|\s+)[가-힣]{2,4}){0,3})\s*(?:기자|특파원|통신원)\s*)?"
     r"(?:\(?[\w.+-]+@[\w.-]+\)?\s*)?=?\s*"
 )
 
