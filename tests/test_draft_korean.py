@@ -73,21 +73,17 @@ def test_known_actors_are_found_with_the_particles_they_carry(text: str, actors:
         ("최선희 북한 외무상이 모스크바를 찾았다.", "choi-seon-hui", "최선희", "Choi Seon-hui", "북한 외무상"),
         ("황준국 주유엔대사는 회의에서 발언했다.", "hwang-jun-guk", "황준국", "Hwang Jun-guk", "주유엔대사"),
         ("남궁민 교수는 이렇게 설명했다.", "namgung-min", "남궁민", "Namgung Min", "교수"),
-        (
-            "세르게이 라브로프 러시아 외무장관은 답했다.",
-            "sereugei-rabeuropeu",
-            "세르게이 라브로프",
-            "Sereugei Rabeuropeu",
-            "러시아 외무장관",
-        ),
+        ("세르게이 라브로프 러시아 외무장관은 답했다.", "sergei-lavrov", "세르게이 라브로프", "Sergei Lavrov", "러시아 외무장관"),
+        ("아르노 뒤퐁 프랑스 대사는 답했다.", "areuno-dwipong", "아르노 뒤퐁", "Areuno Dwipong", "프랑스 대사"),
+        ("[이성권/국회 정보위원회 간사 : “보고를 받았다”]", "lee-seong-gwon", "이성권", "Lee Seong-gwon", "국회 정보위원회 간사"),
     ],
-)
+)  # fmt: skip
 def test_a_new_person_is_proposed_in_hangul_with_a_romanized_id_and_alias(
     text: str, id: str, name: str, alias: str, role: str
 ) -> None:
     [person] = _cast(text)[1].proposed
     assert (person.id, person.name, person.aliases, person.role) == (id, name, (alias,), role)
-    assert person.note is not None and "Revised Romanization" in person.note
+    assert person.note is not None and f"'{name}'" in person.note
 
 
 @pytest.mark.parametrize(
@@ -171,6 +167,7 @@ def test_that_day_is_the_event_of_the_day_it_points_back_to() -> None:
         (["조선중앙통신은 외무성 대변인이 “불법 집단”이라며 비난했다고 전했다."], ["north-korea"]),
         (["모니터링팀이 발표한 보고서는 “심각한 위반”을 지적했다."], []),  # a term in quotation marks
         (["정부는 ‘북러 조약’을 우려했다."], []),  # ‘…’ marks a name
+        (['[김정은/국무위원장/지난 4일 : "물러서지 않겠다"]'], ["kim-jong-un"]),  # a broadcast's caption
     ],
 )  # fmt: skip
 def test_quotes_are_given_the_subject_that_says_them(paragraphs: list[str], speakers: list[str]) -> None:
@@ -198,17 +195,22 @@ def test_korean_datelines_give_the_place_the_publisher_and_the_authors(
 @pytest.mark.parametrize(
     ("block", "signoff"),
     [
-        ("/연합뉴스", ((), "Yonhap")),
-        ("홍길동 기자 (hong@yna.co.kr)", (("홍길동",), "Yonhap")),
-        ("[장덕진 기자 jdj@mbn.co.kr]", (("장덕진",), "MBN")),
-        ("KBS 뉴스 정하늘입니다.", (("정하늘",), "KBS")),
-        ("정하늘 기자입니다.", (("정하늘",), None)),
-        ("[저작권자(c) 연합뉴스TV 무단전재 및 재배포 금지]", ((), "Yonhap News TV")),
+        ("/연합뉴스", ((), "Yonhap", "")),
+        ("홍길동 기자 (hong@yna.co.kr)", (("홍길동",), "Yonhap", "")),
+        ("[장덕진 기자 jdj@mbn.co.kr]", (("장덕진",), "MBN", "")),
+        ("KBS 뉴스 정하늘입니다.", (("정하늘",), "KBS", "")),
+        ("정하늘 기자입니다.", (("정하늘",), None, "")),
+        ("[저작권자(c) 연합뉴스TV 무단전재 및 재배포 금지]", ((), "Yonhap News TV", "")),
+        ("[앵커] 북한이 미사일을 쐈습니다. 정하늘 기자입니다.", (("정하늘",), None, "북한이 미사일을 쐈습니다.")),
+        (
+            "군은 경계를 높였습니다. 채널A 뉴스 남영주입니다. 영상취재 : 김명철",
+            (("남영주",), "Channel A", "군은 경계를 높였습니다."),
+        ),
         ("북한이 15일 미사일을 쐈다고 합동참모본부가 밝혔다.", None),
     ],
 )
-def test_sign_off_lines_give_the_authors_and_the_publisher(
-    block: str, signoff: tuple[tuple[str, ...], str | None] | None
+def test_sign_offs_give_the_authors_and_the_publisher_and_are_cut_out(
+    block: str, signoff: tuple[tuple[str, ...], str | None, str] | None
 ) -> None:
     assert read_signoff(block) == signoff
 

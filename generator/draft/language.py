@@ -197,7 +197,8 @@ class Language:
     quotes_run_across_paragraphs: bool = False  # a quote with no speaker goes on from the last paragraph's
     single_quotes: bool = True  # whether ‘…’ marks a quotation (Korean marks names and terms with it)
     read_dateline: Callable[[str], Dateline | None] | None = None  # a paragraph -> its dateline
-    read_signoff: Callable[[str], tuple[tuple[str, ...], str | None] | None] | None = None  # -> authors, publisher
+    # A paragraph -> the authors and publisher a sign-off in it gives, and the paragraph without it.
+    read_signoff: Callable[[str], tuple[tuple[str, ...], str | None, str] | None] | None = None
     content_words: Callable[[str], frozenset[str]] | None = None  # words to compare with the content's events
     romanize: Callable[[str], str] | None = None  # a name or headline in Latin letters, for ids
     drops_subjects: bool = False  # a sentence leaves out who did it: an event's actors include the last sentence's

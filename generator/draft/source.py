@@ -203,9 +203,11 @@ def _read_blocks(headline: str, blocks: list[str], language: Language) -> Source
             continue
         after_credit = False
         signoff = language.read_signoff(block) if language.read_signoff is not None else None
-        if signoff is not None:  # a line that signs the story off: '/연합뉴스', '홍길동 기자 (x@yna.co.kr)'
+        if signoff is not None:  # a sign-off: '/연합뉴스', '홍길동 기자 (x@yna.co.kr)', 'KBS 뉴스 홍길동입니다'
             authors, publisher = authors or list(signoff[0]), publisher or signoff[1]
-            continue
+            if not signoff[2]:
+                continue
+            block = signoff[2]
         reporting = language.reporting.match(block)
         if reporting:
             if not authors:

@@ -159,6 +159,7 @@ _MONTH = r"(?P<month>1[0-2]|0?[1-9])\s*월"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])\s*일(?!\s*(?:간|동안|만에|째|이내|분|치))"
 _PARTICLE_OR_END = r"(?=$|[^가-힣]|[은는도의에부까])"  # '오늘은', '어제부터'; not '오늘날'
 _NOT_DIGIT_BEFORE = r"(?<![\d.])"
+_NO_DAY = r"(?!\s*\d{1,2}\s*일)"  # '10월' but not '10월 1일'; '10월 1만 명' is a month
 _RELATIVE_YEARS = {"지난해": -1, "작년": -1, "전년": -1, "올해": 0, "금년": 0, "내년": 1, "이듬해": 1}
 _WEEKDAYS = {name: number for number, name in enumerate("월화수목금토일")}
 
@@ -321,12 +322,12 @@ def _date_patterns() -> Iterator[DatePattern]:
     same_year = r"(?P<relative>같은\s*해|그해)\s*"
     years = r"(?:(?P<relative>지난해|작년|전년|올해|금년|내년|지난|오는|다음|이번)\s*)?"
     yield pattern(_NOT_DIGIT_BEFORE + _FULL_TEXT + _LOCAL, _full)
-    yield pattern(_NOT_DIGIT_BEFORE + r"(?P<year>(?:19|20)\d\d)\s*년\s*" + _MONTH + r"(?!\s*\d)", _year_month)
+    yield pattern(_NOT_DIGIT_BEFORE + r"(?P<year>(?:19|20)\d\d)\s*년\s*" + _MONTH + _NO_DAY, _year_month)
     yield pattern(same_year + _NOT_DIGIT_BEFORE + _MONTH + r"\s*" + _DAY + _LOCAL, _month_day, "date")
-    yield pattern(same_year + _NOT_DIGIT_BEFORE + _MONTH + r"(?!\s*\d)", _month, "date")
-    yield pattern(r"(?P<relative>이듬해)\s*" + _NOT_DIGIT_BEFORE + _MONTH + r"(?!\s*\d)", _month, "date")
+    yield pattern(same_year + _NOT_DIGIT_BEFORE + _MONTH + _NO_DAY, _month, "date")
+    yield pattern(r"(?P<relative>이듬해)\s*" + _NOT_DIGIT_BEFORE + _MONTH + _NO_DAY, _month, "date")
     yield pattern(years + _NOT_DIGIT_BEFORE + _MONTH + r"\s*" + _DAY + _LOCAL, _month_day)
-    yield pattern(years + _NOT_DIGIT_BEFORE + _MONTH + r"(?!\s*\d)", _month)
+    yield pattern(years + _NOT_DIGIT_BEFORE + _MONTH + _NO_DAY, _month)
     yield pattern(
         r"(?:(?P<relative>지난\s*달|전달|이달|이번\s*달|다음\s*달|내달|지난|오는|다음)\s*)?"
         + _NOT_DIGIT_BEFORE + r"(?<!월\s)(?<!월)" + _DAY + _LOCAL,
@@ -372,7 +373,7 @@ _NOT_SUBJECTS = word_set(
     "이번에는 두고는 대해서는 관련해서는 앞서는 이는 이날은 그러나 또는 특히 한편 이어 이같이 이와"
 )
 # Endings of a verb that joins clauses ('따르면', '만나', '두고'): the words before a subject stop there.
-_CONNECTIVE = re.compile(r"(?:면|며|고|서|게|지|해|나|니|려|도록|는데)$")
+_CONNECTIVE = re.compile(r"(?:면|며|고|서|게|지|해|려|도록|는데)$")
 _MODIFIER = re.compile(r"(?:한|된|던|는|난|낸|온|진|힌|킨|린|운|인|은)$")
 _PHRASE_WORDS = 4
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)*|[가-힣]+|[一-鿿]+|[^\W_]+")
@@ -412,7 +413,7 @@ def _subjects(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             first > 0
             and index - first < _PHRASE_WORDS
             and text[words[first - 1].end() : words[first].start()] == " "
-            and (bare(words[first - 1].group()) == words[first - 1].group() or surname_of(words[first - 1].group()))
+            and _is_part_of_name(words[first - 1].group())
             and not words[first - 1].group().isdigit()
             and (
                 len(words[first - 1].group()) < 3
@@ -425,6 +426,12 @@ def _subjects(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
         topic = word in ("은", "는") or word.endswith(_TOPIC_PARTICLES)
         found.append((words[first].start(), noun_end, topic))
     return found
+
+
+def _is_part_of_name(word: str) -> bool:
+    """A word that may go before a title in a speaker's phrase: no particle, or a name that ends as
+    one does ('우크라이나', '세르게이', '김정은')."""
+    return bare(word) == word or word.endswith(("이", "이나")) or surname_of(word) is not None
 
 
 def _is_quoted(text: str, start: int, at: int) -> bool:
@@ -444,9 +451,17 @@ def _pick(subjects: list[tuple[int, int, bool]], text: str) -> tuple[int, int] |
     return chosen[0], chosen[1]
 
 
+# A broadcast's caption before what someone says: '[블라디미르 푸틴/러시아 대통령/지난 4일 : "…"]',
+# '[이성권 / 국회 정보위원회 간사] "…"'.
+CAPTION = re.compile(r"\[\s*(?P<name>[가-힣A-Za-z][^/\]:\"“]{1,20}?)\s*/(?P<role>[^\]\"“]*?)\s*(?:\]|:)\s*$")
+
+
 def find_speaker(body: Body, span: Span) -> tuple[int, int] | None:
     """The speaker of a quotation: after it ('“…”라고 그는 말했다'), or the sentence's subject before it."""
     text = body.text
+    caption = CAPTION.search(text, max(0, span.start - 80), span.start)
+    if caption is not None:
+        return caption.start("name"), caption.end("name")
     after = text[span.end : span.end + 200] if span.end <= len(text) else ""
     quotative = _QUOTATIVE.match(after)
     if quotative is None:
@@ -494,6 +509,8 @@ def read_dateline(block: str) -> Dateline | None:
 _SIGNOFFS = (
     re.compile(r"^/\s*(?P<publisher>[가-힣A-Za-z0-9 ]{2,20})$"),  # '/연합뉴스'
     re.compile(r"^[\w.+-]+@(?P<domain>[\w.-]+)$"),  # 'jimin@yna.co.kr'
+    re.compile(r"^(?P<publisher>" + "|".join(sorted(map(re.escape, PUBLISHERS), key=len, reverse=True)) + r")$", re.I),
+    re.compile(r"^(?P<publisher>KBS|MBC|SBS|YTN|MBN|JTBC)\s+(?P<names>[가-힣]{2,4})\s*\(?[\w.+-]+@[\w.-]+\)?$"),
     re.compile(
         r"^\[?\s*(?P<names>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)\s*"
         r"(?:[(\[]?\s*(?P<mail>[\w.+-]+@(?P<domain>[\w.-]+))\s*[)\]]?)?\s*\]?$"
@@ -509,14 +526,46 @@ _SIGNOFFS = (
 )
 
 
-_SIGNED = re.compile(r"[가-힣]{2,4}\s*(?:기자|특파원)\s*[(\[]?\s*[\w.+-]+@[\w.-]+|저작권자|Copyright|ⓒ|©")
+_SIGNED = re.compile(r"[가-힣]{2,4}\s*(?:기자|특파원)\s*[(\[]?\s*[\w.+-]+@[\w.-]+|저작권자|Copyright|ⓒ|©|Ⓒ")
 
 
-def read_signoff(block: str) -> tuple[tuple[str, ...], str | None] | None:
-    """A line that signs a story off: the authors and the publisher it gives, or None.
+_BROADCASTERS = "KBS|MBC|SBS|YTN|MBN|JTBC|채널A|TV조선|연합뉴스TV"
+# Sign-offs inside a paragraph of a broadcast script (its lines often come joined): cut out.
+_INLINE_SIGNOFFS = (
+    re.compile(
+        r"\s*(?P<publisher>" + _BROADCASTERS + r")\s*뉴스\s*(?P<names>[가-힣]{2,4})입니다\.?.*$"
+    ),  # credits follow
+    re.compile(r"\s*(?P<names>[가-힣]{2,4})\s*(?:기자|특파원)(?:가\s*보도합니다|입니다)\.?"),
+    re.compile(r"^\s*\[(?:앵커|리포트|기자|앵커\s*멘트)\]\s*"),
+)
 
-    Lines pasted without a blank line between them come as one block: a short block that holds
-    an address or a copyright is read from there ('최지원 기자 (x@yna.co.kr) #북러 ... (끝)')."""
+
+def read_signoff(block: str) -> tuple[tuple[str, ...], str | None, str] | None:
+    """The authors and the publisher a sign-off gives, and what is left of its paragraph; None: none.
+
+    '/연합뉴스', '홍길동 기자 (x@yna.co.kr)' and copyright lines are whole paragraphs; a broadcast's
+    '홍길동 기자입니다', 'KBS 뉴스 홍길동입니다' and '[앵커]' are cut out of theirs."""
+    whole = _whole_signoff(block)
+    if whole is not None:
+        return (*whole, "")
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    rest = block
+    for regex in _INLINE_SIGNOFFS:
+        match = regex.search(rest)
+        if match is None:
+            continue
+        found = match.groupdict()
+        authors = authors or ((found["names"],) if found.get("names") else ())
+        publisher = publisher or (publisher_named(found["publisher"]) if found.get("publisher") else None)
+        rest = f"{rest[: match.start()]} {rest[match.end() :]}".strip()
+    return (authors, publisher, rest) if rest != block else None
+
+
+def _whole_signoff(block: str) -> tuple[tuple[str, ...], str | None] | None:
+    """A paragraph that only signs the story off; lines pasted without a blank line between them
+    come as one, so a short one that holds an address or a copyright is read from there
+    ('최지원 기자 (x@yna.co.kr) #북러 ... (끝)')."""
     signed = _SIGNED.search(block) if len(block) < 300 else None
     if signed is not None:
         block = block[signed.start() :].split(" #")[0].split(" (끝)")[0]
@@ -645,8 +694,10 @@ KOREAN = Language(
     furniture=re.compile(
         r"^(?:\(끝\)|#\S+|[^\n]{0,40}기사문의 및 제보|[^\n]*무단\s*전재[^\n]*|[^\n]*재배포\s*금지[^\n]*|"
         r"\[(?:앵커|기자|리포트|앵커 멘트|앵커멘트|인터뷰|녹취|자막뉴스|영상|뉴스리뷰)\]$|▶|☞|관련\s*기사|많이 본 뉴스|"
-        r"구독하기|기자 프로필|좋아요|공유하기)"
-    ),
+        r"구독하기|기자 프로필|좋아요|공유하기|\[email\s*protected\]$|※|\[(?:카카오톡|전화|메일)\]|"
+        r"\(?(?:취재|구성|영상취재|영상편집|촬영기자|그래픽|제작)\s*:|"
+        r"[^\n]{0,200}(?:19|20)\d\d\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*(?:\[?[\w.+-]+@[\w.-]+\]?|\[email\s*protected\])?$)"
+    ),  # the last: a photo's caption, which ends with its date and the photographer's address
     trailer=_NEVER,
     date_line=re.compile(
         r"^(?:(?:입력|수정|승인|등록|기사입력|최종수정|송고시간)\s*:?\s*)?(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?[^\n]{0,40}$"

@@ -158,8 +158,10 @@ def romanize(text: str) -> str:
 
 
 def surname_of(name: str) -> str | None:
-    """The surname a Korean name in one word starts with ('남궁' before '남'), if it is one."""
-    if not 2 <= len(name) <= 4 or not all(HANGUL.match(c) for c in name):
+    """The surname a Korean name in one word starts with ('남궁' before '남'), if it is one.
+
+    A name is three syllables, or four after a surname of two: '정부' and '국회' are words."""
+    if not 3 <= len(name) <= 4 or not all(HANGUL.match(c) for c in name):
         return None
     for size in (2, 1):
         if name[:size] in SURNAMES and 1 <= len(name) - size <= 2:
@@ -167,11 +169,29 @@ def surname_of(name: str) -> str | None:
     return None
 
 
+# Foreign names as Korean writes them, word by word, in their usual spelling: what the Revised
+# Romanization of '세르게이 라브로프' ('Sereugei Rabeuropeu') would not give back.
+FOREIGN_NAMES = dict(
+    pair.split(":")
+    for pair in word_set(
+        """세르게이:Sergei 블라디미르:Vladimir 드미트리:Dmitry 마리야:Maria 마리아:Maria 안드레이:Andrei
+        알렉산드르:Alexander 알렉세이:Alexei 니콜라이:Nikolai 유리:Yuri 빅토르:Viktor 올레그:Oleg 이고르:Igor
+        발레리:Valery 안드리:Andrii 볼로디미르:Volodymyr 안토니우:António 도널드:Donald 조:Joe 존:John 토니:Tony
+        마코:Marco 제이크:Jake 로이드:Lloyd 커트:Kurt 린다:Linda 마크:Mark 카멀라:Kamala 피트:Pete 마이크:Mike
+        라브로프:Lavrov 쇼이구:Shoigu 자하로바:Zakharova 페스코프:Peskov 벨로우소프:Belousov 메드베데프:Medvedev
+        루덴코:Rudenko 게라시모프:Gerasimov 코즐로프:Kozlov 마체고라:Matsegora 네벤자:Nebenzya 우샤코프:Ushakov
+        트럼프:Trump 바이든:Biden 블링컨:Blinken 루비오:Rubio 설리번:Sullivan 오스틴:Austin 커비:Kirby
+        캠벨:Campbell 구테흐스:Guterres 뤼터:Rutte 젤렌스키:Zelensky 시비하:Sybiha 쿨레바:Kuleba 헤그세스:Hegseth
+        왈츠:Waltz 해리스:Harris 밀러:Miller 토머스-그린필드:Thomas-Greenfield 셰이:Shea 푸틴:Putin"""
+    )
+)
+
+
 def romanize_name(name: str) -> str:
-    """'홍길동' -> 'Hong Gil-dong'; a foreign name in Hangul word by word: '세르게이 라브로프' -> 'Sereugei Rabeuropeu'."""
+    """'홍길동' -> 'Hong Gil-dong'; a foreign name word by word: '세르게이 라브로프' -> 'Sergei Lavrov'."""
     surname = surname_of(name)
     if surname is None:
-        return " ".join(romanize(word).capitalize() for word in name.split())
+        return " ".join(FOREIGN_NAMES.get(word) or romanize(word).capitalize() for word in name.split())
     given = "-".join(romanize_syllable(c) for c in name[len(surname) :])
     return f"{SURNAMES[surname]} {given.capitalize()}"
 
@@ -185,7 +205,8 @@ ROLE_ENDINGS = tuple(
         word_set(
             """대통령 장관 외무상 대사 대변인 위원장 총리 의원 차관 부상 실장 국장 대표 총장 교수 연구원 연구위원
             위원 사령관 보좌관 비서관 수석 특사 주석 비서 청장 원장 처장 의장 부장 총재 단장 회장 조정관 담당관
-            고문 박사 상 국무위원장 부위원장 사무총장 차관보 공사 영사 참사관 서기관 주임 조사관 정무관"""
+            고문 박사 상 국무위원장 부위원장 사무총장 차관보 공사 영사 참사관 서기관 주임 조사관 정무관 참모장
+            총비서 간사 국가주석 국방장관 국무장관 안보보좌관"""
         ),
         key=len,
         reverse=True,
@@ -213,6 +234,9 @@ ORGANIZATION_ENDINGS = (
     "청사",
 )
 REPORTER_WORDS = word_set("기자 특파원 통신원 앵커 기자들")
+TITLE_WORDS = word_set("신임 전 현 초대 차기 당시 전임 후임 신임인")  # '신임 국정원장': the new director
+VERB_MODIFIERS = ("한", "된", "던", "는", "은", "난", "낸", "온", "린", "힌", "킨", "운")  # '출석한', '만난'
+
 
 # Countries written short, by one syllable: '북러' (North Korea and Russia), '한·미·일', '미 국무부'.
 SHORT_COUNTRIES = {
@@ -242,6 +266,20 @@ def _is_plain(token: Token, first_name: bool = False) -> bool:
     return _is_hangul(token) and (bare(token.norm) == token.norm or (first_name and token.norm.endswith("이")))
 
 
+CAPTION_NAME = re.compile(
+    r"\[\s*(?P<name>[가-힣]{1,6}(?: [가-힣]{2,6})?)\s*/\s*(?P<role>[^\]/:\"“]{2,40}?)\s*(?:/[^\]:]*)?(?:\]|:)"
+)
+
+
+def _note(name: str) -> str:
+    if surname_of(name) is None and all(word in FOREIGN_NAMES for word in name.split()):
+        return f"id and alias: '{name}' in its usual spelling: check it"
+    return (
+        f"id and alias: '{name}' in the Revised Romanization (a common surname in its usual spelling): "
+        "check the person's own spelling"
+    )
+
+
 def find_people(
     text: str, tokens: Sequence[Token], taken: set[int], gazetteer: Gazetteer
 ) -> tuple[list[ProposedActor], list[Mention]]:
@@ -253,42 +291,59 @@ def find_people(
     def spaced(index: int) -> bool:
         return index + 1 < len(tokens) and text[tokens[index].end : tokens[index + 1].start] == " "
 
-    def title_after(index: int) -> int | None:
-        """The token of the title that follows a name ending at ``index``, past at most two words of whose."""
+    def title_after(index: int, free: int = 0) -> int | None:
+        """The token of the title that follows a name ending at ``index``, past at most two words of whose
+        (the content's actors or organizations, or ``free`` other words: '프랑스 대사')."""
         for step in range(1, 4):
             at = index + step
             if at >= len(tokens) or not spaced(at - 1):
                 return None
             if is_role(tokens[at].norm) and _is_hangul(tokens[at]):
                 return at
-            if not (at in taken or (_is_plain(tokens[at]) and tokens[at].norm.endswith(ORGANIZATION_ENDINGS))):
-                return None
+            if at in taken or (_is_plain(tokens[at]) and tokens[at].norm.endswith(ORGANIZATION_ENDINGS)):
+                continue
+            if free and _is_plain(tokens[at]):
+                free -= 1
+                continue
+            return None
         return None
+
+    def _is_before_title(index: int) -> bool:
+        """'이종석 신임 국정원장': a word that says which holder of the title comes between."""
+        return index + 1 < len(tokens) and tokens[index + 1].norm in TITLE_WORDS
 
     for index, token in enumerate(tokens):
         if index in taken or not _is_plain(token, first_name=True):
             continue
         names: list[int] | None = None
-        if _is_plain(token) and surname_of(token.norm) and title_after(index) is not None:
+        title: int | None = None
+        if (
+            _is_plain(token)
+            and surname_of(token.norm)
+            and token.norm[1:] not in gazetteer.entries  # '주유엔 대사' is the envoy to the UN
+            and token.norm not in INSTITUTIONS
+            and not token.norm.endswith("당")  # '노동당 총비서'
+        ):
             names = [index]
+            title = title_after(index, free=1 if _is_before_title(index) else 0)
         elif (
             index + 1 < len(tokens)
             and spaced(index)
             and index + 1 not in taken
             and _is_plain(tokens[index + 1])
             and not surname_of(token.norm)
+            and not surname_of(tokens[index + 1].norm)
             and not any(tokens[i].norm.endswith(ORGANIZATION_ENDINGS) for i in (index, index + 1))
+            and not (len(token.norm) >= 2 and token.norm.endswith(VERB_MODIFIERS))  # 출석한 이종석
             and len(tokens[index + 1].norm) >= 2
             and (index == 0 or not _is_plain(tokens[index - 1]) or not spaced(index - 1))
-            and title_after(index + 1) is not None
         ):
             names = [index, index + 1]  # a foreign name: '세르게이 라브로프'
-        if names is None:
+            title = title_after(index + 1, free=1)
+        if names is None or title is None:
             continue
         name = text[tokens[names[0]].start : tokens[names[-1]].end]
         known = gazetteer.names.get(fold(name))
-        title = title_after(names[-1])
-        assert title is not None
         actor_id = known or suggest_id(romanize_name(name))
         if not actor_id:
             continue
@@ -310,13 +365,27 @@ def find_people(
                 role,
                 country,
                 (romanize_name(name),),
-                note=f"id and alias: '{name}' in the Revised Romanization (a common surname in its usual spelling): "
-                "check the person's own spelling",
+                note=_note(name),
             )
         mentions.append(Mention(actor_id, tokens[names[0]].start, tokens[names[-1]].end))
         short = surname_of(token.norm) if len(names) == 1 else tokens[names[-1]].norm
         if short:
             short_forms.append((tokens[names[0]].start, short, actor_id))
+    for caption in CAPTION_NAME.finditer(text):  # '[이성권/국회 정보위원회 국민의힘 간사 : "…"]'
+        name, role = caption.group("name"), caption.group("role").strip()
+        words = name.split()
+        if not is_role(role.split()[-1]) or not (len(words) == 2 or (len(words) == 1 and surname_of(name))):
+            continue
+        known = gazetteer.names.get(fold(name)) or gazetteer.names.get(fold(words[-1]))
+        actor_id = known or suggest_id(romanize_name(name))
+        if not actor_id:
+            continue
+        if known is None and actor_id not in proposed and actor_id not in gazetteer.actors:
+            proposed[actor_id] = ProposedActor(
+                actor_id, name, ActorKind.PERSON, role, None, (romanize_name(name),), note=_note(name)
+            )
+        mentions.append(Mention(actor_id, caption.start("name"), caption.end("name")))
+        short_forms.append((caption.start("name"), surname_of(name) or words[-1], actor_id))
     for actor in gazetteer.actors.values():  # the content's people named in full: '김정은' before '김 위원장'
         if actor.kind is not ActorKind.PERSON:
             continue
