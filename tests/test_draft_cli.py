@@ -236,7 +236,7 @@ def test_the_round_trip_checks_but_for_the_summary_then_builds(tmp_path: Path) -
             {"story.txt": STORY},
             ["story.txt", "--published", "2024-04-16", "--lang", "xx"],
             2,
-            "error: --lang 'xx' is not a language the draft reads: use one of en",
+            "error: --lang 'xx' is not a language the draft reads: use one of en, ko",
         ),
         (
             {},

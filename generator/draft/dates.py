@@ -92,8 +92,8 @@ def phrase_dates(phrase: str, published: PartialDate, language: Language | None 
     meant: set[PartialDate] = set()
     for pattern in language.date_patterns:
         match = pattern.regex.search(text)
-        if match is None or match.end() - match.start() < len(text) // 2:
-            continue
+        if match is None or match.end() - match.start() < len(text) // 2 or pattern.anchor:
+            continue  # an anchored phrase ('같은 해 10월') counts from another date of the text, not this day
         for tense in Tense:
             result = pattern.resolve(match, day, tense)
             if isinstance(result, PartialDate):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
 from ..days import back, day_of, month_offset, of, within_one_month
@@ -137,8 +136,13 @@ def is_name_token(token: Token) -> bool:
 # Dates
 
 
-def _past_or_future(clause: str) -> Tense:
-    """Korean verbs end the clause: '했다' looks back, '할 예정이다', '하겠다' look ahead."""
+def tense_of(before: str, after: str) -> Tense | None:
+    """The tense of the words around a date (None: no verb says it)."""
+    return _past_or_future(f"{before} {after}")
+
+
+def _past_or_future(clause: str) -> Tense | None:
+    """Korean verbs end the clause: '했다' looks back, '할 것이다', '할 예정이다', '하겠다' look ahead."""
     if re.search(r"겠|예정|계획|방침|전망|앞두고", clause) or any(
         _has_final(match.group(), 8)
         for match in re.finditer(r"[가-힣](?=\s+것)", clause)  # a final ㄹ: '할 것'
@@ -146,7 +150,9 @@ def _past_or_future(clause: str) -> Tense:
         return Tense.FUTURE
     if any(_has_final(c, 20) and c != "있" for c in clause):  # a syllable ending in ㅆ: 했, 였, 됐, 었
         return Tense.PAST
-    return Tense.PRESENT
+    if re.search(r"[가-힣](?:다|니다|한다)\b", clause):
+        return Tense.PRESENT
+    return None
 
 
 def _has_final(character: str, final: int) -> bool:
@@ -602,29 +608,20 @@ GLOSSARY = {
 }  # fmt: skip
 
 
-@cache
-def _english_stems() -> dict[str, str]:
-    from ..words import stem
-    from .en import ENGLISH
-
-    return {word: stem(english, ENGLISH) for word, english in GLOSSARY.items()}
-
-
 def content_words(text: str) -> frozenset[str]:
-    """The words of a text that carry meaning, as English stems: Hangul through the glossary, Latin as English."""
-    from ..words import stem
+    """The words of a text that carry meaning, as English's: Hangul through the glossary, Latin as English."""
+    from ..words import content_words as english_words
     from .en import ENGLISH
 
-    glossary = _english_stems()
-    words: set[str] = set()
+    latin, glossed = [], []
     for match in _TOKEN.finditer(text):
         word = match.group().casefold()
-        if HANGUL.match(word):
-            forms = (word, *stems(word))
-            words.update(english for korean, english in glossary.items() if any(korean in form for form in forms))
-        elif word not in ENGLISH.stopwords and not word.isdigit():
-            words.add(stem(word, ENGLISH))
-    return frozenset(words)
+        if not HANGUL.match(word):
+            latin.append(word)
+            continue
+        forms = (word, *stems(word))
+        glossed += [english for korean, english in GLOSSARY.items() if any(korean in form for form in forms)]
+    return english_words(" ".join(latin + glossed), ENGLISH)
 
 
 _NEVER = re.compile(r"(?!x)x")
@@ -641,6 +638,7 @@ KOREAN = Language(
     stopwords=STOPWORDS,
     suffixes=(),
     base_forms={},
+    synonyms=(),
     is_name=is_name_token,
     role_heads=frozenset(),
     role_modifiers=frozenset(),
@@ -666,12 +664,15 @@ KOREAN = Language(
     places=frozenset(PLACES),
     adjectives=frozenset(),
     news_agencies=NEWS_AGENCIES,
+    state_media={"조선중앙통신": "North Korea", "노동신문": "North Korea", "로동신문": "North Korea"},
+    well_known={},
     demonyms=lambda name: (),
     date_patterns=tuple(_date_patterns()),
     read_full_date=read_full_date,
     read_month_day=read_month_day,
     clause_break=re.compile(r"[;“”\"]"),
-    tense_of=_past_or_future,
+    tense_of=tense_of,
+    year_parts={},  # Korean puts the part after the year ('지난해 말'): not read yet
     quote_openers={"“": "”", '"': '"', "「": "」"},
     speech_verb=re.compile("|".join(sorted(SPEECH_VERBS, key=len, reverse=True))),
     according=re.compile(r"(?!x)x"),
@@ -682,7 +683,12 @@ KOREAN = Language(
     clause_words=_NEVER,
     speaker_pronouns=word_set("그 그녀"),
     subject_words=word_set("그 그녀"),
+    thing_pronouns=frozenset(),
     auxiliaries=_NEVER,
+    abbreviation=_NEVER,
+    relative_start=_NEVER,
+    conduit=_NEVER,
+    scare_quote=_NEVER,
     statement=re.compile(r"성명|담화|보도문|발표문"),
     issuer_subject=_NEVER,
     dateline=_NEVER,  # read by `read_dateline`
@@ -699,6 +705,8 @@ KOREAN = Language(
         r"[^\n]{0,200}(?:19|20)\d\d\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*(?:\[?[\w.+-]+@[\w.-]+\]?|\[email\s*protected\])?$)"
     ),  # the last: a photo's caption, which ends with its date and the photographer's address
     trailer=_NEVER,
+    sign_off=_NEVER,  # read by `read_signoff`
+    caption=_NEVER,
     date_line=re.compile(
         r"^(?:(?:입력|수정|승인|등록|기사입력|최종수정|송고시간)\s*:?\s*)?(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?[^\n]{0,40}$"
     ),
