@@ -625,6 +625,7 @@ def content_words(text: str) -> frozenset[str]:
 
 
 _NEVER = re.compile(r"(?!x)x")
+HE_OR_SHE = word_set("그 그녀")  # '그는 “…”라고 말했다': the last person named
 
 KOREAN = Language(
     code="ko",
@@ -653,7 +654,7 @@ KOREAN = Language(
     connectors=frozenset(),
     and_words=frozenset(),
     articles=frozenset(),
-    pronouns=word_set("그 그녀"),
+    pronouns=HE_OR_SHE,
     subject_pronouns={},
     sentence_starters=frozenset(),
     months_and_days=frozenset(),
@@ -675,14 +676,14 @@ KOREAN = Language(
     year_parts={},  # Korean puts the part after the year ('지난해 말'): not read yet
     quote_openers={"“": "”", '"': '"', "「": "」"},
     speech_verb=re.compile("|".join(sorted(SPEECH_VERBS, key=len, reverse=True))),
-    according=re.compile(r"(?!x)x"),
+    according=_NEVER,
     quote_boundary_words=_NEVER,
     speaker_end=_NEVER,
     preposition_start=_NEVER,
     determiners=_NEVER,
     clause_words=_NEVER,
-    speaker_pronouns=word_set("그 그녀"),
-    subject_words=word_set("그 그녀"),
+    speaker_pronouns=HE_OR_SHE,
+    subject_words=HE_OR_SHE,
     thing_pronouns=frozenset(),
     auxiliaries=_NEVER,
     abbreviation=_NEVER,
