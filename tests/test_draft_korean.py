@@ -92,6 +92,9 @@ def test_a_new_person_is_proposed_in_hangul_with_a_romanized_id_and_alias(
         "박지민 기자가 전했다.",  # a reporter, not an actor
         "정부는 대책을 발표했다.",
         "이번 조치는 이상 없다고 밝혔다.",
+        "그러면서 어제 김정은 국무위원장이 연설했다.",  # the title is the known person's
+        "회담에 앞서 라브로프 장관과 만났다.",
+        "정부 대변인은 말했다.",
     ],
 )
 def test_nobody_is_proposed_without_a_name_and_a_title(text: str) -> None:
@@ -168,6 +171,10 @@ def test_that_day_is_the_event_of_the_day_it_points_back_to() -> None:
         (["모니터링팀이 발표한 보고서는 “심각한 위반”을 지적했다."], []),  # a term in quotation marks
         (["정부는 ‘북러 조약’을 우려했다."], []),  # ‘…’ marks a name
         (['[김정은/국무위원장/지난 4일 : "물러서지 않겠다"]'], ["kim-jong-un"]),  # a broadcast's caption
+        (["최선희 북한 외무상이 도착했다. 이들은 “협력한다”고 밝혔다."], ["choi-seon-hui"]),  # 'they': the last named
+        (["최선희 북한 외무상은 “준비됐다”고 말했다. 또 “우리는 간다”며 “길은 하나”라고 언급한 김정은 위원장의 말을 전했다."],
+         ["choi-seon-hui", "choi-seon-hui", "choi-seon-hui"]),  # a quote inside a clause: the sentence goes on
+        (["최선희 북한 외무상은 “준비됐다”며 “경고한다”고 위협했다고도 말했다."], ["choi-seon-hui", "choi-seon-hui"]),
     ],
 )  # fmt: skip
 def test_quotes_are_given_the_subject_that_says_them(paragraphs: list[str], speakers: list[str]) -> None:

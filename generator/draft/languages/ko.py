@@ -367,14 +367,15 @@ def _date_patterns() -> Iterator[DatePattern]:
 # Quotes: the subject that opens the sentence, or the one right after the quotation
 
 # After a quotation that is someone's words: '라고', '고', '며', '이라며', '라는' ...
-_QUOTATIVE = re.compile(r"(?:이)?(?:라고|라며|라면서|라는|란|고|며|면서)(?![가-힣])")
-_SUBJECT_PARTICLES = ("께서는", "께서", "은", "는", "이", "가")
+_QUOTATIVE = re.compile(r"(?:(?:이)?(?:라고|라며|라면서|라는|란|고|며|면서)|(?:했|됐|였|이었|었|았)?다고)(?![가-힣])")
+_SUBJECT_PARTICLES = ("께서는", "께서", "은", "는", "이", "가", "도")  # '대사도 … 말했다': also
 _TOPIC_PARTICLES = ("께서는", "은", "는")
 _MEDIA = ("통신", "신문", "매체", "방송", "뉴스", "일보", "언론")
 # Words that end like a subject and are a verb's form or an adverb: '하는', '같은', '두고는'.
 _VERB_FORMS = re.compile(
     r"(?:하는|되는|있는|없는|않는|오는|가는|주는|보는|받는|내는|같은|많은|높은|작은|좋은|받은|맺은|라는|다는)$"
 )
+_VERB_INSIDE = re.compile(r"다고|다며|라며|라고|니다|[했였됐었았]")  # '위협했다고도': a verb, not a noun
 _NOT_SUBJECTS = word_set(
     "이번에는 두고는 대해서는 관련해서는 앞서는 이는 이날은 그러나 또는 특히 한편 이어 이같이 이와"
 )
@@ -387,7 +388,7 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)*|[가-�
 
 def _subject_end(word: str) -> int | None:
     """Where the noun ends in a word marked as a subject ('외무상은' -> 3), or None."""
-    if word in _NOT_SUBJECTS or _VERB_FORMS.search(word):
+    if word in _NOT_SUBJECTS or _VERB_FORMS.search(word) or _VERB_INSIDE.search(word[:-1]):
         return None
     for particle in _SUBJECT_PARTICLES:
         if word.endswith(particle) and len(word) > len(particle):
@@ -410,7 +411,7 @@ def _subjects(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
         if noun_end is None or _is_quoted(text, start, match.start()):
             continue
         following = words[index + 1].group() if index + 1 < len(words) else ""
-        if following and _MODIFIER.search(following) and len(following) >= 2 and bare(following) == following:
+        if following and _MODIFIER.search(following) and len(following) >= 3 and bare(following) == following:
             continue  # '모니터링팀이 발표한 보고서': the subject of a clause inside the sentence
         if surname_of(word) and following and _subject_end(following) is not None:
             continue  # '김정은 위원장은': a name that ends as a particle does, before its title
@@ -476,7 +477,7 @@ def find_speaker(body: Body, span: Span) -> tuple[int, int] | None:
     rest_start = span.end + quotative.end()
     rest_end = min(sentence.end, rest_start + 60) if sentence.end > rest_start else rest_start
     right_after = _subjects(text, rest_start, rest_end)
-    if right_after and not re.search(r"[“\"]", text[rest_start : right_after[0][0]]):
+    if right_after and not text[rest_start : right_after[0][0]].strip():  # '“…”라고 그는 말했다'
         return right_after[0][0], right_after[0][1]
     return _pick(_subjects(text, sentence.start, span.start), text)
 
@@ -625,7 +626,7 @@ def content_words(text: str) -> frozenset[str]:
 
 
 _NEVER = re.compile(r"(?!x)x")
-HE_OR_SHE = word_set("그 그녀")  # '그는 “…”라고 말했다': the last person named
+HE_OR_SHE = word_set("그 그녀 이들")  # '그는 “…”라고 말했다', '이들은 “…”': the last person named
 
 KOREAN = Language(
     code="ko",
@@ -700,7 +701,7 @@ KOREAN = Language(
     reporting=_NEVER,
     furniture=re.compile(
         r"^(?:\(끝\)|#\S+|[^\n]{0,40}기사문의 및 제보|[^\n]*무단\s*전재[^\n]*|[^\n]*재배포\s*금지[^\n]*|"
-        r"\[(?:앵커|기자|리포트|앵커 멘트|앵커멘트|인터뷰|녹취|자막뉴스|영상|뉴스리뷰)\]$|▶|☞|관련\s*기사|많이 본 뉴스|"
+        r"\[(?:앵커|기자|리포트|앵커 멘트|앵커멘트|인터뷰|녹취|자막뉴스|영상|뉴스리뷰)\]$|▶|☞|관련\s*기사|많이 본 뉴스|▲|"
         r"구독하기|기자 프로필|좋아요|공유하기|\[email\s*protected\]$|※|\[(?:카카오톡|전화|메일)\]|"
         r"\(?(?:취재|구성|영상취재|영상편집|촬영기자|그래픽|제작)\s*:|"
         r"[^\n]{0,200}(?:19|20)\d\d\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*(?:\[?[\w.+-]+@[\w.-]+\]?|\[email\s*protected\])?$)"

@@ -236,6 +236,15 @@ ORGANIZATION_ENDINGS = (
 REPORTER_WORDS = word_set("기자 특파원 통신원 앵커 기자들")
 TITLE_WORDS = word_set("신임 전 현 초대 차기 당시 전임 후임 신임인")  # '신임 국정원장': the new director
 VERB_MODIFIERS = ("한", "된", "던", "는", "은", "난", "낸", "온", "린", "힌", "킨", "운")  # '출석한', '만난'
+# Words that open a clause or say when, never part of a name: '그러면서 어제', '회담에 앞서'.
+NOT_NAMES = word_set(
+    """그러면서 어제 오늘 내일 이날 앞서 또 또한 이어 이어서 한편 특히 다만 이후 최근 당시 현재 지난 오는 이번 이에
+    아울러 그리고 하지만 그러나 이와 함께 모두 다시 이미 아직 직접 공동 각각 양국 양측"""
+)
+
+
+def _is_not_a_name(norm: str) -> bool:
+    return norm in NOT_NAMES or (len(norm) >= 2 and norm.endswith(VERB_MODIFIERS)) or norm.endswith(("서", "고", "며"))
 
 
 # Countries written short, by one syllable: '북러' (North Korea and Russia), '한·미·일', '미 국무부'.
@@ -294,12 +303,15 @@ def find_people(
     def title_after(index: int, free: int = 0) -> int | None:
         """The token of the title that follows a name ending at ``index``, past at most two words of whose
         (the content's actors or organizations, or ``free`` other words: '프랑스 대사')."""
-        for step in range(1, 4):
+        for step in range(1, 5):
             at = index + step
             if at >= len(tokens) or not spaced(at - 1):
                 return None
             if is_role(tokens[at].norm) and _is_hangul(tokens[at]):
                 return at
+            known = gazetteer.names.get(tokens[at].norm)
+            if known is not None and gazetteer.actors[known].kind is ActorKind.PERSON:
+                return None  # '그러면서 어제 김정은 국무위원장': the title is that person's
             if at in taken or (_is_plain(tokens[at]) and tokens[at].norm.endswith(ORGANIZATION_ENDINGS)):
                 continue
             if free and _is_plain(tokens[at]):
@@ -334,7 +346,8 @@ def find_people(
             and not surname_of(token.norm)
             and not surname_of(tokens[index + 1].norm)
             and not any(tokens[i].norm.endswith(ORGANIZATION_ENDINGS) for i in (index, index + 1))
-            and not (len(token.norm) >= 2 and token.norm.endswith(VERB_MODIFIERS))  # 출석한 이종석
+            and not any(_is_not_a_name(tokens[i].norm) for i in (index, index + 1))  # '출석한 이종석', '앞서 라브로프'
+            and not (index and text[tokens[index - 1].end : token.start].strip(" ") in ('"', "”", "“"))
             and len(tokens[index + 1].norm) >= 2
             and (index == 0 or not _is_plain(tokens[index - 1]) or not spaced(index - 1))
         ):
