@@ -43,10 +43,9 @@ def find_dates(body: Body, published: PartialDate, language: Language = ENGLISH)
         if isinstance(result, str):
             phrases.append(DatedPhrase(written, match.start(), match.end(), None, result))
         else:
-            points_back = pattern.anchor == "day" and result.first_day() == anchors["day"]
             anchors["date"] = result.first_day()
             anchors["day"] = result.first_day() if result.is_full else anchors["day"]
-            phrases.append(DatedPhrase(written, match.start(), match.end(), result, points_back=points_back))
+            phrases.append(DatedPhrase(written, match.start(), match.end(), result))
     return tuple(phrases)
 
 

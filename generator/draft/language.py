@@ -57,7 +57,7 @@ class DatePattern:
     regex: re.Pattern[str]
     resolve: Resolver
     # What it counts from: '' the publication day; 'date' the last date the text gave (Korean '같은 해
-    # 10월': that date's year); 'day' the last day it gave (Korean '이날': the same day, the same event).
+    # 10월': that date's year); 'day' the last day it gave (Korean '이날': that same day).
     anchor: str = ""
 
 

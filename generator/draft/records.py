@@ -169,7 +169,6 @@ class DatedPhrase:
     end: int
     date: PartialDate | None
     problem: str | None = None  # why it was not resolved
-    points_back: bool = False  # 'that day': the day last named, so the event last named on it
 
 
 @dataclass(frozen=True)

@@ -626,6 +626,7 @@ def content_words(text: str) -> frozenset[str]:
 
 
 _NEVER = re.compile(r"(?!x)x")
+_CLAUSE_BREAK = re.compile(r"[;“”\"]")
 HE_OR_SHE = word_set("그 그녀 이들")  # '그는 “…”라고 말했다', '이들은 “…”': the last person named
 
 KOREAN = Language(
@@ -650,6 +651,9 @@ KOREAN = Language(
     name_links=frozenset(),
     place_heads=frozenset(),
     speech_verbs=SPEECH_VERBS,
+    role_links=frozenset(),
+    compass_words=frozenset(),
+    token_plural=_NEVER,
     locatives=frozenset(),
     source_words=frozenset(),
     connectors=frozenset(),
@@ -672,7 +676,8 @@ KOREAN = Language(
     date_patterns=tuple(_date_patterns()),
     read_full_date=read_full_date,
     read_month_day=read_month_day,
-    clause_break=re.compile(r"[;“”\"]"),
+    clause_break=_CLAUSE_BREAK,
+    event_clause_break=_CLAUSE_BREAK,  # the verb ends the sentence: the clause of a date is its sentence
     tense_of=tense_of,
     year_parts={},  # Korean puts the part after the year ('지난해 말'): not read yet
     quote_openers={"“": "”", '"': '"', "「": "」"},
@@ -692,6 +697,7 @@ KOREAN = Language(
     conduit=_NEVER,
     scare_quote=_NEVER,
     statement=re.compile(r"성명|담화|보도문|발표문"),
+    reported_speech=_NEVER,  # statements are not drafted from Korean yet
     issuer_subject=_NEVER,
     dateline=_NEVER,  # read by `read_dateline`
     labels=frozenset(),
