@@ -244,6 +244,15 @@ def _day(match: re.Match[str], today: dt.date, tense: Tense) -> PartialDate | st
     return _nearest(candidates, today, relative, tense)
 
 
+def _dotted(match: re.Match[str], today: dt.date, tense: Tense) -> PartialDate | str | None:
+    month, day, weekday = int(match.group("month")), int(match.group("day")), _WEEKDAYS[match.group("weekday")]
+    years = [int(match.group("year"))] if match.group("year") else [today.year - 1, today.year, today.year + 1]
+    fitting = [d for year in years if (d := day_of(year, month, day)) and d.first_day().weekday() == weekday]
+    if not fitting:
+        return f"no {match.group('weekday')}요일 falls on {month}.{day}. near the publication date"
+    return min(fitting, key=lambda d: abs((d.first_day() - today).days))
+
+
 def _near_day(match: re.Match[str], today: dt.date, tense: Tense) -> PartialDate | str | None:
     offset = {"오늘": 0, "금일": 0, "어제": -1, "전날": -1, "그제": -2, "그저께": -2, "내일": 1, "모레": 2}
     date = today + dt.timedelta(days=offset[match.group("word")])
@@ -328,6 +337,11 @@ def _date_patterns() -> Iterator[DatePattern]:
     same_year = r"(?P<relative>같은\s*해|그해)\s*"
     years = r"(?:(?P<relative>지난해|작년|전년|올해|금년|내년|지난|오는|다음|이번)\s*)?"
     yield pattern(_NOT_DIGIT_BEFORE + _FULL_TEXT + _LOCAL, _full)
+    yield pattern(  # a ministry's '2025.5.29.(목)' and '5.29.(목)': the weekday says which year
+        r"(?<![\d.])(?:(?P<year>(?:19|20)\d\d)\.\s?)?(?P<month>1[0-2]|0?[1-9])\.\s?(?P<day>3[01]|[12]\d|0?[1-9])\.?"
+        r"\s*\((?P<weekday>[월화수목금토일])\)",
+        _dotted,
+    )
     yield pattern(_NOT_DIGIT_BEFORE + r"(?P<year>(?:19|20)\d\d)\s*년\s*" + _MONTH + _NO_DAY, _year_month)
     yield pattern(same_year + _NOT_DIGIT_BEFORE + _MONTH + r"\s*" + _DAY + _LOCAL, _month_day, "date")
     yield pattern(same_year + _NOT_DIGIT_BEFORE + _MONTH + _NO_DAY, _month, "date")
@@ -340,7 +354,7 @@ def _date_patterns() -> Iterator[DatePattern]:
         _day,
     )  # fmt: skip
     yield pattern(
-        r"(?P<word>오늘|금일|어제|그저께|그제|내일|모레)(?:\s*\(\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*일\s*\))?"
+        r"(?P<word>오늘|금일|어제|그저께|그제|내일|모레)(?:\s*\(\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*일?\s*\))?"
         + _PARTICLE_OR_END,
         _near_day,
     )
@@ -680,7 +694,7 @@ KOREAN = Language(
     event_clause_break=_CLAUSE_BREAK,  # the verb ends the sentence: the clause of a date is its sentence
     tense_of=tense_of,
     year_parts={},  # Korean puts the part after the year ('지난해 말'): not read yet
-    quote_openers={"“": "”", '"': '"', "「": "」"},
+    quote_openers={"“": "”", '"': '"', "「": "」", "″": "″"},  # MBC writes ″…″
     speech_verb=re.compile("|".join(sorted(SPEECH_VERBS, key=len, reverse=True))),
     according=_NEVER,
     quote_boundary_words=_NEVER,

@@ -305,7 +305,7 @@ def find_people(
         (the content's actors or organizations, or ``free`` other words: '프랑스 대사')."""
         for step in range(1, 5):
             at = index + step
-            if at >= len(tokens) or not spaced(at - 1):
+            if at >= len(tokens) or not (spaced(at - 1) or tokens[at - 1].norm.isdigit()):
                 return None
             if is_role(tokens[at].norm) and _is_hangul(tokens[at]):
                 return at
@@ -314,6 +314,8 @@ def find_people(
                 return None  # '그러면서 어제 김정은 국무위원장': the title is that person's
             if at in taken or (_is_plain(tokens[at]) and tokens[at].norm.endswith(ORGANIZATION_ENDINGS)):
                 continue
+            if tokens[at].norm.isdigit() and at + 1 < len(tokens) and tokens[at + 1].start == tokens[at].end:
+                continue  # '외교부 1차관': an ordinal written on the title
             if free and _is_plain(tokens[at]):
                 free -= 1
                 continue
