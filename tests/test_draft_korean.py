@@ -76,6 +76,7 @@ def test_known_actors_are_found_with_the_particles_they_carry(text: str, actors:
         ("박민수 외교부 1차관은 회의를 열었다.", "park-min-su", "박민수", "Park Min-su", "외교부 1차관"),
         ("세르게이 라브로프 러시아 외무장관은 답했다.", "sergei-lavrov", "세르게이 라브로프", "Sergei Lavrov", "러시아 외무장관"),
         ("아르노 뒤퐁 프랑스 대사는 답했다.", "areuno-dwipong", "아르노 뒤퐁", "Areuno Dwipong", "프랑스 대사"),
+        ("자하로바 러시아 외무부 대변인은 말했다.", "maria-zakharova", "자하로바", "Maria Zakharova", "러시아 외무부 대변인"),
         ("[이성권/국회 정보위원회 간사 : “보고를 받았다”]", "lee-seong-gwon", "이성권", "Lee Seong-gwon", "국회 정보위원회 간사"),
     ],
 )  # fmt: skip
@@ -94,7 +95,7 @@ def test_a_new_person_is_proposed_in_hangul_with_a_romanized_id_and_alias(
         "정부는 대책을 발표했다.",
         "이번 조치는 이상 없다고 밝혔다.",
         "그러면서 어제 김정은 국무위원장이 연설했다.",  # the title is the known person's
-        "회담에 앞서 라브로프 장관과 만났다.",
+        "회담에 앞서 뒤퐁 장관과 만났다.",  # not a name of two words
         "정부 대변인은 말했다.",
     ],
 )

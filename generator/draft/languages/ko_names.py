@@ -187,8 +187,24 @@ FOREIGN_NAMES = dict(
 )
 
 
+# People the Korean news names by their family name alone ('자하로바 대변인은'), in full.
+WELL_KNOWN_PEOPLE = dict(
+    pair.split(":")
+    for pair in word_set(
+        """라브로프:Sergei_Lavrov 자하로바:Maria_Zakharova 페스코프:Dmitry_Peskov 쇼이구:Sergei_Shoigu
+        벨로우소프:Andrei_Belousov 메드베데프:Dmitry_Medvedev 마체고라:Alexander_Matsegora 네벤자:Vasily_Nebenzya
+        우샤코프:Yuri_Ushakov 젤렌스키:Volodymyr_Zelensky 시비하:Andrii_Sybiha 블링컨:Antony_Blinken
+        루비오:Marco_Rubio 트럼프:Donald_Trump 바이든:Joe_Biden 설리번:Jake_Sullivan 커비:John_Kirby
+        헤그세스:Pete_Hegseth 구테흐스:António_Guterres 뤼터:Mark_Rutte 시진핑:Xi_Jinping 왕이:Wang_Yi
+        기시다:Fumio_Kishida 이시바:Shigeru_Ishiba"""
+    )
+)
+
+
 def romanize_name(name: str) -> str:
     """'홍길동' -> 'Hong Gil-dong'; a foreign name word by word: '세르게이 라브로프' -> 'Sergei Lavrov'."""
+    if name in WELL_KNOWN_PEOPLE:
+        return WELL_KNOWN_PEOPLE[name].replace("_", " ")
     surname = surname_of(name)
     if surname is None:
         return " ".join(FOREIGN_NAMES.get(word) or romanize(word).capitalize() for word in name.split())
@@ -281,7 +297,7 @@ CAPTION_NAME = re.compile(
 
 
 def _note(name: str) -> str:
-    if surname_of(name) is None and all(word in FOREIGN_NAMES for word in name.split()):
+    if name in WELL_KNOWN_PEOPLE or (surname_of(name) is None and all(w in FOREIGN_NAMES for w in name.split())):
         return f"id and alias: '{name}' in its usual spelling: check it"
     return (
         f"id and alias: '{name}' in the Revised Romanization (a common surname in its usual spelling): "
@@ -355,7 +371,9 @@ def find_people(
         ):
             names = [index, index + 1]  # a foreign name: '세르게이 라브로프'
             title = title_after(index + 1, free=1)
-        if names is None or title is None:
+        if (names is None or title is None) and token.norm in WELL_KNOWN_PEOPLE and _is_plain(token):
+            names, title = [index], title_after(index, free=2)  # '마체고라 주북한 러시아 대사는'
+        if names is None or title is None or any(m.start <= token.start < m.end for m in mentions):
             continue
         name = text[tokens[names[0]].start : tokens[names[-1]].end]
         known = gazetteer.names.get(fold(name))
@@ -383,7 +401,8 @@ def find_people(
                 note=_note(name),
             )
         mentions.append(Mention(actor_id, tokens[names[0]].start, tokens[names[-1]].end))
-        short = surname_of(token.norm) if len(names) == 1 else tokens[names[-1]].norm
+        short = surname_of(token.norm) if len(names) == 1 else None
+        short = short or tokens[names[-1]].norm
         if short:
             short_forms.append((tokens[names[0]].start, short, actor_id))
     for caption in CAPTION_NAME.finditer(text):  # '[이성권/국회 정보위원회 국민의힘 간사 : "…"]'
