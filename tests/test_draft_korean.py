@@ -214,6 +214,7 @@ def test_korean_datelines_give_the_place_the_publisher_and_the_authors(
         ("KBS 뉴스 정하늘입니다.", (("정하늘",), "KBS", "")),
         ("정하늘 기자입니다.", (("정하늘",), None, "")),
         ("[저작권자(c) 연합뉴스TV 무단전재 및 재배포 금지]", ((), "Yonhap News TV", "")),
+        ("Copyright by JTBC All Rights Reserved.", ((), "JTBC", "")),
         ("[앵커] 북한이 미사일을 쐈습니다. 정하늘 기자입니다.", (("정하늘",), None, "북한이 미사일을 쐈습니다.")),
         (
             "군은 경계를 높였습니다. 채널A 뉴스 남영주입니다. 영상취재 : 김명철",

@@ -541,7 +541,7 @@ _SIGNOFFS = (
     ),
     re.compile(r"^(?P<names>[가-힣]{2,4})\s*기자(?:입니다|가\s*보도합니다)\.?$"),
     re.compile(
-        r"^[\[(]?\s*(?:저작권자|Copyright)\s*(?:\(c\)|ⓒ|©|Ⓒ)?\s*(?:ⓒ|©|Ⓒ)?\s*(?P<publisher>[가-힣A-Za-z0-9]+)[^\n]*$",
+        r"^[\[(]?\s*(?:저작권자|Copyright)\s*(?:\(c\)|ⓒ|©|Ⓒ)?\s*(?:ⓒ|©|Ⓒ)?\s*(?:by\s+)?(?P<publisher>[가-힣A-Za-z0-9]+)[^\n]*$",
         re.IGNORECASE,
     ),
 )
