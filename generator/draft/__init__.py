@@ -63,4 +63,5 @@ def make_draft(
         statements=find_statements(body, cast, language),
         topics=suggest_topics(topics, body, language),
         unplaced=unplaced(body, dates, quotes),
+        language=language.name,
     )

@@ -57,6 +57,7 @@ class Draft:
     statements: tuple[DraftStatement, ...]  # positions reported in the article's words, to reword
     topics: tuple[str, ...]  # topic ids whose names share words with the text: suggestions only
     unplaced: tuple[str, ...]  # dates and quotes the steps could not place, for the person
+    language: str = "English"  # the article's: what is not English, the person writes in English
 
 
 def unplaced(body: Body, dates: Sequence[DatedPhrase], quotes: Sequence[DraftQuote]) -> tuple[str, ...]:
@@ -190,10 +191,16 @@ def _events(draft: Draft) -> list[str]:
             lines.append(f"    review: {_scalar(check)}")
         else:
             lines.append(f"    title: {_scalar(event.title)}")
-            lines.append(f"    review: {_scalar(REWORD_TITLE)}")
+            reword = REWORD_TITLE if draft.language == "English" else _in_english(REWORD_TITLE, draft.language)
+            lines.append(f"    review: {_scalar(reword)}")
         if event.actors:
             lines.append(f"    actors: {_flow(event.actors)}")
     return lines
+
+
+def _in_english(review: str, language: str) -> str:
+    """'reword the title in your own words' -> '... in English': the content is written in English."""
+    return review.replace("in your own words", "in English, in your own words") + f" ({language})"
 
 
 def _quotes(quotes: Sequence[DraftQuote]) -> list[str]:
