@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
+from .checkpoint import checkpoint
 from .content.catalog import HEADERS, SOURCE_KINDS, Listing, Row, list_rows
 from .content.commands import PROGRAM, command
 from .content.diagnostics import ContentError, Diagnostic, count, printable, summarize
@@ -29,7 +30,7 @@ from .content.scaffold import content_path, skeleton
 from .content.schema import schema_texts
 from .content.starter import empty_content, name_site, next_steps, not_the_sample, pages_address
 from .content.validate import validate_documents
-from .pages.emit import replace_directory, write_atomically, write_pages
+from .pages.emit import InterruptedAfterSwap, replace_directory, write_atomically, write_pages
 from .pages.render import template_problem
 from .parallel import JOBS_VARIABLE, parse_jobs
 from .pipeline import Build, build_pages, check_content, rare_collections
@@ -167,6 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except jinja2.TemplateError as error:
         print(template_problem(error), file=sys.stderr)
         return CONTENT_ERRORS
+    except InterruptedAfterSwap as stop:
+        print(f"interrupted once {stop.target} was replaced: it holds the new one, whole", file=sys.stderr)
+        return INTERRUPTED
     except KeyboardInterrupt:
         print("interrupted: nothing was changed", file=sys.stderr)
         return INTERRUPTED
@@ -511,6 +515,7 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool, jobs:
             os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch.timestamp()))
         plugin.prebuilt, plugin.jobs = build, jobs
         del build  # the plugin lets go of it once MkDocs has the pages: the build needs the memory
+        checkpoint("generated")
         mkdocs_build(config)
         shutil.rmtree(stage)  # the data files have moved into the site; their folders remain
 

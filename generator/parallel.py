@@ -31,6 +31,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+from .checkpoint import checkpoint
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -111,6 +113,7 @@ def fork_map(
                 futures.append(None)
     finally:
         _inherited = None
+    checkpoint("workers")
     return _results(function, items, chunks, mine, pool, futures)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser
 
+from generator import checkpoint
 from generator.pages.emit import replace_directory
 from generator.pipeline import build_pages
 from tests.conftest import (
@@ -28,6 +29,7 @@ from tests.conftest import (
     open_page,
     serve_site,
 )
+from tests.helpers import wait_until
 
 HOSTILE = REPO_ROOT / "tests" / "hostile"
 
@@ -236,58 +238,73 @@ def test_a_broken_template_leaves_the_site_as_it_was(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
 
 
-@pytest.mark.parametrize("delay", [0.3, 0.6, 0.9, 1.2])
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_an_interrupted_build_never_leaves_a_half_written_site(tmp_path: Path, delay: float, signum: int) -> None:
-    site = build_site(tmp_path / "site").root
-    before = _tree_bytes(site)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "build", "--content", str(SAMPLE_CONTENT), "--site-dir", str(site)],
-        cwd=REPO_ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    time.sleep(delay)
+def _interrupted_at(
+    point: str, signum: int, command: list[str], tmp_path: Path, **popen: object
+) -> tuple[subprocess.Popen[str], str]:
+    """Run ``command`` until the build reaches the checkpoint ``point`` (generator/checkpoint.py), send
+    ``signum`` there, let it go on; return the process, ended, and what it printed on stderr."""
+    tmp_path.mkdir()
+    held = tmp_path / "held"
+    env = {**os.environ, checkpoint.AT: point, checkpoint.FILE: str(held)}
+    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stderr=subprocess.PIPE, text=True, **popen)  # type: ignore[call-overload]
+    wait_until(lambda: held.exists() or process.poll() is not None, f"the build to reach {point}", seconds=120)
+    assert process.poll() is None, f"the build ended before {point}: {process.communicate()[1]}"
     process.send_signal(signum)
+    held.unlink()
     _, stderr = process.communicate(timeout=60)
+    return process, stderr
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize(
+    ("point", "new_site"),
+    [("generated", False), ("swapped", True)],
+    ids=["before-mkdocs-the-old-site", "after-the-swap-the-new-site"],
+)
+def test_an_interrupted_build_never_leaves_a_half_written_site(
+    built_site: BuiltSite, tmp_path: Path, point: str, new_site: bool, signum: int
+) -> None:
+    """Stopped while it makes the pages, the build leaves the old site; stopped while it swaps the
+    new site in, it finishes the swap first (the signals are held) and the new site is whole."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site.root, site)
+    (site / "stale.html").write_text("from the old build", encoding="utf-8")  # only the old site has it
+    before = _tree_bytes(site)
+    command = [sys.executable, "-m", "generator", "build", "--content", str(SAMPLE_CONTENT), "--site-dir", str(site)]
+    process, stderr = _interrupted_at(point, signum, command, tmp_path / "signal")
+    assert process.returncode == 130, stderr
     assert "Traceback" not in stderr
     after = _tree_bytes(site)
-    if process.returncode == 0:  # the build finished before the signal: a whole new site
-        assert _stable(after).keys() == _stable(before).keys()
+    if new_site:
+        assert stderr.splitlines()[-1] == f"interrupted once {site} was replaced: it holds the new one, whole"
+        assert "stale.html" not in after
+        assert _stable(after) == _stable(_tree_bytes(built_site.root))
     else:
-        assert process.returncode in (130, -signum), stderr
-        # The old site, or (the signal came after the swap) the new one, byte-identical but for Pagefind's filters.
-        assert _stable(after) == _stable(before) and len(after) == len(before)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+        assert stderr.splitlines()[-1] == "interrupted: nothing was changed"
+        assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["signal", "site"]
 
 
-@pytest.mark.parametrize("delay", [1.5, 3.0])
-def test_an_interrupted_build_of_many_pages_leaves_the_site_and_no_process_behind(tmp_path: Path, delay: float) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_an_interrupted_build_of_many_pages_leaves_the_site_and_no_process_behind(
+    corpus_250: Path, tmp_path: Path, signum: int
+) -> None:
     """Past a few hundred pages, parsing, rendering, the data files and the conversion go to worker
     processes: a stop while they work leaves the old site, and stops every one of them."""
-    content = tmp_path / "content"
-    subprocess.run([sys.executable, "benchmarks/make_corpus.py", "250", str(content)], cwd=REPO_ROOT, check=True)
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the old site", encoding="utf-8")
-    command = [sys.executable, "-m", "generator", "build", "--content", str(content), "--site-dir", str(site)]
-    process = subprocess.Popen(
-        [*command, "--jobs", "2"], cwd=REPO_ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True
+    command = [sys.executable, "-m", "generator", "build", "--content", str(corpus_250), "--site-dir", str(site)]
+    process, stderr = _interrupted_at(
+        "workers", signum, [*command, "--jobs", "2"], tmp_path / "signal", start_new_session=True
     )
-    time.sleep(delay)
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode in (0, 130, -signal.SIGINT), stderr
-    if process.returncode != 0:
-        assert stderr.splitlines()[-1] == "interrupted: nothing was changed"
-        assert _tree_bytes(site) == {"index.html": b"the old site"}
+    assert process.returncode == 130, stderr
+    assert stderr.splitlines()[-1] == "interrupted: nothing was changed"
+    assert _tree_bytes(site) == {"index.html": b"the old site"}
     assert "Traceback" not in stderr
-    deadline = time.monotonic() + 5
-    while _group_alive(process.pid):  # the workers, Pagefind: all in the build's process group
-        assert time.monotonic() < deadline, "a process of the build is still running"
-        time.sleep(0.1)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+    # The workers, Pagefind: all in the build's process group.
+    wait_until(lambda: not _group_alive(process.pid), "every process of the build to end", seconds=5)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["signal", "site"]
 
 
 def _group_alive(group: int) -> bool:

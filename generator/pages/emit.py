@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..checkpoint import checkpoint
 from ..exports import Asset
 from .render import RenderedPage
 
@@ -34,11 +35,21 @@ def write_atomically(path: Path, content: bytes) -> None:
         partial.unlink(missing_ok=True)
 
 
+class InterruptedAfterSwap(KeyboardInterrupt):
+    """A stop (Ctrl-C, SIGTERM) that came while a folder was swapped in: it landed once the new
+    folder was in place, whole."""
+
+    def __init__(self, target: Path) -> None:
+        super().__init__(str(target))
+        self.target = target
+
+
 def replace_directory(target: Path, fill: Callable[[Path], object]) -> None:
     """Fill a fresh folder beside ``target``, then put it in ``target``'s place.
 
     If ``fill`` raises (or the build is interrupted), ``target`` is left exactly as it
-    was; the swap itself runs with SIGINT and SIGTERM held.
+    was; the swap itself runs with SIGINT and SIGTERM held, and one that came meanwhile is
+    raised after it as InterruptedAfterSwap.
     """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -50,13 +61,17 @@ def replace_directory(target: Path, fill: Callable[[Path], object]) -> None:
         raise
     old: Path | None = None
     fresh.chmod(0o755)
-    with _signals_held():  # until the old site is gone too: no half-done swap, no leftovers
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-            target.rename(old / target.name)
-        fresh.rename(target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+    try:
+        with _signals_held():  # until the old site is gone too: no half-done swap, no leftovers
+            if target.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+                target.rename(old / target.name)
+            fresh.rename(target)
+            checkpoint("swapped")
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+    except KeyboardInterrupt:  # held back during the swap, it lands as the block ends
+        raise InterruptedAfterSwap(target) from None
 
 
 @contextmanager
