@@ -1,9 +1,13 @@
-"""Small helpers shared by the tests: write a content tree from a {path: text} dict."""
+"""Small helpers shared by the tests: write a content tree from a {path: text} dict; wait for something."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -44,3 +48,17 @@ def page_count(content: Path) -> int:
     """How many pages a content tree makes: one per article, actor and topic, and five indexes
     (home, briefings, actors, topics, timeline) while no list is long enough to be split."""
     return 5 + sum(content_files(content, kind) for kind in ("articles", "actors", "topics"))
+
+
+def wait_until(check: Callable[[], T], what: str, seconds: float = 60, every: float = 0.1) -> T:
+    """Call ``check`` every ``every`` seconds until it returns something true, and return that.
+
+    Fails the test, naming ``what`` it waited for, if nothing true came within ``seconds``: a
+    poll that times out never hands back what it had so far.
+    """
+    deadline = time.monotonic() + seconds
+    while not (found := check()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {seconds:g} s for {what}: it never came")
+        time.sleep(every)
+    return found

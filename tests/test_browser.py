@@ -6,7 +6,6 @@ against the sample site served by http.server on 127.0.0.1.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -14,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.conftest import DESKTOP, PHONE, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, PageLog, open_page, serve_site
+from tests.helpers import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -46,20 +46,20 @@ def base_url(built_site: BuiltSite) -> Iterator[str]:
 
 
 def _stable_results(page: Page, timeout: float = 10.0) -> list[tuple[str, str]]:
-    """Wait for search results, then until two reads 300 ms apart agree; return (path, title) pairs."""
+    """Wait for search results, then until two reads 300 ms apart agree; return (path, title) pairs.
+    Fails if they still change after ``timeout`` seconds."""
     page.wait_for_selector(".md-search-result__item")
-    deadline = time.monotonic() + timeout
-    previous: list[tuple[str, str]] | None = None
-    while True:
+    reads: list[list[tuple[str, str]]] = []
+
+    def settled() -> list[tuple[str, str]]:
         links = page.locator(".md-search-result__item > a")
-        current = [
+        reads.append([
             (urlsplit(links.nth(i).get_attribute("href") or "").path, " ".join(links.nth(i).inner_text().split())[:80])
             for i in range(links.count())
-        ]
-        if (current and current == previous) or time.monotonic() > deadline:
-            return current
-        previous = current
-        page.wait_for_timeout(300)
+        ])  # fmt: skip
+        return reads[-1] if len(reads) > 1 and reads[-1] == reads[-2] else []
+
+    return wait_until(settled, "search results that stay the same for 300 ms", timeout, 0.3)
 
 
 @pytest.mark.parametrize(

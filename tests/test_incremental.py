@@ -8,7 +8,6 @@ import logging
 import re
 import shutil
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from mkdocs.config import load_config
 from generator.content.diagnostics import ContentError
 from generator.pipeline import BuildCache, build_pages
 from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, copy_project
+from tests.helpers import wait_until
 
 
 def _project(tmp_path: Path, content: Path = SAMPLE_CONTENT) -> Path:
@@ -171,10 +171,7 @@ def test_under_serve_the_data_files_follow_the_pages(tmp_path: Path) -> None:
         page = (site / "briefings" / article.stem / "index.html").read_text(encoding="utf-8")
         assert "Edited under serve " in page
         feed = site / "feeds/briefings.xml"
-        deadline = time.monotonic() + 60
-        while "Edited under serve " not in feed.read_text(encoding="utf-8"):
-            assert time.monotonic() < deadline, "the site's feed never showed the edited title"
-            time.sleep(0.1)
+        wait_until(lambda: "Edited under serve " in feed.read_text(encoding="utf-8"), "the edited title in the feed")
     finally:
         config.plugins.on_shutdown()
 
@@ -189,7 +186,7 @@ def test_under_serve_the_search_filters_follow_an_edit(tmp_path: Path) -> None:
     counts = site / "pagefind/filter-counts.json"
     try:
         build(config, serve_url="http://127.0.0.1:8000/")
-        _wait_for(lambda: counts.is_file(), "the first search index")
+        wait_until(lambda: counts.is_file(), "the first search index")
         before = json.loads(counts.read_text(encoding="utf-8"))
         on_topic = before["topic"]["Russia–North Korea military ties"]
         assert on_topic > 1, before
@@ -201,16 +198,9 @@ def test_under_serve_the_search_filters_follow_an_edit(tmp_path: Path) -> None:
         )
         # One briefing left that topic; every other count, of pages not rebuilt, stays.
         expected = {**before, "topic": {**before["topic"], "Russia–North Korea military ties": on_topic - 1}}
-        _wait_for(lambda: json.loads(counts.read_text(encoding="utf-8")) == expected, "the counts after the edit")
+        wait_until(lambda: json.loads(counts.read_text(encoding="utf-8")) == expected, "the counts after the edit")
     finally:
         config.plugins.on_shutdown()
-
-
-def _wait_for(done: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + 60
-    while not done():
-        assert time.monotonic() < deadline, f"{what} never came"
-        time.sleep(0.1)
 
 
 def test_under_serve_a_broken_save_does_not_lose_the_data_files_of_the_edit_before(tmp_path: Path) -> None:
@@ -237,7 +227,7 @@ def test_under_serve_a_broken_save_does_not_lose_the_data_files_of_the_edit_befo
         rebuild()  # within the 2 s before the first edit's data files were to be written
         assert "unknown field 'titel'" in (site / "_preview/problems.json").read_text(encoding="utf-8")
         feed = site / "feeds/briefings.xml"
-        _wait_for(lambda: "Edited before a slip " in feed.read_text(encoding="utf-8"), "the first edit in the feed")
+        wait_until(lambda: "Edited before a slip " in feed.read_text(encoding="utf-8"), "the first edit in the feed")
     finally:
         config.plugins.on_shutdown()
 

@@ -12,7 +12,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -24,7 +23,7 @@ from playwright.sync_api import Page
 
 from generator.mkdocs.serve import HostGuard
 from tests.conftest import PageLog, copy_project
-from tests.helpers import REPO
+from tests.helpers import REPO, wait_until
 
 
 def free_port() -> int:
@@ -42,13 +41,7 @@ def fetch(url: str) -> str:
 
 
 def wait_for(url: str, needle: str, seconds: float = 60) -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        page = fetch(url)
-        if needle in page:
-            return page
-        time.sleep(0.3)
-    raise AssertionError(f"{url} never showed {needle!r}")
+    return wait_until(lambda: page if needle in (page := fetch(url)) else "", f"{url} to show {needle!r}", seconds, 0.3)
 
 
 def test_editing_an_actor_file_reloads_its_profile(tmp_path: Path) -> None:
