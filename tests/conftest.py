@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import http.server
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -127,6 +129,25 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def built_corpus(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The test corpus (tests/corpus/), built once per test session."""
     return build_site(tmp_path_factory.mktemp("corpus") / "site", CORPUS)
+
+
+@pytest.fixture(scope="session")
+def corpus_250() -> Path:
+    """The benchmarks' synthetic corpus of 250 articles (benchmarks/make_corpus.py, deterministic).
+
+    Made once, into .cache/, for every test and every worker of this run and the next ones: again
+    only when make_corpus.py changes. Tests read it and never change it.
+    """
+    recipe = REPO_ROOT / "benchmarks" / "make_corpus.py"
+    cached = REPO_ROOT / ".cache" / f"corpus-250-{hashlib.sha256(recipe.read_bytes()).hexdigest()[:16]}"
+    if not cached.is_dir():
+        cached.parent.mkdir(exist_ok=True)
+        partial = Path(tempfile.mkdtemp(prefix=".corpus-250-", dir=cached.parent))
+        subprocess.run([sys.executable, str(recipe), "250", str(partial / "content")], check=True, timeout=120)
+        with contextlib.suppress(OSError):  # another worker was first: its copy is the same bytes
+            partial.rename(cached)
+        shutil.rmtree(partial, ignore_errors=True)
+    return cached / "content"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -2,7 +2,7 @@
 to their most recent items (profiles, topics), and a reader can still reach every item.
 
 The Markdown tests lower the limits (monkeypatch) and render a synthetic corpus of 250 articles
-(benchmarks/make_corpus.py, deterministic); the built-site tests use the default limits.
+(benchmarks/make_corpus.py, deterministic: the fixture corpus_250 of tests/conftest.py); the built-site tests use the default limits.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,18 +29,6 @@ from tests.conftest import BuiltSite, build_site, serve_site
 from tests.helpers import ACTORS, REPO, article, write_tree
 
 PAGE_BAR = 500_000  # bytes of HTML, the bar of issue 6
-
-
-def _make_corpus(count: int, out_dir: Path) -> Path:
-    """Write the benchmarks' synthetic corpus (the same bytes for the same count)."""
-    command = [sys.executable, str(REPO / "benchmarks" / "make_corpus.py"), str(count), str(out_dir)]
-    subprocess.run(command, check=True, capture_output=True, timeout=120)
-    return out_dir
-
-
-@pytest.fixture(scope="module")
-def content_250(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _make_corpus(250, tmp_path_factory.mktemp("corpus-250") / "content")
 
 
 def _render(content: Path, monkeypatch: pytest.MonkeyPatch, **limits: int) -> tuple[dict[str, str], Corpus]:
@@ -107,9 +93,9 @@ EVENT_ANCHOR = re.compile(r'<span id="event-([^"]+)"></span>')
 
 
 def test_a_long_timeline_shows_each_event_on_exactly_one_page_of_its_year_or_month(
-    content_250: Path, monkeypatch: pytest.MonkeyPatch
+    corpus_250: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pages, corpus = _render(content_250, monkeypatch, TIMELINE_PAGE_EVENTS=40, TIMELINE_LATEST=7)
+    pages, corpus = _render(corpus_250, monkeypatch, TIMELINE_PAGE_EVENTS=40, TIMELINE_LATEST=7)
     events = {event.key: event for event in corpus.events}
     shown: Counter[str] = Counter()
     for path, markdown in pages.items():
@@ -155,9 +141,9 @@ def test_a_long_timeline_shows_each_event_on_exactly_one_page_of_its_year_or_mon
 
 
 def test_the_pages_of_a_long_timeline_link_each_to_the_next_in_date_order(
-    content_250: Path, monkeypatch: pytest.MonkeyPatch
+    corpus_250: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pages, _ = _render(content_250, monkeypatch, TIMELINE_PAGE_EVENTS=40)
+    pages, _ = _render(corpus_250, monkeypatch, TIMELINE_PAGE_EVENTS=40)
     periods = sorted(path for path in pages if path.startswith("timeline/"))  # '2016.md' sorts before '2016/01.md'
     first = _period_list(pages, "timeline.md", "Years")[0][1]
     forward = _chain(pages, first, "Later:")
@@ -166,9 +152,9 @@ def test_the_pages_of_a_long_timeline_link_each_to_the_next_in_date_order(
 
 
 def test_a_briefing_links_each_event_to_the_timeline_page_that_shows_it(
-    content_250: Path, monkeypatch: pytest.MonkeyPatch
+    corpus_250: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pages, corpus = _render(content_250, monkeypatch, TIMELINE_PAGE_EVENTS=40)
+    pages, corpus = _render(corpus_250, monkeypatch, TIMELINE_PAGE_EVENTS=40)
     checked = 0
     for article_ in corpus.articles[:60]:
         for text, target in _links(pages, f"briefings/{article_.id}.md"):
@@ -177,7 +163,7 @@ def test_a_briefing_links_each_event_to_the_timeline_page_that_shows_it(
                 assert f'<span id="{anchor}"></span>' in pages[path], f"{article_.id}: {target}"
                 checked += 1
     assert checked > 50
-    build = build_pages(content_250, REPO / "site_templates", "https://example.org/")
+    build = build_pages(corpus_250, REPO / "site_templates", "https://example.org/")
     api = next(asset for asset in build.assets if asset.path == "api/v1/events.json")
     event = json.loads(api.content)["events"][0]
     year = event["date"]["value"][:4]
@@ -201,9 +187,9 @@ BRIEFING_ROW = re.compile(r'^<li data-actors="[^"]*" data-topics="[^"]*">.+? · 
 
 
 def test_a_long_index_of_briefings_shows_the_newest_and_each_briefing_on_the_page_of_its_year(
-    content_250: Path, monkeypatch: pytest.MonkeyPatch
+    corpus_250: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pages, corpus = _render(content_250, monkeypatch, BRIEFINGS_PAGE=50, BRIEFINGS_LATEST=10)
+    pages, corpus = _render(corpus_250, monkeypatch, BRIEFINGS_PAGE=50, BRIEFINGS_LATEST=10)
     by_id = {a.id: a for a in corpus.articles}
     latest = BRIEFING_ROW.findall(_section(pages["briefings/index.md"], "Latest briefings"))
     assert [posixpath.basename(href) for href in latest] == [a.id for a in corpus.articles[:10]]
@@ -246,9 +232,9 @@ def _items(section: str) -> list[str]:
 
 
 def test_a_profile_shows_the_most_recent_items_of_each_long_list_and_links_to_the_rest(
-    content_250: Path, monkeypatch: pytest.MonkeyPatch
+    corpus_250: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pages, corpus = _render(content_250, monkeypatch, LIST_LIMIT=5, GRAPH_LIMIT=6)
+    pages, corpus = _render(corpus_250, monkeypatch, LIST_LIMIT=5, GRAPH_LIMIT=6)
     actor = max(corpus.actors.values(), key=lambda a: (len(corpus.by_actor[a.id].events), a.id))
     index = corpus.by_actor[actor.id]
     page = pages[f"actors/{actor.id}.md"]
@@ -304,9 +290,9 @@ def test_a_profile_shows_the_most_recent_items_of_each_long_list_and_links_to_th
 
 
 def test_a_topic_shows_the_most_recent_items_of_each_long_list_and_links_to_the_rest(
-    content_250: Path, monkeypatch: pytest.MonkeyPatch
+    corpus_250: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pages, corpus = _render(content_250, monkeypatch, LIST_LIMIT=5, GRAPH_LIMIT=6)
+    pages, corpus = _render(corpus_250, monkeypatch, LIST_LIMIT=5, GRAPH_LIMIT=6)
     topic = max(corpus.topics.values(), key=lambda t: (len(corpus.by_topic[t.id].articles), t.id))
     index = corpus.by_topic[topic.id]
     page = pages[f"topics/{topic.id}.md"]
@@ -329,8 +315,8 @@ def test_a_topic_shows_the_most_recent_items_of_each_long_list_and_links_to_the_
 
 
 @pytest.fixture(scope="module")
-def site_250(content_250: Path, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return build_site(tmp_path_factory.mktemp("site-250") / "site", content_250)
+def site_250(corpus_250: Path, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return build_site(tmp_path_factory.mktemp("site-250") / "site", corpus_250)
 
 
 def test_no_page_of_a_250_article_site_passes_500_kb_and_every_link_resolves(site_250: BuiltSite) -> None:
