@@ -1,11 +1,18 @@
-"""Small helpers shared by the tests: write a content tree from a {path: text} dict; wait for something."""
+"""Small helpers shared by the tests: write a content tree from a {path: text} dict, wait for something,
+run a command of the generator in this process."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
+
+from generator.cli import main
 
 T = TypeVar("T")
 
@@ -62,3 +69,33 @@ def wait_until(check: Callable[[], T], what: str, seconds: float = 60, every: fl
             raise AssertionError(f"waited {seconds:g} s for {what}: it never came")
         time.sleep(every)
     return found
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a command said and how it ended, as a process would show it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_main(*args: str | Path, cwd: Path) -> Ran:
+    """Run ``python -m generator ARGS`` in this process, from ``cwd``: its exact output and exit code.
+
+    As sqlite-utils' CLI tests do: no process is started, so a test takes milliseconds, not the
+    second an interpreter and the imports take. Tests that need a real process (a terminal, a
+    signal, a shell that runs what was printed) start one.
+    """
+    stdout, stderr = io.StringIO(), io.StringIO()
+    here = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                code = main([str(arg) for arg in args])
+            except SystemExit as exit:  # argparse's usage errors and --help
+                code = exit.code if isinstance(exit.code, int) else 1
+    finally:
+        os.chdir(here)
+    return Ran(code, stdout.getvalue(), stderr.getvalue())

@@ -8,13 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import ACTORS, REPO, article, write_tree
+from tests.helpers import ACTORS, REPO, article, run_main, write_tree
 
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
+run = run_main  # in this process: exact output and exit code, in milliseconds
 
 
 def test_check_passes_on_the_sample_content() -> None:
@@ -62,9 +58,24 @@ def test_warnings_are_printed_and_the_check_still_passes(tmp_path: Path) -> None
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
-    assert run("publish", cwd=tmp_path).returncode == 2
-    assert run(cwd=tmp_path).returncode == 2
-    assert run("render", cwd=tmp_path).returncode == 2  # --out is required
+    usage = "usage: .venv/bin/python -m generator [-h] COMMAND ...\n"
+    unknown = run("publish", cwd=tmp_path)
+    assert (unknown.returncode, unknown.stdout) == (2, "")
+    assert unknown.stderr == usage + (
+        ".venv/bin/python -m generator: error: argument COMMAND: invalid choice: 'publish' "
+        "(choose from 'init', 'check', 'new', 'list', 'schema', 'build', 'render', 'export', 'draft')\n"
+    )
+    nothing = run(cwd=tmp_path)
+    assert (nothing.returncode, nothing.stdout) == (2, "")
+    assert (
+        nothing.stderr
+        == usage + ".venv/bin/python -m generator: error: the following arguments are required: COMMAND\n"
+    )
+    no_out = run("render", cwd=tmp_path)
+    assert (no_out.returncode, no_out.stdout) == (2, "")
+    assert no_out.stderr.splitlines()[-1] == (
+        ".venv/bin/python -m generator render: error: the following arguments are required: --out"
+    )
 
 
 def test_a_missing_content_folder_is_one_clear_error(tmp_path: Path) -> None:
