@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import sys
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -80,7 +81,7 @@ class Ran:
     stderr: str
 
 
-def run_main(*args: str | Path, cwd: Path) -> Ran:
+def run_main(*args: str | Path, cwd: Path, stdin: bytes = b"") -> Ran:
     """Run ``python -m generator ARGS`` in this process, from ``cwd``: its exact output and exit code.
 
     As sqlite-utils' CLI tests do: no process is started, so a test takes milliseconds, not the
@@ -88,8 +89,9 @@ def run_main(*args: str | Path, cwd: Path) -> Ran:
     signal, a shell that runs what was printed) start one.
     """
     stdout, stderr = io.StringIO(), io.StringIO()
-    here = Path.cwd()
+    here, typed = Path.cwd(), sys.stdin
     os.chdir(cwd)
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
     try:
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             try:
@@ -98,4 +100,5 @@ def run_main(*args: str | Path, cwd: Path) -> Ran:
                 code = exit.code if isinstance(exit.code, int) else 1
     finally:
         os.chdir(here)
+        sys.stdin = typed
     return Ran(code, stdout.getvalue(), stderr.getvalue())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import http.server
-import io
 import re
 import socket
 import subprocess
@@ -17,12 +16,11 @@ from typing import Any, ClassVar
 import pytest
 import yaml
 
-from generator.cli import main
 from generator.draft.fetch import fetch_url
 from generator.draft.records import DraftInputError
 from generator.pipeline import build_pages
 from tests.conftest import SAMPLE_CONTENT, copy_project, run_generator, serve_site
-from tests.helpers import REPO, write_tree
+from tests.helpers import REPO, run_main, write_tree
 
 PAGES = Path(__file__).parent / "draft_pages"
 SEED = REPO.parent / "shared" / "seed-article.txt"
@@ -39,23 +37,10 @@ TREE = {
 }
 
 
-@contextlib.contextmanager
-def _in(folder: Path) -> Iterator[None]:
-    with contextlib.chdir(folder):
-        yield
-
-
 def _run(root: Path, *args: str, stdin: bytes = b"") -> tuple[int, str, str]:
     """Run `python -m generator ARGS` in this process, from ``root``: exit code, stdout, stderr."""
-    out, err = io.StringIO(), io.StringIO()
-    fake_stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-    with _in(root), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        saved, sys.stdin = sys.stdin, fake_stdin
-        try:
-            code = main(list(args))
-        finally:
-            sys.stdin = saved
-    return code, out.getvalue(), err.getvalue()
+    ran = run_main(*args, cwd=root, stdin=stdin)
+    return ran.returncode, ran.stdout, ran.stderr
 
 
 def _files(root: Path) -> set[str]:
@@ -143,7 +128,7 @@ def test_the_round_trip_checks_but_for_the_summary_then_builds(tmp_path: Path) -
         )
     )
     assert _run(tmp_path, "check")[:2] == (0, "content: 1 article, 3 actors, 1 topic, 2 events: ok\n")
-    with _in(tmp_path):
+    with contextlib.chdir(tmp_path):
         pages = {page.path: page.markdown for page in build_pages(Path("content"), REPO / "site_templates").pages}
     briefing = pages["briefings/2024-04-16-port-talks-resume.md"]
     assert "We expect a deal before the summer" in briefing
