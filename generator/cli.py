@@ -32,7 +32,7 @@ from .content.starter import empty_content, name_site, next_steps, not_the_sampl
 from .content.validate import validate_documents
 from .pages.emit import InterruptedAfterSwap, replace_directory, write_atomically, write_pages
 from .pages.render import template_problem
-from .parallel import JOBS_VARIABLE, parse_jobs
+from .parallel import JOBS_VARIABLE, fork_map, parse_jobs
 from .pipeline import Build, build_pages, check_content, rare_collections
 
 if TYPE_CHECKING:
@@ -466,6 +466,7 @@ def _draft(args: argparse.Namespace) -> int:
             args.out,
             args.new_actors,
             args.lang,
+            fork_map,
         )
     )
 

@@ -17,10 +17,10 @@ from .content.link import Corpus, link_corpus
 from .content.load import FileMemo, load_tree
 from .content.review import misdated_reuses
 from .content.validate import RecordMemo, validate_documents
-from .exports import Asset, License, Part, export_parts, with_export_links
+from .exports import License, Part, export_parts, with_export_links
 from .pages.emit import write_pages
 from .pages.plan import plan_pages
-from .pages.render import PageMemo, RenderedPage, make_environment, render_pages
+from .pages.render import Asset, PageMemo, RenderedPage, make_environment, render_pages
 from .parallel import fork_map
 
 T = TypeVar("T")

@@ -21,7 +21,7 @@ from . import make_draft
 from .draft import UNKNOWN_PUBLISHER, Draft, article_id, publisher_of, write_actor, write_article
 from .fetch import read_raw
 from .gazetteer import make_gazetteer
-from .known import DraftedFile, check_draft, read_known, read_known_events
+from .known import DraftedFile, Spread, check_draft, read_known, read_known_events
 from .language import Language
 from .languages import LANGUAGES, detect_language
 from .records import (
@@ -52,6 +52,7 @@ class DraftOptions:
     out: str | None = None
     new_actors: bool = False
     lang: str | None = None  # a language code; None: told from the text
+    spread: Spread = map  # parses the content's files: over processes, from the CLI
 
 
 def run_draft(options: DraftOptions) -> int:
@@ -90,7 +91,7 @@ def _run(options: DraftOptions) -> int:
     # The option as the text's own lines are cleaned: a control character in it would fail `check`.
     option = " ".join(FORBIDDEN_CHARACTERS.sub(" ", options.publisher or "").split())
     publisher = option or publisher_of(source, url) or UNKNOWN_PUBLISHER
-    known = read_known(options.content)
+    known = read_known(options.content, options.spread)
     draft_id = options.id or article_id(published, source.headline, language)
     target = _target(options, draft_id)
 

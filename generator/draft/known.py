@@ -11,7 +11,7 @@ checked by the same loader and validator as a hand-written file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,8 +32,10 @@ from ..content.load import (
 from ..content.model import ActorKind, Event
 from ..content.schema import FOLDERS
 from ..content.validate import validate_documents
-from ..parallel import fork_map
 from .records import KnownActor, KnownEvent, PartialDate
+
+_Parsed = tuple[dict[str, Any] | None, Positions, Positions]
+Spread = Callable[[Callable[[tuple[Path, Path]], _Parsed], Sequence[tuple[Path, Path]]], Iterable[_Parsed]]
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,12 @@ class KnownContent:
     documents: tuple[Document, ...]
 
 
-def read_known(content_dir: Path) -> KnownContent:
-    """Read the actors (and the topics' names) of a content folder; a folder that is not there has none."""
-    documents = tuple(_documents(content_dir, "actor")) + tuple(_documents(content_dir, "topic"))
+def read_known(content_dir: Path, spread: Spread = map) -> KnownContent:
+    """Read the actors (and the topics' names) of a content folder; a folder that is not there has none.
+
+    ``spread`` parses the files: ``map`` by default, or one that spreads them over processes (the
+    CLI passes generator.parallel's, as a build does)."""
+    documents = tuple(_documents(content_dir, "actor", spread)) + tuple(_documents(content_dir, "topic", spread))
     present = {(document.kind, document.id) for document in documents}
     content, _ = validate_documents(documents, present)
     actors = tuple(
@@ -167,11 +172,11 @@ def check_draft(
     return tuple(sorted(diagnostics + [d for d in problems if d.path in drafted]))
 
 
-def _documents(content_dir: Path, kind: str) -> list[Document]:
-    """Parse the files of a kind, over the cores when there are many (as a build does)."""
+def _documents(content_dir: Path, kind: str, spread: Spread) -> list[Document]:
+    """Parse the files of a kind, with ``spread`` (over the cores when there are many)."""
     paths = _files(content_dir, kind)
     folder = display_path(content_dir / FOLDERS[kind])
-    parsed = list(fork_map(_parse, [(content_dir, path) for path in paths]))
+    parsed = list(spread(_parse, [(content_dir, path) for path in paths]))
     return [
         Document(f"{folder}/{path.name}", kind, path.stem, data, values, keys)
         for path, (data, values, keys) in zip(paths, parsed, strict=True)
@@ -179,7 +184,7 @@ def _documents(content_dir: Path, kind: str) -> list[Document]:
     ]
 
 
-def _parse(where: tuple[Path, Path]) -> tuple[dict[str, Any] | None, Positions, Positions]:
+def _parse(where: tuple[Path, Path]) -> _Parsed:
     parsed = read_document(_read(*where))
     return parsed.data, parsed.values, parsed.keys
 

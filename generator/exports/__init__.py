@@ -11,10 +11,11 @@ from collections.abc import Callable
 
 from ..content.link import Corpus
 from ..pages.plan import PageSpec, page_path
+from ..pages.render import Asset
 from . import api, calendar, feeds, ftm, tables
-from .common import Asset, License, normalize_site_url
+from .common import License, normalize_site_url
 
-__all__ = ["Asset", "License", "export_files", "export_links", "export_parts", "linked_paths", "with_export_links"]
+__all__ = ["License", "export_files", "export_links", "export_parts", "linked_paths", "with_export_links"]
 
 Link = tuple[str, str, str]
 Part = Callable[[], tuple[Asset, ...]]
@@ -65,6 +66,9 @@ _LINKS: dict[str, tuple[Link, ...]] = {
         ("Timeline as CSV", tables.TIMELINE_PATH, tables.MIME),
     ),
 }
+# A page of a split list (a year of briefings, a period of the timeline) links what its list does.
+_LINKS["briefings_year"] = _LINKS["briefings"]
+_LINKS["timeline_period"] = _LINKS["timeline"]
 
 
 def export_links(kind: str, id: str = "") -> tuple[Link, ...]:
@@ -98,8 +102,7 @@ def linked_paths(corpus: Corpus) -> frozenset[str]:
 
 def with_export_links(spec: PageSpec) -> PageSpec:
     """Give a page its export links: to show (``exports`` in its context) and, for feeds, in its head."""
-    kind = spec.template.removesuffix(".md.j2")
-    links = export_links(kind, spec.path.rsplit("/", 1)[-1].removesuffix(".md"))
+    links = export_links(spec.kind, spec.id)
     feeds_here = [{"title": label, "path": path, "type": mime} for label, path, mime in links if mime == feeds.MIME]
     meta = {**spec.meta, "feeds": feeds_here} if feeds_here else spec.meta
     return dataclasses.replace(spec, context={**spec.context, "exports": links}, meta=meta)

@@ -18,7 +18,8 @@ from ..content.link import Corpus, MergedEvent, Report
 from ..content.load import ID_MAX_LENGTH, ID_PATTERN
 from ..content.model import Actor, Article, Topic
 from ..pages.plan import layout_timeline, page_address
-from .common import PRECISIONS, QUOTES_RIGHTS, Asset, License, href, last_day
+from ..pages.render import Asset
+from .common import PRECISIONS, QUOTES_RIGHTS, License, href, last_day
 
 VERSION = 1
 API = f"api/v{VERSION}"

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator
 from ..content.dates import PartialDate
 from ..content.link import Corpus, MergedEvent, Report
 from ..pages.plan import TimelineLayout, layout_timeline, page_address
+from ..pages.render import Asset
 from ..pages.text import plain_blocks
-from .common import Asset, last_day, site_date, stable_id
+from .common import last_day, site_date, stable_id
 
 MIME = "text/calendar"
 PRODUCT = "-//briefing-generator//Briefing calendar 1//EN"

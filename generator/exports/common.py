@@ -1,4 +1,4 @@
-"""What every export shares: the Asset, the content's license, site paths and links, stable ids, dates and plain text."""
+"""What every export shares: the content's license, site paths and links, stable ids, dates and plain text."""
 
 from __future__ import annotations
 
@@ -16,14 +16,6 @@ from ..pages.plan import relative_path
 ID_NAMESPACE = uuid.UUID("6f0d8a52-3c0e-5b7e-9a41-2f7c1e9b5d33")
 EPOCH = dt.date(1970, 1, 1)
 PRECISIONS = {1: "year", 2: "month", 3: "day"}
-
-
-@dataclass(frozen=True)
-class Asset:
-    """A file of the site that is not a page: its path in the site and its bytes."""
-
-    path: str
-    content: bytes
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from ..content.link import Corpus
 from ..content.model import Article
 from ..pages.plan import page_address
+from ..pages.render import Asset
 from ..pages.text import plain_blocks
-from .common import Asset, License, href, site_date, stable_id, timestamp
+from .common import License, href, site_date, stable_id, timestamp
 
 ATOM = "http://www.w3.org/2005/Atom"
 MIME = "application/atom+xml"

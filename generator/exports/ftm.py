@@ -31,9 +31,10 @@ from typing import Any
 
 from ..content.link import Corpus, MergedEvent
 from ..content.model import Actor, ActorKind, Article, Relation
+from ..pages.render import Asset
 from ..pages.text import plain_blocks
 from .api import API, dump_json
-from .common import Asset, License, plain_date, site_date, timestamp
+from .common import License, plain_date, site_date, timestamp
 
 ENTITIES_PATH = f"{API}/entities.ftm.json"
 DATASET_PATH = f"{API}/entities.dataset.json"

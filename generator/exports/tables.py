@@ -14,9 +14,10 @@ import io
 from collections.abc import Iterable, Sequence
 
 from ..content.link import Corpus, MergedEvent
+from ..pages.render import Asset
 from ..pages.text import plain_blocks
 from .api import API
-from .common import PRECISIONS, Asset, plain_date
+from .common import PRECISIONS, plain_date
 
 TIMELINE_PATH = f"{API}/timeline.csv"
 STATEMENTS_PATH = f"{API}/statements.csv"

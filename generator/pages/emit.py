@@ -11,8 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..checkpoint import checkpoint
-from ..exports import Asset
-from .render import RenderedPage
+from .render import Asset, RenderedPage
 
 
 def write_pages(pages: Iterable[RenderedPage], assets: Iterable[Asset], out_dir: Path) -> None:

@@ -37,6 +37,14 @@ class RenderedPage:
     source: str | None
 
 
+@dataclass(frozen=True)
+class Asset:
+    """A file of the site that is not a page (a feed, a data file): its path in the site and its bytes."""
+
+    path: str
+    content: bytes
+
+
 def front_matter(spec: PageSpec) -> str:
     """Write the page's YAML front matter (JSON strings are valid YAML)."""
     lines = ["---", f"title: {json.dumps(spec.title, ensure_ascii=False)}"]

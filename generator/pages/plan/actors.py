@@ -73,6 +73,8 @@ def plan_profile(corpus: Corpus, actor: Actor) -> PageSpec:
             "jsonld": _actor_jsonld(actor, description, corpus.actors),
             **search_facets("Actor profile", kind=[actor.kind.value]),
         },
+        kind="actor",
+        id=actor.id,
     )
 
 

@@ -100,6 +100,8 @@ def plan_briefing(corpus: Corpus, article: Article, timeline: TimelineLayout) ->
                 "Briefing", article.source.published.iso(), topic=[corpus.topics[id].name for id in article.topics]
             ),
         },
+        kind="briefing",
+        id=article.id,
     )
 
 

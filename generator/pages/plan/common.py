@@ -84,6 +84,8 @@ class PageSpec:
     search_lists: bool = True
     search_tags: tuple[str, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    kind: str = ""  # what page_path was given: ('actor', 'russia'), ('timeline_period', '2024'), ('home', '')
+    id: str = ""
 
 
 def collection_page(
@@ -95,7 +97,14 @@ def collection_page(
     if filters is not None:
         meta["timeline_filters"] = filters
     return PageSpec(
-        page_path(kind), f"{kind}.md.j2", title, context, description=description, search_exclude=True, meta=meta
+        page_path(kind),
+        f"{kind}.md.j2",
+        title,
+        context,
+        description=description,
+        search_exclude=True,
+        meta=meta,
+        kind=kind,
     )
 
 
@@ -295,4 +304,6 @@ def period_page(
         description=description,
         search_exclude=True,
         meta=meta,
+        kind=kind,
+        id=period.id,
     )

@@ -68,4 +68,6 @@ def plan_topic(corpus: Corpus, topic: Topic) -> PageSpec:
         description=description,
         search_lists=False,
         meta={"jsonld": jsonld, **search_facets("Topic")},
+        kind="topic",
+        id=topic.id,
     )
