@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import hashlib
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -39,6 +41,7 @@ CHROMIUM_ARGS = [
 SAMPLE_CONTENT = REPO_ROOT / "tests" / "sample"
 CORPUS = REPO_ROOT / "tests" / "corpus"
 USER_CONTENT = REPO_ROOT / "content"
+HOSTILE = REPO_ROOT / "tests" / "hostile"
 
 
 # Golden files (tests/golden/, tests/cases/): compared with, or rewritten by `make golden` alone.
@@ -119,16 +122,39 @@ def build_site(site_dir: Path, content: Path | None = None, project: Path = REPO
     return BuiltSite(site_dir, what, result.stdout, result.stderr)
 
 
+def build_once(tmp_path_factory: pytest.TempPathFactory, name: str, content: Path) -> BuiltSite:
+    """``content``'s site, built once per test run: the first worker (pytest-xdist) to ask builds it
+    while the others wait, then every one reads it. Tests read a shared site and never change it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    shared = root / f"built-{name}"
+    with (root / f"built-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        record = shared / "built.json"
+        if not record.is_file():
+            built = build_site(shared / "site", content)
+            record.write_text(json.dumps({"stdout": built.stdout, "stderr": built.stderr}), encoding="utf-8")
+    said = json.loads(record.read_text(encoding="utf-8"))
+    return BuiltSite(shared / "site", content, said["stdout"], said["stderr"])
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The frozen sample's site (tests/sample/), built once per test session."""
-    return build_site(tmp_path_factory.mktemp("sample") / "site")
+    """The frozen sample's site (tests/sample/), built once per test run."""
+    return build_once(tmp_path_factory, "sample", SAMPLE_CONTENT)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The hostile content's site (tests/hostile/): what it holds must reach the pages as text only."""
+    return build_once(tmp_path_factory, "hostile", HOSTILE)
 
 
 @pytest.fixture(scope="session")
 def built_corpus(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The test corpus (tests/corpus/), built once per test session."""
-    return build_site(tmp_path_factory.mktemp("corpus") / "site", CORPUS)
+    """The test corpus (tests/corpus/), built once per test run."""
+    return build_once(tmp_path_factory, "corpus", CORPUS)
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ from generator.pages.escape import escape_text
 from generator.pages.plan import limits as plan_limits
 from generator.pipeline import build_pages, check_content
 from tests import test_site
-from tests.conftest import BuiltSite, build_site, serve_site
+from tests.conftest import BuiltSite, build_once, serve_site
 from tests.helpers import ACTORS, REPO, article, write_tree
 
 PAGE_BAR = 500_000  # bytes of HTML, the bar of issue 6
@@ -316,7 +316,7 @@ def test_a_topic_shows_the_most_recent_items_of_each_long_list_and_links_to_the_
 
 @pytest.fixture(scope="module")
 def site_250(corpus_250: Path, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return build_site(tmp_path_factory.mktemp("site-250") / "site", corpus_250)
+    return build_once(tmp_path_factory, "corpus-250", corpus_250)
 
 
 def test_no_page_of_a_250_article_site_passes_500_kb_and_every_link_resolves(site_250: BuiltSite) -> None:

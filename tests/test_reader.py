@@ -21,7 +21,6 @@ from generator.pipeline import check_content
 from tests.conftest import (
     DESKTOP,
     PHONE,
-    REPO_ROOT,
     SAMPLE_CONTENT,
     BuiltSite,
     PageLog,
@@ -399,11 +398,6 @@ def test_each_page_carries_a_description_and_schema_org_metadata(
     assert description and description == data["description"]
     if kind == "Article":
         assert data["headline"] == HEADLINE
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return build_site(tmp_path_factory.mktemp("hostile-reader") / "site", REPO_ROOT / "tests" / "hostile")
 
 
 def test_a_hostile_title_cannot_break_out_of_the_metadata(hostile_site: BuiltSite) -> None:
