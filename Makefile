@@ -10,7 +10,7 @@ UV_VERSION := 0.13.8
 SITE_LOCK := requirements/site.lock
 TEST_LOCK := requirements/test.lock
 
-.PHONY: install install-test lock chromium site serve check lint test golden clean
+.PHONY: install install-test lock chromium site serve check lint test test-fast golden clean
 
 # Two pinned sets: what building the site needs (make site, serve, check), and what testing and
 # linting add (make test), installed into the same .venv. Each is reinstalled only when its pins change.
@@ -73,9 +73,16 @@ lint: install-test
 	$(VENV)/bin/ruff format --check generator tests
 	$(VENV)/bin/mypy
 
+# Both cores (pytest-xdist): tests that share a server stay on one worker (--dist loadgroup); a site
+# that several tests read is built once for the run (tests/conftest.py: build_once).
+TEST_WORKERS ?= 2
 test: install-test chromium
 	$(MAKE) lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+
+# The edit-test loop: no browser, no full build (the markers 'browser' and 'slow', pyproject.toml).
+test-fast: install-test
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not slow"
 
 # Rewrite the golden files (the pinned pages, drawings, diagnostics and drafts) with what the code makes
 # now, after an intended change: review them with git diff. Only this option rewrites them.

@@ -7,8 +7,10 @@ import fcntl
 import functools
 import hashlib
 import http.server
+import inspect
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,6 +44,33 @@ SAMPLE_CONTENT = REPO_ROOT / "tests" / "sample"
 CORPUS = REPO_ROOT / "tests" / "corpus"
 USER_CONTENT = REPO_ROOT / "content"
 HOSTILE = REPO_ROOT / "tests" / "hostile"
+
+
+# Markers given here, so that few tests have to remember them: a test that builds a whole site (with a
+# fixture, or by calling a build or `serve`) is 'slow' (those that build through a helper say so); one that drives Chromium is 'browser', and
+# shares its module's server and browser on one pytest-xdist worker (--dist loadgroup).
+# `make test-fast` leaves both out.
+_BUILT = {"built_site", "built_corpus", "hostile_site", "site_250", "corpus_250"}  # 250 articles: a big render
+_CHROMIUM = {"browser", "desktop", "phone"}
+_BUILDS = re.compile(r"\b(build_site|_generator_build|mkdocs_build|build)\(|\"(build|serve)\"")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & _CHROMIUM:
+            item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.partition("::")[0]))
+        if names & _BUILT or any(_BUILDS.search(inspect.getsource(code)) for code in _code_of(item)):
+            item.add_marker(pytest.mark.slow)
+
+
+def _code_of(item: pytest.Item) -> list[Any]:
+    """The test's function and those of the fixtures it uses (a module's fixture may build a site)."""
+    info = getattr(item, "_fixtureinfo", None)
+    fixtures = [d.func for defs in (info.name2fixturedefs.values() if info else ()) for d in defs]
+    return [code for code in [getattr(item, "function", None), *fixtures] if inspect.isfunction(code)]
 
 
 # Golden files (tests/golden/, tests/cases/): compared with, or rewritten by `make golden` alone.

@@ -75,6 +75,7 @@ def _assert_data_files_parse(site: Path) -> None:
             assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR", where
 
 
+@pytest.mark.slow  # builds whole sites
 def test_the_projects_content_holds(tmp_path: Path) -> None:
     """content/ as the repository has it now, whatever subject it is on."""
     project = copy_project(tmp_path / "project", USER_CONTENT)
@@ -92,6 +93,7 @@ NEW_ARTICLE = {
 }
 
 
+@pytest.mark.slow  # builds whole sites
 @pytest.mark.parametrize("change", ["one article added", "another subject", "emptied by init"])
 def test_any_valid_change_to_the_content_holds(tmp_path: Path, change: str) -> None:
     """The loop a contributor or a new briefing goes through: the same checks pass after each change."""

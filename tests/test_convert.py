@@ -77,6 +77,7 @@ def in_line(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     return _pages(site)
 
 
+@pytest.mark.slow  # builds whole sites
 @pytest.mark.parametrize("mode", ["forked", "failing", "dying"])
 def test_the_site_is_the_same_whoever_converted_its_pages(mode: str, in_line: dict[str, bytes], tmp_path: Path) -> None:
     """Pages converted by a worker, or left to MkDocs when the worker failed on them or died,
@@ -91,12 +92,14 @@ def test_the_site_is_the_same_whoever_converted_its_pages(mode: str, in_line: di
     assert _pages(tmp_path / "site") == in_line
 
 
+@pytest.mark.slow  # builds whole sites
 def test_this_process_converts_every_other_chunk_and_a_worker_the_others(tmp_path: Path) -> None:
     result, counts = _build("forked", tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert counts == {"worker": 22, "here": 24}  # 23 chunks of two: the odd ones here
 
 
+@pytest.mark.slow  # builds whole sites
 def test_a_warning_from_a_page_the_helper_converted_is_logged_once_and_counts_under_strict(tmp_path: Path) -> None:
     """A template mistake that links to a page that is not there: MkDocs warns once per page, in the
     order of a build in one process, and --strict stops the build, whichever process converted it."""

@@ -42,6 +42,7 @@ def _page(markdown_path: str) -> str:
     return "index.html" if stem == "index" else f"{stem.removesuffix('/index')}/index.html".lstrip("/")
 
 
+@pytest.mark.slow  # builds whole sites
 def test_an_edit_rebuilds_exactly_the_pages_it_changes(tmp_path: Path) -> None:
     project = _project(tmp_path)
     _build(project, dirty=False)

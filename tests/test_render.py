@@ -136,6 +136,7 @@ def test_every_golden_file_is_still_a_page() -> None:
     assert sorted((GOLDEN / "drawings").glob("*.svg")) == sorted(_drawing_golden(t, p) for t, p in DRAWINGS)
 
 
+@pytest.mark.slow  # runs pytest in a process of its own
 def test_a_stray_update_golden_fails_the_golden_tests_and_rewrites_nothing(tmp_path: Path) -> None:
     """UPDATE_GOLDEN left set in a shell must not turn the golden tests into rewrites that pass:
     only `make golden` (pytest --update-golden) rewrites them."""
