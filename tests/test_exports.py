@@ -217,7 +217,7 @@ def test_every_calendar_parses_with_one_entry_per_event(sample: Corpus, corpus: 
     assert len(calendar_events(files(corpus)["calendar/events.ics"])) == 6
 
 
-def test_partial_dates_are_all_day_month_long_or_year_long(sample: Corpus) -> None:
+def test_partial_dates_are_all_day_or_month_long_and_a_year_is_its_first_day(sample: Corpus) -> None:
     events = calendar_events(files(sample)["calendar/events.ics"])
     veto = event_named(events, "Russia vetoes the renewal")
     assert veto["DTSTART"].dt == dt.date(2024, 3, 28)
@@ -225,10 +225,12 @@ def test_partial_dates_are_all_day_month_long_or_year_long(sample: Corpus) -> No
     launches = event_named(events, "North Korea launches a new round of ballistic missiles")
     assert (launches["DTSTART"].dt, launches["DTEND"].dt) == (dt.date(2024, 3, 1), dt.date(2024, 4, 1))
     pledge = event_named(events, "Russia and North Korea pledge")
-    assert (pledge["DTSTART"].dt, pledge["DTEND"].dt) == (dt.date(2023, 1, 1), dt.date(2024, 1, 1))
+    # Known to the year: not a banner across the year in a calendar app, but its first day, the year said.
+    assert (pledge["DTSTART"].dt, pledge["DTEND"].dt) == (dt.date(2023, 1, 1), dt.date(2023, 1, 2))
+    assert str(pledge["SUMMARY"]).endswith(" (2023)")
     monitoring = event_named(events, "UN panel of experts begins monitoring")
-    assert (monitoring["DTSTART"].dt, monitoring["DTEND"].dt) == (dt.date(2009, 1, 1), dt.date(2010, 1, 1))
-    assert str(monitoring["SUMMARY"]).endswith(" (approx.)")
+    assert (monitoring["DTSTART"].dt, monitoring["DTEND"].dt) == (dt.date(2009, 1, 1), dt.date(2009, 1, 2))
+    assert str(monitoring["SUMMARY"]).endswith(" (approx. 2009)")
     assert str(monitoring["DESCRIPTION"]).startswith("Date: approx. 2009\n\n")
     for event in events:
         assert event["DTSTAMP"].dt == dt.datetime(2025, 10, 23, tzinfo=dt.UTC)  # the newest briefing's date
@@ -319,7 +321,7 @@ def test_text_is_escaped_and_read_back_as_written(tmp_path: Path) -> None:
     assert str(event["DESCRIPTION"]) == (
         "Date: March 2024\n\nOne.\nTwo: three\n\nSources:\n- Wire, 15 April 2024: “A report” (dated March 2024)"
     )
-    assert str(event["URL"]) == "https://example.org/briefing/timeline/#event-a-1"
+    assert str(event["URL"]) == "https://example.org/briefing/events/a-1/"
 
 
 def test_empty_feeds_and_calendars_still_parse(tmp_path: Path) -> None:
@@ -396,7 +398,7 @@ def test_events_json_has_every_source_and_every_reported_date(corpus: Corpus) ->
         "2025-06-12",
     ]
     [filling] = [e for e in events if e["id"] == "tarvan-reservoir-filling"]
-    assert filling["url"] == "../../timeline/#event-tarvan-reservoir-filling"
+    assert filling["url"] == "../../events/tarvan-reservoir-filling/"
     assert filling["date"] == {
         "value": "2025-03-14",
         "precision": "day",

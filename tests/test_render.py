@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,7 +17,7 @@ from generator.pages.escape import escape_markdown, escape_text
 from generator.pages.plan import PageSpec
 from generator.pages.render import make_environment, render_pages
 from generator.pipeline import build_pages
-from tests.helpers import REPO
+from tests.helpers import ACTORS, REPO, article, write_tree
 
 GOLDEN = REPO / "tests" / "golden"
 EXTENSIONS = ["attr_list", "tables", "toc"]
@@ -169,3 +170,43 @@ def test_a_stray_update_golden_fails_the_golden_tests_and_rewrites_nothing(tmp_p
 
 def test_rendering_is_deterministic() -> None:
     assert _pages("content") == SAMPLE
+
+
+SUMMIT = "  - id: summit\n    date: {date}\n    as_written: {written}\n    title: Leaders meet\n    actors: [russia]\n"
+
+
+def test_an_event_has_a_page_with_each_date_and_account_and_every_source_linked(tmp_path: Path) -> None:
+    first = article("2023-09-14", SUMMIT.format(date="2023-09-12", written="on Tuesday"))
+    first = first.replace("  published: 2023-09-14\n", "  published: 2023-09-14\n  url: https://example.org/a\n")
+    quote = "quotes:\n  - by: russia\n    text: We talked\n    context: At the *summit*.\n"
+    second = article(
+        "2023-09-20", SUMMIT.format(date="2023-09-13", written="last week") + "    details: In *Vladivostok*.\n"
+    )
+    second = second.replace("publisher: Wire", "publisher: Post")
+    files = {**ACTORS, "content/articles/first.yaml": first + quote, "content/articles/second.yaml": second}
+    pages = {
+        page.path: page.markdown
+        for page in build_pages(write_tree(tmp_path, files) / "content", REPO / "site_templates", exports=False).pages
+    }
+    event = pages["events/summit.md"]
+    body = visible_text(to_html(event.partition("\n---\n")[2]))
+    assert body.startswith(
+        "Leaders meet\nReports disagree on the date · known to the day · 2 sources · on the timeline"
+    )
+    for row in (
+        "Wire, 14 September 2023 [1]\n12 September 2023\n“on Tuesday”\nto the day",
+        "Post, 20 September 2023 [2]\n13 September 2023 (disagrees)\n“last week”\nto the day",
+    ):
+        assert row in body, body
+    assert "Post, 20 September 2023 [2]\nIn Vladivostok." in body  # each source's account
+    assert "“We talked”\n— Russia, 14 September 2023 [1]\nAt the summit." in body  # quotes, with their context
+    assert '<a class="cite" href="../../briefings/first/">Wire, 14 September 2023</a>' in event
+    assert '<a class="cite" href="../../briefings/second/">Post, 20 September 2023</a>' in event
+    assert '<a class="ref-url" href="https://example.org/a">' in event
+    assert "[Russia](../actors/russia.md)" in event
+    [jsonld] = [json.loads(line[8:]) for line in event.splitlines() if line.startswith("jsonld: ")]
+    assert (jsonld["@type"], jsonld["name"], jsonld["startDate"]) == ("Event", "Leaders meet", "2023-09-12")
+    # The lists that show the event link to its page: the timeline, the profile, the briefings.
+    assert '<a href="../events/summit/">Leaders meet</a>' in pages["timeline.md"]
+    assert '<a href="../../events/summit/">Leaders meet</a>' in pages["actors/russia.md"]
+    assert "[Leaders meet](../events/summit.md)" in pages["briefings/first.md"]

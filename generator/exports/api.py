@@ -17,7 +17,7 @@ from ..content.dates import DATE_PATTERN, PartialDate
 from ..content.link import Corpus, MergedEvent, Report
 from ..content.load import ID_MAX_LENGTH, ID_PATTERN
 from ..content.model import Actor, Article, Topic
-from ..pages.plan import layout_timeline, page_address
+from ..pages.plan import page_address
 from .common import PRECISIONS, QUOTES_RIGHTS, Asset, License, href, last_day
 
 VERSION = 1
@@ -71,13 +71,11 @@ def api_documents(corpus: Corpus, site_url: str | None, license: License | None 
         target = page_address(kind, id) + (f"#{anchor}" if anchor else "")
         return href(site_url, data_path(name), target)
 
-    timeline = layout_timeline(corpus.events)  # which page of the timeline shows each event
-
     records = {
         "briefings": [_briefing(a, corpus, link("briefings", "briefing", a.id)) for a in corpus.articles],
         "actors": [_actor(a, corpus, link("actors", "actor", a.id)) for a in corpus.actors.values()],
         "topics": [_topic(t, corpus, link("topics", "topic", t.id)) for t in corpus.topics.values()],
-        "events": [_event(e, link("events", *timeline.page_of(e), e.anchor)) for e in corpus.events],
+        "events": [_event(e, link("events", "event", e.key)) for e in corpus.events],
     }
     return {name: {"version": VERSION, "license": terms, name: records[name]} for name in DATASETS}
 
@@ -353,7 +351,7 @@ def _definitions(ref: Callable[[str], Json]) -> dict[str, Json]:
         "Event": _record(
             "A dated event, with every article that reported it.",
             id={**event_id, "description": "the event's id, or '<briefing id>-<n>' for an event one briefing reports"},
-            url={**url, "description": "the event on the timeline page"},
+            url={**url, "description": "the event's page"},
             title={**string, "description": "the title the earliest report gave"},
             date={
                 **ref("Date"),

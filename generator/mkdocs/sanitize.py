@@ -32,7 +32,7 @@ TAGS = frozenset(
 SVG_TAGS = frozenset({"svg", "title", "desc", "defs", "marker", "g", "path", "circle", "rect", "text", "tspan"})
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
-    "a": {"href"},
+    "a": {"href", "data-event"},
     "td": {"style"},
     "th": {"style"},
     "ol": {"start"},

@@ -24,6 +24,7 @@ from .escape import blockquote, escape_markdown, escape_text
 from .graph import draw_svg
 from .pieces import Pieces
 from .plan import PageSpec
+from .plan.events import precision_words
 from .text import inline_html
 from .timeline_svg import draw_timeline_svg
 
@@ -94,6 +95,7 @@ def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         blockquote=blockquote,
         date=human_date,
         count=count,
+        precision=precision_words,
         svg=draw_svg,
         timeline_svg=draw_timeline_svg,
     )

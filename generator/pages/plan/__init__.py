@@ -12,6 +12,7 @@ from ...content.link import Corpus
 from .actors import plan_actor_index, plan_profile
 from .briefings import plan_briefing, plan_briefings_index
 from .common import PageSpec, page_address, page_path, relative_path
+from .events import plan_event
 from .home import plan_home
 from .timeline import TimelineLayout, layout_timeline, plan_timeline
 from .topics import plan_topic, plan_topic_index
@@ -31,4 +32,5 @@ def plan_pages(corpus: Corpus) -> tuple[PageSpec, ...]:
         *(plan_briefing(corpus, article, timeline) for article in corpus.articles),
         *(plan_profile(corpus, actor) for actor in corpus.content.actors.values()),
         *(plan_topic(corpus, topic) for topic in corpus.content.topics.values()),
+        *(plan_event(corpus, event, timeline) for event in corpus.events),
     )

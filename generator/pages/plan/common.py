@@ -24,6 +24,7 @@ _PATHS = {
     "actor": "actors/{id}.md",
     "topics": "topics/index.md",
     "topic": "topics/{id}.md",
+    "event": "events/{id}.md",
     "timeline": "timeline.md",
     "timeline_period": "timeline/{id}.md",  # id: '2024', or '2024/03' in a year split by month
 }

@@ -9,8 +9,8 @@
  * data-topics (and data-date), and the filter lives in the address (?actor=russia&topic=...),
  * so a filtered view can be shared, survives a reload, and goes along the links marked
  * .filter-link to the pages of the other years and months. The drawing above the list
- * (.timeline-svg) shows what the list shows: each of its marks links to an item's
- * #event-… anchor, and hides while that item is hidden.
+ * (.timeline-svg) shows what the list shows: each of its marks names an item's
+ * #event-… anchor in data-event, and hides while that item is hidden.
  */
 (function () {
   "use strict";
@@ -23,8 +23,8 @@
   var noun = choices.items || "events";
   var items = Array.prototype.slice.call(document.querySelectorAll("li[data-actors]"));
   // Each mark of the drawing with the item it links to; an event drawn at two dates has two marks.
-  var marks = Array.prototype.map.call(document.querySelectorAll(".timeline-svg a[href^='#event-']"), function (mark) {
-    var anchor = document.getElementById(mark.getAttribute("href").slice(1));
+  var marks = Array.prototype.map.call(document.querySelectorAll(".timeline-svg a[data-event]"), function (mark) {
+    var anchor = document.getElementById(mark.getAttribute("data-event"));
     return { mark: mark, item: anchor && anchor.closest("li") };
   });
   var disputed = document.querySelectorAll(".timeline-svg .tl-disputed");
