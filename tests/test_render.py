@@ -13,6 +13,7 @@ import jinja2
 import markdown
 import pytest
 
+from generator.content.history import History
 from generator.pages.escape import escape_markdown, escape_text
 from generator.pages.plan import PageSpec
 from generator.pages.render import make_environment, render_pages
@@ -90,7 +91,8 @@ def test_an_undefined_name_in_a_template_is_an_error() -> None:
 
 
 def _pages(content: str) -> dict[str, str]:
-    build = build_pages(REPO / content, REPO / "site_templates")
+    # No history: the pinned pages go by their briefings' dates, not by when the tree was last committed.
+    build = build_pages(REPO / content, REPO / "site_templates", history=History())
     return {page.path: page.markdown for page in build.pages}
 
 

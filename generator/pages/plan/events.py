@@ -5,16 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from ...content.dates import PartialDate
+from ...content.history import History
 from ...content.link import Cited, Corpus, MergedEvent
 from ..text import plain_text, shorten
 from . import limits
-from .common import SCHEMA, PageSpec, number_references, page_path, search_facets
+from .common import SCHEMA, PageSpec, last_changed, number_references, page_path, search_facets, with_changed
 from .timeline import TimelineLayout
 
 PRECISION_WORDS = {1: "to the year", 2: "to the month", 3: "to the day"}
 
 
-def plan_event(corpus: Corpus, event: MergedEvent, timeline: TimelineLayout) -> PageSpec:
+def plan_event(corpus: Corpus, event: MergedEvent, timeline: TimelineLayout, history: History) -> PageSpec:
     """An event's page: its dates as each source gives them, its actors, its sources' accounts, and
     the quotes and statements of the briefings that report it."""
     quotes = tuple(Cited(quote, article) for article in event.sources for quote in article.quotes)
@@ -22,6 +23,7 @@ def plan_event(corpus: Corpus, event: MergedEvent, timeline: TimelineLayout) -> 
     topics = tuple(dict.fromkeys(topic for article in event.sources for topic in article.topics))
     description = _describe(event)
     first = event.sources[0]
+    changed = last_changed(history, event.sources)
     return PageSpec(
         page_path("event", event.key),
         "event.md.j2",
@@ -34,13 +36,17 @@ def plan_event(corpus: Corpus, event: MergedEvent, timeline: TimelineLayout) -> 
             "statements": statements,
             "event_topics": topics,
             "references": number_references(event.sources),
+            "changed": changed,
         },
         source=corpus.content.source_path("article", first.id),
         description=description,
-        meta={
-            "jsonld": _event_jsonld(event, description, corpus),
-            **search_facets("Event", min(r.date for r in event.reports).iso()),
-        },
+        meta=with_changed(
+            {
+                "jsonld": _event_jsonld(event, description, corpus),
+                **search_facets("Event", min(r.date for r in event.reports).iso()),
+            },
+            changed,
+        ),
     )
 
 
