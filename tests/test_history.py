@@ -88,10 +88,10 @@ def test_pages_say_when_their_content_last_changed_in_git(tmp_path: Path) -> Non
     home = pages["index.md"].partition("## Latest additions")[2].partition("## ")[0]
     assert [line for line in home.splitlines() if line.startswith("- ")] == [
         "- 15 November 2026 · Briefing: [A report](briefings/new.md)",
-        "- 1 October 2026 · Profile: [North Korea](actors/north-korea.md)",
-        "- 1 October 2026 · Profile: [Russia](actors/russia.md)",
         "- 1 October 2026 · Briefing: [A report](briefings/old.md)",
         "- 1 October 2026 · Topic: [Sanctions](topics/sanctions.md)",
+        "- 1 October 2026 · Profile: [North Korea](actors/north-korea.md)",
+        "- 1 October 2026 · Profile: [Russia](actors/russia.md)",
     ]
 
 

@@ -42,7 +42,10 @@ def latest_additions(corpus: Corpus, history: History) -> tuple[Addition, ...]:
         for t in corpus.topics.values()
         if ("topic", t.id) in history.added
     ]
-    newest = sorted(found, key=lambda item: (-item[0].toordinal(), item[1], item[2]))[: limits.LATEST_ADDITIONS]
+    # Of a day's additions, briefings first, then topics and profiles, each by id.
+    order = {"article": 0, "topic": 1, "actor": 2}
+    newest = sorted(found, key=lambda item: (-item[0].toordinal(), order[item[1]], item[2]))
+    newest = newest[: limits.LATEST_ADDITIONS]
     return tuple(Addition(day_date(day), PAGE_KINDS[kind], id, name, LABELS[kind]) for day, kind, id, name in newest)
 
 
