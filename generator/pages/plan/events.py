@@ -31,6 +31,7 @@ def plan_event(corpus: Corpus, event: MergedEvent, timeline: TimelineLayout, his
         {
             "event": event,
             "precision": _precision(event),
+            "dates_given": tuple(sorted({report.date for report in event.reports})),
             "timeline_page": timeline.page_of(event),
             "quotes": quotes,
             "statements": statements,
