@@ -212,3 +212,40 @@ def test_an_event_has_a_page_with_each_date_and_account_and_every_source_linked(
     assert '<a href="../events/summit/">Leaders meet</a>' in pages["timeline.md"]
     assert '<a href="../../events/summit/">Leaders meet</a>' in pages["actors/russia.md"]
     assert "[Leaders meet](../events/summit.md)" in pages["briefings/first.md"]
+
+
+def test_a_profile_starts_with_a_summary_and_says_who_and_what_was_said_about(tmp_path: Path) -> None:
+    actors = {
+        **ACTORS,
+        "content/actors/kim.yaml": (
+            "name: Kim Jong Un\nkind: person\naliases: [Kim, 김정은, Ким Чен Ын]\n"
+            "roles:\n  - title: Leader\n    organization: north-korea\n    from: 2011-12\n  - title: Vice-chair\n    from: 2009\n    to: 2011\n"
+        ),
+    }
+    events = "  - id: visit\n    date: 2023-09-12\n    title: Kim arrives\n    actors: [kim]\n"
+    extra = (
+        "actors:\n  - id: kim\n    role: Visiting by train\n"
+        "quotes:\n  - by: kim\n    text: A sacred struggle\n    context: At a *banquet*.\n"
+        "relations:\n  - from: kim\n    to: russia\n    kind: visits\n    text: on his first trip abroad\n"
+    )
+    files = {**actors, "content/articles/a.yaml": article("2023-09-13", events, extra)}
+    pages = {
+        page.path: page.markdown
+        for page in build_pages(write_tree(tmp_path, files) / "content", REPO / "site_templates", exports=False).pages
+    }
+    profile = pages["actors/kim.md"].partition("\n---\n")[2]
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td></tr>', profile)
+    assert [(heading, re.sub("<[^>]+>", "", cell)) for heading, cell in rows] == [
+        ("Kind", "Person"),
+        ("Now", "Leader, North Korea (since December 2011)"),
+        ("Also known as", "Kim, 김정은, Ким Чен Ын"),
+        ("Briefings", "1"),
+        ("Event", "12 September 2023: Kim arrives"),
+        ("Latest development", "13 September 2023: A report"),
+    ]
+    assert '<strong>Kim</strong>, <strong lang="ko">김정은</strong>, <strong lang="ru">Ким Чен Ын</strong>' in profile
+    body = visible_text(to_html(profile))
+    assert "Kim Jong Un: Visiting by train [1]" in body  # in the stories: who
+    assert "“A sacred struggle”\n— 13 September 2023 [1]\nAt a banquet." in body  # a quote keeps its context
+    # A relation's note is a column of its own, apart from its verb.
+    assert "<td><em>visits</em></td>\n<td><a" in profile and "<td>on his first trip abroad</td>" in profile

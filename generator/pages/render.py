@@ -25,7 +25,7 @@ from .graph import draw_svg
 from .pieces import Pieces
 from .plan import PageSpec
 from .plan.events import precision_words
-from .text import inline_html
+from .text import inline_html, script_language
 from .timeline_svg import draw_timeline_svg
 
 
@@ -63,6 +63,12 @@ def human_date(value: PartialDate) -> str:
     return value.human()
 
 
+def lang_attribute(text: str) -> str:
+    """' lang="ko"' for a name in Hangul, and so on (text.script_language); '' for one in Latin letters."""
+    language = script_language(text)
+    return f' lang="{language}"' if language else ""
+
+
 def template_problem(error: jinja2.TemplateError) -> str:
     """Say where a template went wrong, compiler-style, for the people who maintain templates."""
     name = getattr(error, "filename", None) or getattr(error, "name", None)
@@ -96,6 +102,7 @@ def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         date=human_date,
         count=count,
         precision=precision_words,
+        lang=lang_attribute,
         svg=draw_svg,
         timeline_svg=draw_timeline_svg,
     )

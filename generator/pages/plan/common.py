@@ -142,6 +142,30 @@ def with_changed(meta: dict[str, Any], changed: PartialDate | None) -> dict[str,
 
 
 # ---------------------------------------------------------------------------------------------
+# What a profile or a topic says first: how many briefings, its first and last events, the latest.
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The summary at the top of a profile or a topic."""
+
+    briefings: int
+    first_event: MergedEvent | None
+    last_event: MergedEvent | None
+    latest: Article | None  # the newest briefing: the latest development
+
+
+def overview(articles: Sequence[Article], events: Sequence[MergedEvent]) -> Overview:
+    """Sum up ``articles`` (newest first) and ``events`` (in timeline order)."""
+    return Overview(
+        len(articles),
+        events[0] if events else None,
+        events[-1] if len(events) > 1 else None,
+        articles[0] if articles else None,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # References: every page that gathers facts from several briefings numbers its sources.
 
 
