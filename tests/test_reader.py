@@ -224,7 +224,7 @@ def test_the_graph_and_its_table_show_the_same_relations(
     page, log = desktop
     page.goto((sample_url if site == "sample" else corpus_url) + path, wait_until="networkidle")
     graph = page.evaluate(EDGES_AND_ROWS)
-    assert graph["role"] == "img" and graph["title"].startswith("Relations") and graph["desc"]
+    assert graph["role"] == "group" and graph["title"].startswith("Relations") and graph["desc"]
     assert graph["width"] > 300, f"the graph is drawn {graph['width']} px wide"
     assert graph["rows"], "the table of relations is empty"
     arrows = {arrow for row in graph["rows"] for arrow in row}
