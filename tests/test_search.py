@@ -32,6 +32,7 @@ from tests.conftest import (
     run_python,
     serve_site,
 )
+from tests.helpers import article, write_tree
 from tests.test_browser import PAGE_KINDS
 
 pytestmark = pytest.mark.browser
@@ -168,6 +169,29 @@ def test_a_profile_is_found_by_its_roles_not_by_the_facts_it_lists(
     # An event her profile lists under Timeline: found in the briefing that reports it, not in the list.
     results = search(page, "fresh means")
     assert BRIEFING in _pages(results) and profile not in _pages(results), _ranking(results)
+
+
+def test_a_shared_name_puts_the_actor_in_more_briefings_first(
+    desktop: tuple[Page, PageLog], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """'Kim' finds three people: Kim Jong Un, in five briefings, comes before two Kims in one each."""
+    root = tmp_path_factory.mktemp("kims")
+    files = {
+        "content/actors/kim-jong-un.yaml": "name: Kim Jong Un\nkind: person\naliases: [김정은]\n",
+        "content/actors/kim-hong-kyun.yaml": "name: Kim Hong-kyun\nkind: person\n",
+        "content/actors/kim-jong-gyu.yaml": "name: Kim Jong Gyu\nkind: person\n",
+    }
+    for day, who in enumerate(["kim-jong-un"] * 5 + ["kim-hong-kyun", "kim-jong-gyu"], 1):
+        files[f"content/articles/a{day}.yaml"] = article(f"2024-04-{day:02d}", extra=f"actors: [{who}]\n")
+    site = build_site(root / "site", write_tree(root, files) / "content")
+    page, log = desktop
+    with serve_site(site.root) as url:
+        page.goto(url + "/", wait_until="networkidle")
+        results = search(page, "Kim")
+        pages = _pages(results)
+        assert pages[0] == "/actors/kim-jong-un/", _ranking(results)
+        assert {"/actors/kim-hong-kyun/", "/actors/kim-jong-gyu/"} <= set(pages[1:]), _ranking(results)
+        log.assert_clean("a search for 'Kim'")
 
 
 @pytest.fixture(scope="module")

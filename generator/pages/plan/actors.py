@@ -74,7 +74,7 @@ def plan_profile(corpus: Corpus, actor: Actor, history: History) -> PageSpec:
         },
         source=corpus.content.source_path("actor", actor.id),
         description=description,
-        search_boost=2,
+        search_boost=search_weight(len(index.articles)),
         search_lists=False,
         search_tags=(actor.name, *actor.aliases),
         meta=with_changed(
@@ -85,6 +85,12 @@ def plan_profile(corpus: Corpus, actor: Actor, history: History) -> PageSpec:
             changed,
         ),
     )
+
+
+def search_weight(briefings: int) -> int:
+    """How much search weighs a profile's names (Pagefind's 0 to 10): more for an actor in more
+    briefings, so that 'Kim' puts Kim Jong Un, in five, before a Kim in one."""
+    return 5 + min(briefings, 5)
 
 
 def _quoted(cited: Cited[Quote]) -> tuple[tuple[int, int, int, int], str]:
