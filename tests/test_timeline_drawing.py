@@ -561,8 +561,23 @@ def test_the_drawing_shows_what_the_filtered_list_shows(browser: Browser, drawin
         )
         drawn = [m["id"] for m in _marks(page) if m["visible"]]
         assert sorted(set(drawn)) == sorted(shown) and 0 < len(shown) < len(_marks(page)), (drawn, shown)
+        # The axis shows the stretch that holds the marks left (2006 and 2009 are gone), at the same scale.
+        box = page.eval_on_selector(
+            "svg.timeline-svg",
+            "svg => [svg.viewBox.baseVal.x, svg.viewBox.baseVal.width, svg.getAttribute('data-full-box')]",
+        )
+        full = [float(n) for n in box[2].split()]
+        assert box[0] > full[0] and box[1] < full[2], box
+        years = page.eval_on_selector_all(
+            "svg.timeline-svg .tl-year",
+            "ts => ts.filter(t => { const r = t.getBoundingClientRect(); const s = t.ownerSVGElement.getBoundingClientRect(); return r.right > s.left && r.left < s.right; }).map(t => t.textContent)",
+        )
+        assert "2006" not in years and "2024" in years, years
         page.select_option("#timeline-filter-actor", "")
         assert all(m["visible"] for m in _marks(page))
+        assert page.eval_on_selector(
+            "svg.timeline-svg", "svg => svg.getAttribute('viewBox') === svg.getAttribute('data-full-box')"
+        )
         page.select_option("#timeline-filter-date", "approximate")
         drawn = [m["id"] for m in _marks(page) if m["visible"]]
         assert drawn == ["event-monitoring-starts", "event-seoul-reacts-to-partnership-4"], drawn
