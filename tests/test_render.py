@@ -16,7 +16,7 @@ import pytest
 from generator.content.history import History
 from generator.pages.escape import escape_markdown, escape_text
 from generator.pages.plan import PageSpec
-from generator.pages.render import make_environment, render_pages
+from generator.pages.render import label_cells, make_environment, render_pages
 from generator.pipeline import build_pages
 from tests.helpers import ACTORS, REPO, article, write_tree
 
@@ -248,4 +248,24 @@ def test_a_profile_starts_with_a_summary_and_says_who_and_what_was_said_about(tm
     assert "Kim Jong Un: Visiting by train [1]" in body  # in the stories: who
     assert "“A sacred struggle”\n— 13 September 2023 [1]\nAt a banquet." in body  # a quote keeps its context
     # A relation's note is a column of its own, apart from its verb.
-    assert "<td><em>visits</em></td>\n<td><a" in profile and "<td>on his first trip abroad</td>" in profile
+    assert '<td data-label="Relation"><em>visits</em></td>\n<td data-label="To"><a' in profile
+    assert '<td data-label="About">on his first trip abroad</td>' in profile
+
+
+@pytest.mark.parametrize(
+    ("rows", "labelled"),
+    [
+        (
+            "<tr>\n<td>a</td>\n<td>b</td>\n</tr>",
+            '<tr>\n<td data-label="Who">a</td>\n<td data-label="Says &amp; why">b</td>\n</tr>',
+        ),
+        # Each row starts again from the first heading; a cell past the headings keeps no label.
+        (
+            "<tr><td>a</td></tr><tr><td>b</td><td>c</td><td>d</td></tr>",
+            '<tr><td data-label="Who">a</td></tr><tr><td data-label="Who">b</td><td data-label="Says &amp; why">c</td><td>d</td></tr>',
+        ),
+        ("", ""),
+    ],
+)
+def test_each_cell_carries_its_columns_heading_for_a_phone(rows: str, labelled: str) -> None:
+    assert label_cells(rows, ["Who", "Says & why"]) == labelled

@@ -33,7 +33,7 @@ SVG_TAGS = frozenset({"svg", "title", "desc", "defs", "marker", "g", "path", "ci
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
     "a": {"href", "data-event", "data-actor"},
-    "td": {"style"},
+    "td": {"style", "data-label"},
     "th": {"style"},
     "ol": {"start"},
     "h2": {"data-search-exclude"},
