@@ -294,11 +294,16 @@ def _overlap(a: Box, b: Box) -> bool:
 
 def _middle(link: Link) -> tuple[float, float]:
     """The middle of an arrow: of its line, or of its bent curve (a quadratic's, at t = 1/2)."""
+    mx, my = _control(link)
+    return (link.start.x + 2 * mx + link.end.x) / 4, (link.start.y + 2 * my + link.end.y) / 4
+
+
+def _control(link: Link) -> tuple[float, float]:
+    """The control point of an arrow's curve: the middle of the line, moved ``bend`` to its left."""
     x1, y1, x2, y2 = link.start.x, link.start.y, link.end.x, link.end.y
     dx, dy = x2 - x1, y2 - y1
     length = math.hypot(dx, dy) or 1.0
-    mx, my = (x1 + x2) / 2 + link.bend * dy / length, (y1 + y2) / 2 - link.bend * dx / length
-    return (x1 + 2 * mx + x2) / 4, (y1 + 2 * my + y2) / 4
+    return (x1 + x2) / 2 + link.bend * dy / length, (y1 + y2) / 2 - link.bend * dx / length
 
 
 @functools.lru_cache(maxsize=65536)
@@ -379,9 +384,7 @@ def _curve(link: Link) -> str:
     )
     if link.start is link.end:  # a relation of an actor with itself: a small loop above its dot
         return f"M{_n(x1 - 4)},{_n(y1 - r1)} C{_n(x1 - 18)},{_n(y1 - 34)} {_n(x1 + 18)},{_n(y1 - 34)} {_n(x1 + 4)},{_n(y1 - r1 - 1)}"
-    dx, dy = x2 - x1, y2 - y1
-    length = math.hypot(dx, dy) or 1.0
-    mx, my = (x1 + x2) / 2 + link.bend * dy / length, (y1 + y2) / 2 - link.bend * dx / length
+    mx, my = _control(link)
     sx, sy = _toward(x1, y1, mx, my, r1 + 1)
     ex, ey = _toward(x2, y2, mx, my, r2 + 2)
     if not link.bend:
