@@ -88,7 +88,8 @@ def expected_paths(corpus: Corpus) -> set[str]:
     for kind, ids in (("topics", corpus.topics), ("actors", corpus.actors)):
         paths |= {f"feeds/{kind}/{id}.xml" for id in ids} | {f"calendar/{kind}/{id}.ics" for id in ids}
     paths |= {f"api/v1/{name}.json" for name in DATASETS}
-    paths |= {f"api/v1/schema/{name}.schema.json" for name in DATASETS}
+    paths |= {f"api/v1/schema/{name}.schema.json" for name in (*DATASETS, "event")}
+    paths |= {f"api/v1/events/{event.key}.json" for event in corpus.events}
     paths |= {"api/v1/openapi.json", "api/v1/timeline.csv", "api/v1/statements.csv", "api/v1/entities.ftm.json"}
     paths |= {"api/v1/entities.dataset.json"}
     return paths
@@ -99,7 +100,7 @@ def test_every_export_is_published_once_in_path_order(which: str, request: pytes
     corpus: Corpus = request.getfixturevalue(which)
     paths = [asset.path for asset in export_files(corpus)]
     assert paths == sorted(expected_paths(corpus))
-    assert len(paths) == {"sample": 75, "corpus": 37}[which]
+    assert len(paths) == {"sample": 97, "corpus": 44}[which]  # 21 and 6 events: a document each
 
 
 def test_two_exports_are_byte_identical(corpus: Corpus, sample: Corpus) -> None:
@@ -365,6 +366,21 @@ def test_every_json_file_matches_its_schema(
         assert data["license"] == (license and {"id": license.id, "name": license.name, "url": license.url})
     counts = {name: len(load_json(exported, f"api/v1/{name}.json")[name]) for name in DATASETS}
     assert counts == RECORD_COUNTS[which]
+    # Each event has a document of its own, beside its page: the record events.json holds, linking the page.
+    schema = load_json(exported, "api/v1/schema/event.schema.json")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    described = {"$ref": "#/components/schemas/EventDocument", "components": openapi["components"]}
+    listed = {event["id"]: event for event in load_json(exported, "api/v1/events.json")["events"]}
+    for event in corpus.events:
+        document = load_json(exported, f"api/v1/events/{event.key}.json")
+        for each in (schema, described):
+            jsonschema.Draft202012Validator(
+                each, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+            ).validate(document)
+        assert list(document) == ["version", "license", "event"]
+        assert document["event"] == {**listed[event.key], "url": document["event"]["url"]}
+        page = f"{site_url.rstrip('/')}/events/{event.key}/" if site_url else f"../../../events/{event.key}/"
+        assert document["event"]["url"] == page
 
 
 def test_the_openapi_description_lists_every_file(sample: Corpus) -> None:
@@ -377,6 +393,7 @@ def test_the_openapi_description_lists_every_file(sample: Corpus) -> None:
         "/entities.dataset.json",
         "/entities.ftm.json",
         "/events.json",
+        "/events/{id}.json",
         "/statements.csv",
         "/timeline.csv",
         "/topics.json",
@@ -820,7 +837,9 @@ def _data_files_made(jobs: int, stage: Path | None, mode: str = "works") -> dict
 def test_the_data_files_are_the_same_bytes_made_by_one_process_or_two(tmp_path: Path) -> None:
     """With a stage the data files are on disk and listed, none of their bytes held: the same files."""
     one = _data_files_made(1, None)
-    assert len(one["files"]) == 37  # 12 feeds, 12 calendars (site, 3 topics, 8 actors), 9 API files, 2 CSV, 2 FtM
+    assert (
+        len(one["files"]) == 44
+    )  # 12 feeds, 12 calendars (site, 3 topics, 8 actors), 16 API files (6 events), 2 CSV, 2 FtM
     assert _data_files_made(2, None) == one
     for jobs in (1, 2):
         staged = _data_files_made(jobs, tmp_path / str(jobs))

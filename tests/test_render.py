@@ -196,8 +196,8 @@ def test_an_event_has_a_page_with_each_date_and_account_and_every_source_linked(
         "Leaders meet\n12 September 2023 or 13 September 2023 (reports disagree) · known to the day · 2 sources · on the timeline"
     )
     for row in (
-        "Wire, 14 September 2023 [1]\n12 September 2023\n“on Tuesday”\nto the day",
-        "Post, 20 September 2023 [2]\n13 September 2023\n“last week”\nto the day",
+        "Wire, 14 September 2023\n12 September 2023\n“on Tuesday”\nto the day",
+        "Post, 20 September 2023\n13 September 2023\n“last week”\nto the day",
     ):
         assert row in body, body
     assert "Post, 20 September 2023 [2]\nIn Vladivostok." in body  # each source's account

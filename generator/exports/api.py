@@ -40,11 +40,24 @@ def schema_path(name: str) -> str:
 OPENAPI_PATH = f"{API}/openapi.json"
 
 
+def event_path(key: str) -> str:
+    """Return the site path of one event's own document: 'visit' -> 'api/v1/events/visit.json'."""
+    return f"{API}/events/{key}.json"
+
+
+EVENT_SCHEMA = "event"  # the schema of an event's own document: api/v1/schema/event.schema.json
+
+
 def export_api(corpus: Corpus, site_url: str | None, license: License | None = None) -> tuple[Asset, ...]:
     """Write the data files, their schemas and the OpenAPI description."""
     documents = api_documents(corpus, site_url, license)
+    terms = {"version": VERSION, "license": documents["events"]["license"]}
     assets = [Asset(data_path(name), dump_json(documents[name], compact=True)) for name in DATASETS]
-    assets += [Asset(schema_path(name), dump_json(file_schema(name, site_url))) for name in DATASETS]
+    assets += [
+        Asset(event_path(e.key), dump_json({**terms, EVENT_SCHEMA: _event(e, _event_link(site_url, e))}, compact=True))
+        for e in corpus.events
+    ]
+    assets += [Asset(schema_path(name), dump_json(file_schema(name, site_url))) for name in (*DATASETS, EVENT_SCHEMA)]
     assets.append(Asset(OPENAPI_PATH, dump_json(openapi(site_url, license))))
     return tuple(assets)
 
@@ -78,6 +91,11 @@ def api_documents(corpus: Corpus, site_url: str | None, license: License | None 
         "events": [_event(e, link("events", "event", e.key)) for e in corpus.events],
     }
     return {name: {"version": VERSION, "license": terms, name: records[name]} for name in DATASETS}
+
+
+def _event_link(site_url: str | None, event: MergedEvent) -> str:
+    """The event's page, from its own document (one folder below events.json)."""
+    return href(site_url, event_path(event.key), page_address("event", event.key))
 
 
 def date_json(date: PartialDate | None) -> Json | None:
@@ -213,6 +231,7 @@ _TITLES = {
     "events": "Events from every briefing, merged by id, in timeline order",
 }
 _ITEMS = {"briefings": "Briefing", "actors": "Actor", "topics": "Topic", "events": "Event"}
+_TITLES[EVENT_SCHEMA] = "One event, with every source that reported it: its own document, beside its page"
 
 
 def _definitions(ref: Callable[[str], Json]) -> dict[str, Json]:
@@ -387,6 +406,9 @@ def _record(description: str, **properties: Json) -> Json:
 
 
 def _document(name: str, ref: Callable[[str], Json]) -> Json:
+    """A data file's schema: its version, its license and its records (or, for an event's own
+    document, its one record)."""
+    body = ref("Event") if name == EVENT_SCHEMA else {"type": "array", "items": ref(_ITEMS[name])}
     return {
         "type": "object",
         "properties": {
@@ -395,7 +417,7 @@ def _document(name: str, ref: Callable[[str], Json]) -> Json:
                 "oneOf": [ref("License"), {"type": "null"}],
                 "description": "the terms on which the data may be reused; null when the site states none",
             },
-            name: {"type": "array", "items": ref(_ITEMS[name])},
+            name: body,
         },
         "required": ["version", "license", name],
         "additionalProperties": False,
@@ -460,6 +482,11 @@ def openapi(site_url: str | None, license: License | None = None) -> Json:
         paths[f"/{name}.json"] = _get(
             f"get{name.capitalize()}", _TITLES[name], "application/json", ref(name.capitalize())
         )
+    schemas["EventDocument"] = _document(EVENT_SCHEMA, ref)
+    paths["/events/{id}.json"] = _get("getEvent", _TITLES[EVENT_SCHEMA], "application/json", ref("EventDocument"))
+    paths["/events/{id}.json"]["parameters"] = [
+        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}, "description": "the event's id"}
+    ]
     for path, operation, summary, media_type, kind in _OTHER_FILES:
         paths[path] = _get(operation, summary, media_type, {"type": kind})
     info: Json = {
