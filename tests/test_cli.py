@@ -89,9 +89,9 @@ def test_render_writes_the_markdown_pages(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"wrote 19 pages and 37 data files to {out}\n"
+    assert result.stdout == f"wrote 25 pages and 44 data files to {out}\n"  # 6 event pages, their JSON documents
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*.md"))
-    assert len(written) == 19
+    assert len(written) == 25
     assert "actors/norvessa.md" in written and "timeline.md" in written
     assert (out / "briefings/kestrel-wire-lutsa-protest.md").read_text().startswith("---\ntitle: ")
 

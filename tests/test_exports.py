@@ -378,7 +378,8 @@ def test_every_json_file_matches_its_schema(
                 each, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
             ).validate(document)
         assert list(document) == ["version", "license", "event"]
-        assert document["event"] == {**listed[event.key], "url": document["event"]["url"]}
+        links = {"url": document["event"]["url"], "timeline": document["event"]["timeline"]}
+        assert document["event"] == {**listed[event.key], **links}
         page = f"{site_url.rstrip('/')}/events/{event.key}/" if site_url else f"../../../events/{event.key}/"
         assert document["event"]["url"] == page
 
@@ -416,6 +417,7 @@ def test_events_json_has_every_source_and_every_reported_date(corpus: Corpus) ->
     ]
     [filling] = [e for e in events if e["id"] == "tarvan-reservoir-filling"]
     assert filling["url"] == "../../events/tarvan-reservoir-filling/"
+    assert filling["timeline"] == "../../timeline/#event-tarvan-reservoir-filling"
     assert filling["date"] == {
         "value": "2025-03-14",
         "precision": "day",
