@@ -31,7 +31,7 @@ def plan_event(corpus: Corpus, event: MergedEvent, timeline: TimelineLayout, his
         {
             "event": event,
             "precision": _precision(event),
-            "dates_given": tuple(sorted({report.date for report in event.reports})),
+            "dates_given": dates_given(event),
             "timeline_page": timeline.page_of(event),
             "quotes": quotes,
             "statements": statements,
@@ -51,6 +51,11 @@ def plan_event(corpus: Corpus, event: MergedEvent, timeline: TimelineLayout, his
     )
 
 
+def dates_given(event: MergedEvent) -> tuple[PartialDate, ...]:
+    """Every date the reports of an event give, each once, earliest first."""
+    return tuple(sorted({report.date for report in event.reports}))
+
+
 def precision_words(date: PartialDate) -> str:
     """How well a date is known, in words: 'to the day', 'to the month, approximately'."""
     return PRECISION_WORDS[date.precision] + (", approximately" if date.is_approximate else "")
@@ -63,11 +68,7 @@ def _precision(event: MergedEvent) -> str:
 
 def _describe(event: MergedEvent) -> str:
     """The page's description: the date (each, where sources disagree) and the title, then the first details."""
-    dates = (
-        " or ".join(dict.fromkeys(r.date.human() for r in event.reports))
-        if event.is_conflicting
-        else event.date.human()
-    )
+    dates = " or ".join(date.human() for date in dates_given(event)) if event.is_conflicting else event.date.human()
     details = next((r.details for r in event.reports if r.details), None)
     text = f"{dates}: {event.title}."
     if details:
