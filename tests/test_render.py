@@ -200,7 +200,7 @@ def test_an_event_has_a_page_with_each_date_and_account_and_every_source_linked(
         "Post, 20 September 2023\n13 September 2023\n“last week”\nto the day",
     ):
         assert row in body, body
-    assert "Post, 20 September 2023 [2]\nIn Vladivostok." in body  # each source's account
+    assert "Post, 20 September 2023 [2]. In Vladivostok." in body  # each source's account
     assert "“We talked”\n— Russia, 14 September 2023 [1]\nAt the summit." in body  # quotes, with their context
     assert '<a class="cite" href="../../briefings/first/">Wire, 14 September 2023</a>' in event
     assert '<a class="cite" href="../../briefings/second/">Post, 20 September 2023</a>' in event

@@ -41,6 +41,7 @@ def plan_event(corpus: Corpus, event: MergedEvent, timeline: TimelineLayout, his
         },
         source=corpus.content.source_path("article", first.id),
         description=description,
+        search_lists=False,  # its title is its own; the accounts, quotes and statements lead to the briefings
         meta=with_changed(
             {
                 "jsonld": _event_jsonld(event, description, corpus),
