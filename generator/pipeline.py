@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import jinja2
 
 from .content.diagnostics import ContentError, Diagnostic
+from .content.history import History, read_history
 from .content.link import Corpus, link_corpus
 from .content.load import FileMemo, load_tree
 from .content.review import misdated_reuses
@@ -92,6 +93,7 @@ def build_pages(
     stage: Path | None = None,
     jobs: int | None = None,
     license: License | None = None,
+    history: History | None = None,
 ) -> Build:
     """Turn a content folder into Markdown pages, and the data files published beside them.
 
@@ -100,10 +102,13 @@ def build_pages(
     (``staged``) instead of holding their bytes: at 4,000 articles they are 185 MB. ``jobs``
     is how many processes share the work (generator.parallel; by default, one per core).
     ``license`` is the content's, which the data files state (mkdocs.yml's ``extra.license``).
+    ``history`` is when each content file was added and last changed: by default, the content
+    folder's git history (content.history), none outside a git repository.
     """
     with rare_collections():
         corpus, warnings = check_content(content_dir, cache, jobs)
-        specs = tuple(with_export_links(spec) for spec in plan_pages(corpus))
+        history = read_history(content_dir) if history is None else history
+        specs = tuple(with_export_links(spec) for spec in plan_pages(corpus, history))
         environment = _environment(cache, templates_dir, corpus)
         shared = {"actors_by_id": corpus.actors, "topics_by_id": corpus.topics}
         data = _DataFiles(export_parts(corpus, site_url, license) if exports else (), stage)

@@ -38,6 +38,7 @@ PAGES = {
     "briefing": "/briefings/2024-04-15-us-allies-north-korea-sanctions/",
     "profile": "/actors/north-korea/",
     "timeline": "/timeline/",
+    "event": "/events/kim-arrives-in-russia-2023/",
 }
 BAR = 95
 _COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")

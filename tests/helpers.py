@@ -53,9 +53,12 @@ def content_files(content: Path, kind: str) -> int:
 
 
 def page_count(content: Path) -> int:
-    """How many pages a content tree makes: one per article, actor and topic, and five indexes
+    """How many pages a content tree makes: one per article, actor, topic and event, and five indexes
     (home, briefings, actors, topics, timeline) while no list is long enough to be split."""
-    return 5 + sum(content_files(content, kind) for kind in ("articles", "actors", "topics"))
+    from generator.pipeline import check_content
+
+    events = len(check_content(content)[0].events)
+    return 5 + events + sum(content_files(content, kind) for kind in ("articles", "actors", "topics"))
 
 
 def wait_until(check: Callable[[], T], what: str, seconds: float = 60, every: float = 0.1) -> T:

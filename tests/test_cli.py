@@ -100,9 +100,9 @@ def test_render_writes_the_markdown_pages(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"wrote 19 pages and 37 data files to {out}\n"
+    assert result.stdout == f"wrote 25 pages and 44 data files to {out}\n"  # 6 event pages, their JSON documents
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*.md"))
-    assert len(written) == 19
+    assert len(written) == 25
     assert "actors/norvessa.md" in written and "timeline.md" in written
     assert (out / "briefings/kestrel-wire-lutsa-protest.md").read_text().startswith("---\ntitle: ")
 
@@ -382,10 +382,11 @@ def test_a_joint_statement_and_a_role_as_of_a_date_pass_check_and_show_on_the_pr
     for actor, other in (("valdoria", "russia"), ("russia", "valdoria")):
         page = (tmp_path / f"pages/actors/{actor}.md").read_text(encoding="utf-8")
         name = other.capitalize()
-        assert f'<td>Say they will meet again in spring. (jointly with <a href="../{other}/">{name}</a>)</td>' in page
+        joint = f'Say they will meet again in spring. (jointly with <a href="../{other}/">{name}</a>)</td>'
+        assert f'<td data-label="Says">{joint}' in page
         assert f"> — 15 April 2024 (jointly with [{name}]({other}.md)) [&#91;1&#93;](#ref-1){{ .cite }}" in page
         links = {"valdoria": '<a href="{}">Valdoria</a>', "russia": '<a href="{}">Russia</a>'}
         both = [links[id].format("./" if id == actor else f"../{id}/") for id in ("valdoria", "russia")]
-        assert f"<td>{both[0]} and {both[1]}</td>" in page  # the relation, from both
+        assert f'<td data-label="From">{both[0]} and {both[1]}</td>' in page  # the relation, from both
     briefing = (tmp_path / "pages/briefings/a.md").read_text(encoding="utf-8")
     assert "> — [Valdoria](../actors/valdoria.md) and [Russia](../actors/russia.md), 15 April 2024" in briefing

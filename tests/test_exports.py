@@ -87,7 +87,8 @@ def expected_paths(corpus: Corpus) -> set[str]:
     for kind, ids in (("topics", corpus.topics), ("actors", corpus.actors)):
         paths |= {f"feeds/{kind}/{id}.xml" for id in ids} | {f"calendar/{kind}/{id}.ics" for id in ids}
     paths |= {f"api/v1/{name}.json" for name in DATASETS}
-    paths |= {f"api/v1/schema/{name}.schema.json" for name in DATASETS}
+    paths |= {f"api/v1/schema/{name}.schema.json" for name in (*DATASETS, "event")}
+    paths |= {f"api/v1/events/{event.key}.json" for event in corpus.events}
     paths |= {"api/v1/openapi.json", "api/v1/timeline.csv", "api/v1/statements.csv", "api/v1/entities.ftm.json"}
     paths |= {"api/v1/entities.dataset.json"}
     return paths
@@ -98,7 +99,7 @@ def test_every_export_is_published_once_in_path_order(which: str, request: pytes
     corpus: Corpus = request.getfixturevalue(which)
     paths = [asset.path for asset in export_files(corpus)]
     assert paths == sorted(expected_paths(corpus))
-    assert len(paths) == {"sample": 75, "corpus": 37}[which]
+    assert len(paths) == {"sample": 97, "corpus": 44}[which]  # 21 and 6 events: a document each
 
 
 def test_two_exports_are_byte_identical(corpus: Corpus, sample: Corpus) -> None:
@@ -216,7 +217,7 @@ def test_every_calendar_parses_with_one_entry_per_event(sample: Corpus, corpus: 
     assert len(calendar_events(files(corpus)["calendar/events.ics"])) == 6
 
 
-def test_partial_dates_are_all_day_month_long_or_year_long(sample: Corpus) -> None:
+def test_partial_dates_are_all_day_or_month_long_and_a_year_is_its_first_day(sample: Corpus) -> None:
     events = calendar_events(files(sample)["calendar/events.ics"])
     veto = event_named(events, "Russia vetoes the renewal")
     assert veto["DTSTART"].dt == dt.date(2024, 3, 28)
@@ -224,10 +225,12 @@ def test_partial_dates_are_all_day_month_long_or_year_long(sample: Corpus) -> No
     launches = event_named(events, "North Korea launches a new round of ballistic missiles")
     assert (launches["DTSTART"].dt, launches["DTEND"].dt) == (dt.date(2024, 3, 1), dt.date(2024, 4, 1))
     pledge = event_named(events, "Russia and North Korea pledge")
-    assert (pledge["DTSTART"].dt, pledge["DTEND"].dt) == (dt.date(2023, 1, 1), dt.date(2024, 1, 1))
+    # Known to the year: not a banner across the year in a calendar app, but its first day, the year said.
+    assert (pledge["DTSTART"].dt, pledge["DTEND"].dt) == (dt.date(2023, 1, 1), dt.date(2023, 1, 2))
+    assert str(pledge["SUMMARY"]).endswith(" (2023)")
     monitoring = event_named(events, "UN panel of experts begins monitoring")
-    assert (monitoring["DTSTART"].dt, monitoring["DTEND"].dt) == (dt.date(2009, 1, 1), dt.date(2010, 1, 1))
-    assert str(monitoring["SUMMARY"]).endswith(" (approx.)")
+    assert (monitoring["DTSTART"].dt, monitoring["DTEND"].dt) == (dt.date(2009, 1, 1), dt.date(2009, 1, 2))
+    assert str(monitoring["SUMMARY"]).endswith(" (approx. 2009)")
     assert str(monitoring["DESCRIPTION"]).startswith("Date: approx. 2009\n\n")
     for event in events:
         assert event["DTSTAMP"].dt == dt.datetime(2025, 10, 23, tzinfo=dt.UTC)  # the newest briefing's date
@@ -318,7 +321,7 @@ def test_text_is_escaped_and_read_back_as_written(tmp_path: Path) -> None:
     assert str(event["DESCRIPTION"]) == (
         "Date: March 2024\n\nOne.\nTwo: three\n\nSources:\n- Wire, 15 April 2024: “A report” (dated March 2024)"
     )
-    assert str(event["URL"]) == "https://example.org/briefing/timeline/#event-a-1"
+    assert str(event["URL"]) == "https://example.org/briefing/events/a-1/"
 
 
 def test_empty_feeds_and_calendars_still_parse(tmp_path: Path) -> None:
@@ -362,6 +365,22 @@ def test_every_json_file_matches_its_schema(
         assert data["license"] == (license and {"id": license.id, "name": license.name, "url": license.url})
     counts = {name: len(load_json(exported, f"api/v1/{name}.json")[name]) for name in DATASETS}
     assert counts == RECORD_COUNTS[which]
+    # Each event has a document of its own, beside its page: the record events.json holds, linking the page.
+    schema = load_json(exported, "api/v1/schema/event.schema.json")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    described = {"$ref": "#/components/schemas/EventDocument", "components": openapi["components"]}
+    listed = {event["id"]: event for event in load_json(exported, "api/v1/events.json")["events"]}
+    for event in corpus.events:
+        document = load_json(exported, f"api/v1/events/{event.key}.json")
+        for each in (schema, described):
+            jsonschema.Draft202012Validator(
+                each, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+            ).validate(document)
+        assert list(document) == ["version", "license", "event"]
+        links = {"url": document["event"]["url"], "timeline": document["event"]["timeline"]}
+        assert document["event"] == {**listed[event.key], **links}
+        page = f"{site_url.rstrip('/')}/events/{event.key}/" if site_url else f"../../../events/{event.key}/"
+        assert document["event"]["url"] == page
 
 
 def test_the_openapi_description_lists_every_file(sample: Corpus) -> None:
@@ -374,6 +393,7 @@ def test_the_openapi_description_lists_every_file(sample: Corpus) -> None:
         "/entities.dataset.json",
         "/entities.ftm.json",
         "/events.json",
+        "/events/{id}.json",
         "/statements.csv",
         "/timeline.csv",
         "/topics.json",
@@ -395,7 +415,8 @@ def test_events_json_has_every_source_and_every_reported_date(corpus: Corpus) ->
         "2025-06-12",
     ]
     [filling] = [e for e in events if e["id"] == "tarvan-reservoir-filling"]
-    assert filling["url"] == "../../timeline/#event-tarvan-reservoir-filling"
+    assert filling["url"] == "../../events/tarvan-reservoir-filling/"
+    assert filling["timeline"] == "../../timeline/#event-tarvan-reservoir-filling"
     assert filling["date"] == {
         "value": "2025-03-14",
         "precision": "day",
@@ -817,7 +838,9 @@ def _data_files_made(jobs: int, stage: Path | None, mode: str = "works") -> dict
 def test_the_data_files_are_the_same_bytes_made_by_one_process_or_two(tmp_path: Path) -> None:
     """With a stage the data files are on disk and listed, none of their bytes held: the same files."""
     one = _data_files_made(1, None)
-    assert len(one["files"]) == 37  # 12 feeds, 12 calendars (site, 3 topics, 8 actors), 9 API files, 2 CSV, 2 FtM
+    assert (
+        len(one["files"]) == 44
+    )  # 12 feeds, 12 calendars (site, 3 topics, 8 actors), 16 API files (6 events), 2 CSV, 2 FtM
     assert _data_files_made(2, None) == one
     for jobs in (1, 2):
         staged = _data_files_made(jobs, tmp_path / str(jobs))

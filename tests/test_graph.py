@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from html.parser import HTMLParser
 
@@ -103,6 +104,22 @@ def test_a_graph_is_an_image_with_a_title_and_a_description() -> None:
     assert "<a " not in svg, "an image's parts are not announced: the links belong in the table"
 
 
+@pytest.mark.parametrize("draw", ["ego", "circle"])
+def test_given_the_pages_links_each_actor_links_to_its_profile_and_the_arrows_stay_silent(draw: str) -> None:
+    graph = (
+        layout_ego("graph", "Relations of Russia", "What Russia does.", RUSSIA, [KOREA, PANEL, ENVOY], EDGES)
+        if draw == "ego"
+        else layout_circle("graph", "Relations", "All of them.", [RUSSIA, KOREA, PANEL, ENVOY], EDGES)
+    )
+    svg = draw_svg(graph, lambda kind, id: f"../{kind}s/{id}/")
+    [(_, root)] = [e for e in elements(svg) if e[0] == "svg"]
+    assert (root["role"], root["aria-labelledby"], root["aria-describedby"]) == ("group", "graph-title", "graph-desc")
+    links = {attrs["data-actor"]: attrs["href"] for tag, attrs in elements(svg) if tag == "a"}
+    assert links == {node.id: f"../actors/{node.id}/" for node in (RUSSIA, KOREA, PANEL, ENVOY)}
+    assert all(attrs.get("aria-hidden") == "true" for tag, attrs in elements(svg) if "data-source" in attrs)
+    assert elements(sanitize_html(svg)) == elements(svg)
+
+
 @pytest.mark.parametrize("draw", [ego, circle])
 def test_every_edge_is_drawn_once_with_its_ends(draw: object) -> None:
     assert callable(draw)
@@ -192,3 +209,28 @@ def test_a_drawing_stays_small_however_many_relations_there_are() -> None:
     assert len(circle.nodes) == MOST_ON_CIRCLE
     assert "russia" in {p.node.id for p in circle.nodes}  # the actor with the most relations
     assert all(link.start.node.id in {p.node.id for p in circle.nodes} for link in circle.links)
+
+
+def test_an_arrow_on_a_circle_carries_its_words_where_they_fit() -> None:
+    graph = layout_circle("graph", "Relations", "All of them.", [RUSSIA, KOREA, PANEL, ENVOY], EDGES)
+    worded = {(link.edge.source, link.edge.target): link.words for link in graph.links}
+    assert any(worded.values()), worded
+    for link in graph.links:
+        if link.words:
+            assert link.words.text.startswith(link.edge.labels[0])
+            assert 0 < link.words.x < graph.width and 0 < link.words.y < graph.height
+    svg = draw_svg(graph)
+    assert svg.count('<text class="graph-relation"') == sum(1 for words in worded.values() if words)
+    # Crowded: each arrow's words clear of the others', or left to the table.
+    many = [Node(f"n{i}", f"Actor number {i}", "country") for i in range(16)]
+    edges = [
+        Edge(f"n{i}", f"n{(i * 7) % 16}", (f"relation {i} of a long kind",)) for i in range(16) if i != (i * 7) % 16
+    ]
+    boxes = [
+        (w.x - len(w.text) * 3.25, w.y - 10, w.x + len(w.text) * 3.25, w.y + 3)
+        for link in layout_circle("g", "T", "D", many, edges).links
+        if (w := link.words)
+    ]
+    assert all(
+        a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1] for a, b in itertools.combinations(boxes, 2)
+    )

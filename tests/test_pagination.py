@@ -167,7 +167,10 @@ def test_a_briefing_links_each_event_to_the_timeline_page_that_shows_it(
     api = next(asset for asset in build.assets if asset.path == "api/v1/events.json")
     event = json.loads(api.content)["events"][0]
     year = event["date"]["value"][:4]
-    assert re.fullmatch(rf"https://example\.org/timeline/{year}/(\d\d/)?#event-{re.escape(event['id'])}", event["url"])
+    assert re.fullmatch(
+        rf"https://example\.org/timeline/{year}/(\d\d/)?#event-{re.escape(event['id'])}", event["timeline"]
+    )
+    assert event["url"] == f"https://example.org/events/{event['id']}/"
 
 
 def test_a_short_timeline_stays_one_page(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -263,11 +266,11 @@ def test_a_profile_shows_the_most_recent_items_of_each_long_list_and_links_to_th
     statements = _section(page, "Statements")
     assert f"The 5 most recent of {len(index.statements)} statements." in statements
     assert "(../api/v1/statements.csv)" in statements
-    assert statements.count("<tr>\n<td>") == 5
+    assert statements.count("<tr>\n<td ") == 5
     assert len(_items(_section(page, "In the stories"))) == 5
 
     relations = _section(page, "Relations")
-    rows = re.findall(r"^<tr>\n<td><a ", relations, re.M)
+    rows = re.findall(r"^<tr>\n<td data-label=\"From\"><a ", relations, re.M)
     assert len(rows) == 5
     every = index.relations_out + index.relations_in
     assert f"The 5 most recent of {len(every)} relations." in relations
@@ -305,7 +308,7 @@ def test_a_topic_shows_the_most_recent_items_of_each_long_list_and_links_to_the_
         in page
     )
     assert f"The 5 most recent of {len(index.positions)} positions." in page
-    assert _section(page, "Positions").count("<tr>\n<td>") == 5
+    assert _section(page, "Positions").count("<tr>\n<td ") == 5
     assert len(_items(_section(page, "Key actors"))) <= 10
     assert re.search(r"Drawn: the 6 of \d+ actors with the most relations in the briefings on this topic\.", page)
 

@@ -6,12 +6,14 @@ from tests.helpers import REPO
 
 
 def test_every_url_of_the_format_has_a_page() -> None:
-    corpus, _ = check_content(REPO / "tests" / "sample")
+    corpus, _ = check_content(REPO / "tests" / "corpus")
     paths = {spec.path for spec in plan_pages(corpus)}
     expected = {"index.md", "briefings/index.md", "actors/index.md", "topics/index.md", "timeline.md"}
     expected |= {f"briefings/{id}.md" for id in corpus.content.articles}
     expected |= {f"actors/{id}.md" for id in corpus.content.actors}
     expected |= {f"topics/{id}.md" for id in corpus.content.topics}
+    expected |= {f"events/{event.key}.md" for event in corpus.events}
+    assert "events/tarvan-reservoir-filling.md" in expected  # an event two briefings report: one page
     assert paths == expected
 
 

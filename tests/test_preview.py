@@ -127,18 +127,16 @@ def test_a_warning_shows_on_the_pages_of_its_file(serve: Serving) -> None:
     path.write_text(article(events=events), encoding="utf-8")
     serve.build()
     lines = path.read_text(encoding="utf-8").split("\n")
-    assert serve.shown()["notes"] == {
-        "briefings/a/": [
-            {
-                "where": f"{path}:8:11",
-                "severity": "warning",
-                "message": "event 'Talks are due' is dated 2024-05-02, after the article was published (2024-04-15); fine for a scheduled event",
-                "line": 8,
-                "column": 11,
-                "lines": [[number, lines[number - 1]] for number in range(6, 9)],
-            }
-        ]
+    note = {
+        "where": f"{path}:8:11",
+        "severity": "warning",
+        "message": "event 'Talks are due' is dated 2024-05-02, after the article was published (2024-04-15); fine for a scheduled event",
+        "line": 8,
+        "column": 11,
+        "lines": [[number, lines[number - 1]] for number in range(6, 9)],
     }
+    # The briefing's page, and the page of its event, which comes from the same file.
+    assert serve.shown()["notes"] == {"briefings/a/": [note], "events/a-1/": [note]}
 
 
 def test_a_review_mark_shows_as_a_note_on_the_pages_of_its_file(serve: Serving) -> None:

@@ -223,7 +223,7 @@ def test_the_graph_and_its_table_show_the_same_relations(
     page, log = desktop
     page.goto((sample_url if site == "sample" else corpus_url) + path, wait_until="networkidle")
     graph = page.evaluate(EDGES_AND_ROWS)
-    assert graph["role"] == "img" and graph["title"].startswith("Relations") and graph["desc"]
+    assert graph["role"] == "group" and graph["title"].startswith("Relations") and graph["desc"]
     assert graph["width"] > 300, f"the graph is drawn {graph['width']} px wide"
     assert graph["rows"], "the table of relations is empty"
     arrows = {arrow for row in graph["rows"] for arrow in row}
@@ -317,6 +317,114 @@ def test_axe_finds_no_accessibility_violations(
         assert not found, f"{AXE_PAGES[kind]} at {viewport}:\n" + "\n".join(found)
     finally:
         page.context.close()
+
+
+CORPUS_PAGES = {
+    "home": "/",
+    "briefing": "/briefings/harbor-ledger-tarvan-filling/",
+    "profile": "/actors/norvessa/",
+    "topic": "/topics/tarvan-dam-dispute/",
+    "timeline": "/timeline/",
+    "event": "/events/tarvan-reservoir-filling/",
+}
+
+
+def _luminance(css: str) -> float:
+    """The relative luminance (WCAG) of a CSS rgb() colour."""
+    channels = [int(part) / 255 for part in re.findall(r"\d+", css)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", list(CORPUS_PAGES))
+def test_each_scheme_follows_the_system_and_axe_finds_no_violations_in_it(
+    browser: Browser, corpus_url: str, kind: str, scheme: str
+) -> None:
+    """The system's scheme chooses the page's (dark: a dark background); contrast and the rest pass axe in both."""
+    page, log = open_page(browser, DESKTOP)
+    try:
+        page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+        page.goto(corpus_url + CORPUS_PAGES[kind], wait_until="networkidle")
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert (_luminance(background) < 0.05) == (scheme == "dark"), background
+        violations = Axe().run(page).response["violations"]
+        found = [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in violations]
+        assert not found, f"{CORPUS_PAGES[kind]} in the {scheme} scheme:\n" + "\n".join(found)
+        log.assert_clean(CORPUS_PAGES[kind])
+    finally:
+        page.context.close()
+
+
+def test_the_scheme_button_switches_and_takes_the_focus_instead_of_a_hidden_radio(
+    browser: Browser, corpus_url: str
+) -> None:
+    page, _ = open_page(browser, DESKTOP)
+    try:
+        page.emulate_media(color_scheme="dark")
+        page.goto(corpus_url + "/", wait_until="networkidle")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        assert page.eval_on_selector_all("input[name='__palette']", "radios => radios.map(r => r.tabIndex)") == [-1, -1]
+        button = page.get_by_role("button", name="Switch to the light scheme")
+        button.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to the dark scheme"
+        assert _luminance(page.evaluate("getComputedStyle(document.body).backgroundColor")) > 0.9
+    finally:
+        page.context.close()
+
+
+_FOCUSED = """() => {
+    const e = document.activeElement;
+    const r = e.getBoundingClientRect();
+    const hidden = e.closest("[aria-hidden='true'], [hidden], [inert]");
+    const s = getComputedStyle(e);
+    return {name: e.tagName + "." + (e.getAttribute("class") || "") + " " + (e.textContent || "").trim().slice(0, 30),
+            offscreen: r.right <= 0 || r.bottom <= 0 || r.left >= innerWidth || r.width * r.height === 0,
+            hidden: Boolean(hidden) || s.visibility === "hidden", search: document.getElementById("__search").checked,
+            inSearch: Boolean(e.closest(".md-search"))};
+}"""
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_tabbing_reaches_only_what_shows_and_search_closes_when_focus_leaves_it(
+    browser: Browser, corpus_url: str, viewport: str
+) -> None:
+    page, log = open_page(browser, DESKTOP if viewport == "desktop" else PHONE)
+    try:
+        page.goto(corpus_url + CORPUS_PAGES["event"], wait_until="networkidle")
+        page.wait_for_timeout(300)  # the drawer's slide
+        stops = []
+        for _ in range(30):
+            page.keyboard.press("Tab")
+            stops.append(page.evaluate(_FOCUSED))
+        unseen = [stop["name"] for stop in stops if stop["hidden"] or stop["offscreen"]]
+        assert not unseen, unseen
+        opened = [i for i, stop in enumerate(stops) if stop["search"]]
+        assert opened, "tabbing into the search box does not open search"
+        after = stops[opened[-1] + 1]
+        assert not after["inSearch"] and not after["search"], "search stays open once focus has left it"
+        # Escape closes it too.
+        page.focus(".md-search__input")
+        assert page.evaluate("document.getElementById('__search').checked")
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.getElementById('__search').checked")
+        log.assert_clean("tabbing")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("path", ["briefing", "profile", "event"])
+def test_pages_say_in_their_metadata_when_they_last_changed(
+    desktop: tuple[Page, PageLog], corpus_url: str, path: str
+) -> None:
+    page, _ = desktop
+    page.goto(corpus_url + CORPUS_PAGES[path], wait_until="networkidle")
+    modified = str(_jsonld(page)["dateModified"])
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", modified), modified
+    shown = page.locator(".page-changed").inner_text()
+    assert shown.startswith("Last changed ") and shown.endswith(".")
 
 
 @pytest.mark.parametrize(

@@ -90,9 +90,10 @@ def test_profiles_cite_roles_quotes_statements_relations_and_events() -> None:
     for section in ("In the stories", "Quotes", "Statements", "Timeline"):
         assert _citations(sections[section])[0], f"no citation under {section}:\n{sections[section]}"
     relations = markdown("corpus")["actors/norvessa.md"]
-    rows = re.findall(r"<tr>\n<td><a href=.*?</tr>", relations, re.DOTALL)
+    rows = re.findall(r"<tr>\n<td data-label=\"From\"><a href=.*?</tr>", relations, re.DOTALL)
     assert rows and all(
-        re.search(r'<td><a class="cite" href="#ref-\d">\[\d\]</a></td>\n</tr>$', row) for row in rows
+        re.search(r'<td data-label="Source"><a class="cite" href="#ref-\d">\[\d\]</a></td>\n</tr>$', row)
+        for row in rows
     ), rows
 
 
@@ -213,11 +214,11 @@ def test_search_leads_to_pages_not_to_lists_and_knows_an_actors_names() -> None:
     assert excluded == ["actors/index.md", "briefings/index.md", "index.md", "timeline.md", "topics/index.md"]
     korea = pages["actors/north-korea.md"]
     assert korea.search_tags[0] == "North Korea" and "Pyongyang" in korea.search_tags
-    assert "search:\n  boost: 2\n  lists: false\n" in front_matter(korea)
-    # Profiles and topics list what briefings report: search indexes their own text only.
+    assert "search:\n  boost: 10\n  lists: false\n" in front_matter(korea)  # in five briefings or more
+    # Profiles, topics and events list what briefings report: search indexes their own text only.
     own_text_only = sorted(path for path, spec in pages.items() if not spec.search_lists)
-    profiles_and_topics = [path for path in pages if path.startswith(("actors/", "topics/"))]
-    assert own_text_only == sorted(path for path in profiles_and_topics if not path.endswith("/index.md"))
+    gathering = [path for path in pages if path.startswith(("actors/", "topics/", "events/"))]
+    assert own_text_only == sorted(path for path in gathering if not path.endswith("/index.md"))
     assert "search:\n  lists: false\n" in front_matter(pages["topics/north-korea-sanctions.md"])
     assert "search:\n  exclude: true\n" in front_matter(pages["index.md"])
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -12,11 +13,12 @@ import jinja2
 import markdown
 import pytest
 
+from generator.content.history import History
 from generator.pages.escape import escape_markdown, escape_text
 from generator.pages.plan import PageSpec
-from generator.pages.render import make_environment, render_pages
+from generator.pages.render import label_cells, make_environment, render_pages
 from generator.pipeline import build_pages
-from tests.helpers import REPO
+from tests.helpers import ACTORS, REPO, article, write_tree
 
 GOLDEN = REPO / "tests" / "golden"
 EXTENSIONS = ["attr_list", "tables", "toc"]
@@ -89,7 +91,8 @@ def test_an_undefined_name_in_a_template_is_an_error() -> None:
 
 
 def _pages(content: str) -> dict[str, str]:
-    build = build_pages(REPO / content, REPO / "site_templates")
+    # No history: the pinned pages go by their briefings' dates, not by when the tree was last committed.
+    build = build_pages(REPO / content, REPO / "site_templates", history=History())
     return {page.path: page.markdown for page in build.pages}
 
 
@@ -170,3 +173,100 @@ def test_a_stray_update_golden_fails_the_golden_tests_and_rewrites_nothing(tmp_p
 
 def test_rendering_is_deterministic() -> None:
     assert _pages("tests/sample") == SAMPLE
+
+
+SUMMIT = "  - id: summit\n    date: {date}\n    as_written: {written}\n    title: Leaders meet\n    actors: [russia]\n"
+
+
+def test_an_event_has_a_page_with_each_date_and_account_and_every_source_linked(tmp_path: Path) -> None:
+    first = article("2023-09-14", SUMMIT.format(date="2023-09-12", written="on Tuesday"))
+    first = first.replace("  published: 2023-09-14\n", "  published: 2023-09-14\n  url: https://example.org/a\n")
+    quote = "quotes:\n  - by: russia\n    text: We talked\n    context: At the *summit*.\n"
+    second = article(
+        "2023-09-20", SUMMIT.format(date="2023-09-13", written="last week") + "    details: In *Vladivostok*.\n"
+    )
+    second = second.replace("publisher: Wire", "publisher: Post")
+    files = {**ACTORS, "content/articles/first.yaml": first + quote, "content/articles/second.yaml": second}
+    pages = {
+        page.path: page.markdown
+        for page in build_pages(write_tree(tmp_path, files) / "content", REPO / "site_templates", exports=False).pages
+    }
+    event = pages["events/summit.md"]
+    body = visible_text(to_html(event.partition("\n---\n")[2]))
+    assert body.startswith(
+        "Leaders meet\n12 September 2023 or 13 September 2023 (reports disagree) · known to the day · 2 sources · on the timeline"
+    )
+    for row in (
+        "Wire, 14 September 2023\n12 September 2023\n“on Tuesday”\nto the day",
+        "Post, 20 September 2023\n13 September 2023\n“last week”\nto the day",
+    ):
+        assert row in body, body
+    assert "Post, 20 September 2023 [2]. In Vladivostok." in body  # each source's account
+    assert "“We talked”\n— Russia, 14 September 2023 [1]\nAt the summit." in body  # quotes, with their context
+    assert '<a class="cite" href="../../briefings/first/">Wire, 14 September 2023</a>' in event
+    assert '<a class="cite" href="../../briefings/second/">Post, 20 September 2023</a>' in event
+    assert '<a class="ref-url" href="https://example.org/a">' in event
+    assert "[Russia](../actors/russia.md)" in event
+    [jsonld] = [json.loads(line[8:]) for line in event.splitlines() if line.startswith("jsonld: ")]
+    assert (jsonld["@type"], jsonld["name"], jsonld["startDate"]) == ("Event", "Leaders meet", "2023-09-12")
+    # The lists that show the event link to its page: the timeline, the profile, the briefings.
+    assert '<a href="../events/summit/">Leaders meet</a>' in pages["timeline.md"]
+    assert '<a href="../../events/summit/">Leaders meet</a>' in pages["actors/russia.md"]
+    assert "[Leaders meet](../events/summit.md)" in pages["briefings/first.md"]
+
+
+def test_a_profile_starts_with_a_summary_and_says_who_and_what_was_said_about(tmp_path: Path) -> None:
+    actors = {
+        **ACTORS,
+        "content/actors/kim.yaml": (
+            "name: Kim Jong Un\nkind: person\naliases: [Kim, 김정은, Ким Чен Ын]\n"
+            "roles:\n  - title: Leader\n    organization: north-korea\n    from: 2011-12\n  - title: Vice-chair\n    from: 2009\n    to: 2011\n"
+        ),
+    }
+    events = "  - id: visit\n    date: 2023-09-12\n    title: Kim arrives\n    actors: [kim]\n"
+    extra = (
+        "actors:\n  - id: kim\n    role: Visiting by train\n"
+        "quotes:\n  - by: kim\n    text: A sacred struggle\n    context: At a *banquet*.\n"
+        "relations:\n  - from: kim\n    to: russia\n    kind: visits\n    text: on his first trip abroad\n"
+    )
+    files = {**actors, "content/articles/a.yaml": article("2023-09-13", events, extra)}
+    pages = {
+        page.path: page.markdown
+        for page in build_pages(write_tree(tmp_path, files) / "content", REPO / "site_templates", exports=False).pages
+    }
+    profile = pages["actors/kim.md"].partition("\n---\n")[2]
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td></tr>', profile)
+    assert [(heading, re.sub("<[^>]+>", "", cell)) for heading, cell in rows] == [
+        ("Kind", "Person"),
+        ("Now", "Leader, North Korea (since December 2011)"),
+        ("Also known as", "Kim, 김정은, Ким Чен Ын"),
+        ("Briefings", "1"),
+        ("Event", "12 September 2023: Kim arrives"),
+        ("Latest development", "13 September 2023: A report"),
+    ]
+    assert '<strong>Kim</strong>, <strong lang="ko">김정은</strong>, <strong lang="ru">Ким Чен Ын</strong>' in profile
+    body = visible_text(to_html(profile))
+    assert "Kim Jong Un: Visiting by train [1]" in body  # in the stories: who
+    assert "“A sacred struggle”\n— 13 September 2023 [1]\nAt a banquet." in body  # a quote keeps its context
+    # A relation's note is a column of its own, apart from its verb.
+    assert '<td data-label="Relation"><em>visits</em></td>\n<td data-label="To"><a' in profile
+    assert '<td data-label="About">on his first trip abroad</td>' in profile
+
+
+@pytest.mark.parametrize(
+    ("rows", "labelled"),
+    [
+        (
+            "<tr>\n<td>a</td>\n<td>b</td>\n</tr>",
+            '<tr>\n<td data-label="Who">a</td>\n<td data-label="Says &amp; why">b</td>\n</tr>',
+        ),
+        # Each row starts again from the first heading; a cell past the headings keeps no label.
+        (
+            "<tr><td>a</td></tr><tr><td>b</td><td>c</td><td>d</td></tr>",
+            '<tr><td data-label="Who">a</td></tr><tr><td data-label="Who">b</td><td data-label="Says &amp; why">c</td><td>d</td></tr>',
+        ),
+        ("", ""),
+    ],
+)
+def test_each_cell_carries_its_columns_heading_for_a_phone(rows: str, labelled: str) -> None:
+    assert label_cells(rows, ["Who", "Says & why"]) == labelled

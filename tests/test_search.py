@@ -32,6 +32,7 @@ from tests.conftest import (
     run_python,
     serve_site,
 )
+from tests.helpers import article, write_tree
 from tests.test_browser import PAGE_KINDS
 
 pytestmark = pytest.mark.browser
@@ -168,6 +169,29 @@ def test_a_profile_is_found_by_its_roles_not_by_the_facts_it_lists(
     # An event her profile lists under Timeline: found in the briefing that reports it, not in the list.
     results = search(page, "fresh means")
     assert BRIEFING in _pages(results) and profile not in _pages(results), _ranking(results)
+
+
+def test_a_shared_name_puts_the_actor_in_more_briefings_first(
+    desktop: tuple[Page, PageLog], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """'Kim' finds three people: Kim Jong Un, in five briefings, comes before two Kims in one each."""
+    root = tmp_path_factory.mktemp("kims")
+    files = {
+        "content/actors/kim-jong-un.yaml": "name: Kim Jong Un\nkind: person\naliases: [김정은]\n",
+        "content/actors/kim-hong-kyun.yaml": "name: Kim Hong-kyun\nkind: person\n",
+        "content/actors/kim-jong-gyu.yaml": "name: Kim Jong Gyu\nkind: person\n",
+    }
+    for day, who in enumerate(["kim-jong-un"] * 5 + ["kim-hong-kyun", "kim-jong-gyu"], 1):
+        files[f"content/articles/a{day}.yaml"] = article(f"2024-04-{day:02d}", extra=f"actors: [{who}]\n")
+    site = build_site(root / "site", write_tree(root, files) / "content")
+    page, log = desktop
+    with serve_site(site.root) as url:
+        page.goto(url + "/", wait_until="networkidle")
+        results = search(page, "Kim")
+        pages = _pages(results)
+        assert pages[0] == "/actors/kim-jong-un/", _ranking(results)
+        assert {"/actors/kim-hong-kyun/", "/actors/kim-jong-gyu/"} <= set(pages[1:]), _ranking(results)
+        log.assert_clean("a search for 'Kim'")
 
 
 @pytest.fixture(scope="module")
@@ -454,9 +478,10 @@ def test_pagefind_handed_the_pages_indexes_what_it_would_read_on_disk(built_site
     handed, read = _fragments(site / "pagefind"), _fragments(site / ".pagefind-next")
     assert sorted(handed) == sorted(read)
     assert handed == read
-    assert len(handed) == 41  # 11 briefings, 26 profiles, 4 topics; not the lists, the timeline or the home page
+    # 11 briefings, 26 profiles, 4 topics, 21 events; not the lists, the timeline or the home page
+    assert len(handed) == 62
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text())
-    assert entry["languages"]["en"]["page_count"] == 41
+    assert entry["languages"]["en"]["page_count"] == 62
 
 
 @pytest.mark.parametrize(
@@ -507,7 +532,7 @@ def test_the_bundles_of_stopped_indexings_go_once_one_finishes(built_site: Built
     assert serve_bundle(site, 1).is_dir()  # left for later: the rebuild did not wait
 
     finished = start_indexing(site, serve_bundle(site, 2), background=True)
-    assert finish_indexing(finished, site, b"{}", serve_bundle(site, 2)) == "41 pages"
+    assert finish_indexing(finished, site, b"{}", serve_bundle(site, 2)) == "62 pages"  # 21 of them events
     sweep_stopped(site, 2)
     assert sorted(p.name for p in site.glob(".pagefind*")) == []
     assert (site / "pagefind/pagefind-entry.json").is_file()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 import markdown
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.pages import text
-from generator.pages.text import inline_html, plain_blocks
+from generator.pages.text import inline_html, plain_blocks, script_language
 
 # Words, the punctuation the shortcut accepts, and what is close to syntax without being it.
 PIECES = st.sampled_from(
@@ -138,3 +139,20 @@ def test_a_cut_description_fits_its_limit_and_ends_on_a_whole_word(line: str, li
     if cut != line and " " in line[: limit - 1]:
         kept = cut.removesuffix(" …")
         assert line.startswith(kept) and line[len(kept)] == " "
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [
+        ("김정은", "ko"),
+        ("Ким Чен Ын", "ru"),
+        ("Νορβέσσα", "el"),
+        ("キム・ジョンウン", "ja"),
+        ("Kim Jong Un", None),
+        ("金正恩", None),  # Han: Chinese, Japanese or Korean alike
+        ("DPRK (북한)", None),  # mostly Latin letters
+        ("", None),
+    ],
+)
+def test_a_names_script_gives_its_language(name: str, language: str | None) -> None:
+    assert script_language(name) == language

@@ -23,8 +23,8 @@ from generator.mkdocs.sanitize import sanitize_html
 from generator.pages.plan import limits as plan_limits
 from generator.pages.plan import plan_pages
 from generator.pages.timeline_drawing import (
-    DENSE_BAR,
     DOT,
+    TARGET,
     WIDTH,
     Level,
     Occurrence,
@@ -40,8 +40,8 @@ from tests.helpers import ACTORS, article, write_tree
 DRAWING = REPO_ROOT / "tests" / "drawing"
 
 
-def event(anchor: str, *dates: str, sources: int = 1, title: str = "") -> Occurrence:
-    return Occurrence(anchor, title or anchor, tuple(PartialDate.parse(d) for d in dates), sources)
+def event(key: str, *dates: str, sources: int = 1, title: str = "") -> Occurrence:
+    return Occurrence(key, title or key, tuple(PartialDate.parse(d) for d in dates), sources)
 
 
 def lay_out(*occurrences: Occurrence) -> TimelineDrawing:
@@ -53,8 +53,8 @@ def labels(drawing: TimelineDrawing, level: Level) -> list[str]:
 
 
 def widths(drawing: TimelineDrawing) -> dict[str, list[float]]:
-    """The outer width of each event's shapes, by its anchor."""
-    return {mark.occurrence.anchor: [s.right - s.left for s in mark.shapes] for mark in drawing.marks}
+    """The outer width of each event's shapes, by its key."""
+    return {mark.occurrence.key: [s.right - s.left for s in mark.shapes] for mark in drawing.marks}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -149,7 +149,7 @@ def test_marks_that_would_cover_each_other_go_to_the_next_row(
     events: list[tuple[str, str]], rows: dict[str, int]
 ) -> None:
     drawing = lay_out(*(event(anchor, date) for anchor, date in events))
-    assert {mark.occurrence.anchor: mark.row for mark in drawing.marks} == rows
+    assert {mark.occurrence.key: mark.row for mark in drawing.marks} == rows
     assert drawing.rows == max(rows.values()) + 1
     by_row: dict[int, list[tuple[float, float]]] = {}
     for mark in drawing.marks:
@@ -161,11 +161,47 @@ def test_marks_that_would_cover_each_other_go_to_the_next_row(
     assert [y for _, y in ys] == sorted(y for _, y in ys)  # row 0 on top
 
 
-def test_many_events_known_only_to_the_year_are_drawn_as_thin_bars() -> None:
-    thin = lay_out(*(event(f"e{i:02d}", "2021") for i in range(30)))
-    assert thin.rows == 30 and thin.bar == DENSE_BAR
-    assert thin.height - thin.axis_y <= 30 * (DENSE_BAR + 1) + 10  # the rows of bars, and a margin
-    assert lay_out(*(event(f"e{i:02d}", "2021") for i in range(5))).bar > DENSE_BAR
+@pytest.mark.parametrize(
+    "dates",
+    [
+        ["2024-03-01", "2024-03-02", "2024-03-03", "2024-03-05"],  # days side by side
+        [str(year) for year in range(2016, 2025)] * 3,  # many years, three deep
+        ["2024-02", "2024-03", "2024-03-04", "2023-11-30"],
+        [f"2024-{month:02d}" for month in range(1, 13)],  # months narrower than a target
+    ],
+)
+def test_every_mark_is_a_target_of_24_units_or_more_whose_box_covers_no_other(dates: list[str]) -> None:
+    drawing = lay_out(*(event(f"e{i:02d}", date) for i, date in enumerate(dates)))
+    boxes = []
+    for mark in drawing.marks:
+        for shape in mark.shapes:
+            left, right = shape.target
+            assert right - left >= max(TARGET - 0.1, 24) and left <= shape.left and shape.right <= right, shape
+            assert left >= 0 and right <= drawing.width, (shape, drawing.width)
+            boxes.append((left, right, mark.y - TARGET / 2, mark.y + TARGET / 2))
+    assert all(b[2] > drawing.axis_y and b[3] <= drawing.height for b in boxes)
+    for a, b in itertools.combinations(boxes, 2):
+        assert a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2], (a, b)
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        ["2024-05-02", "2024-05-03"],  # a day apart: 0.6 units at this scale
+        ["2016-08-29", "2016-08-30", "2016-08-31"],
+        ["2024-12-31", "2024-12-30"],  # at the right end of the axis
+        ["2021~", "2023-02"],  # already far apart: left where they are
+    ],
+)
+def test_the_dates_of_a_disagreement_are_a_target_apart_at_least_and_joined(dates: list[str]) -> None:
+    drawing = lay_out(event("visit", *dates, sources=2), event("other", "2016-01-01"), event("last", "2024-12-31"))
+    [visit] = [mark for mark in drawing.marks if mark.occurrence.key == "visit"]
+    for before, after in itertools.pairwise(visit.shapes):
+        assert after.target[0] - before.target[1] >= TARGET - 0.01, (before, after)
+        assert after.left - before.right >= after.right - after.left  # a mark's width apart, as drawn
+    assert all(s.target[0] >= 0 and s.target[1] <= drawing.width for s in visit.shapes)
+    svg = draw_timeline_svg(drawing)
+    assert svg.count('<g class="tl-disputed"><path class="tl-joint"') == 1
 
 
 @pytest.mark.parametrize(
@@ -185,16 +221,16 @@ def test_many_events_known_only_to_the_year_are_drawn_as_thin_bars() -> None:
     ],
 )
 def test_each_mark_is_named_by_its_date_and_title(dates: list[str], sources: int, names: list[str]) -> None:
-    drawing = lay_out(event("event-veto", *dates, sources=sources, title="The veto"), event("event-other", "2024-06"))
-    [mark] = [mark for mark in drawing.marks if mark.occurrence.anchor == "event-veto"]
+    drawing = lay_out(event("veto", *dates, sources=sources, title="The veto"), event("other", "2024-06"))
+    [mark] = [mark for mark in drawing.marks if mark.occurrence.key == "veto"]
     assert [shape.label for shape in mark.shapes] == names
 
 
 def test_an_event_whose_reports_disagree_is_drawn_at_each_date_in_one_row() -> None:
     drawing = lay_out(event("a", "2024-05-02", "2024-05-20", sources=2), event("b", "2024-05-10"))
-    [disputed] = [mark for mark in drawing.marks if mark.occurrence.anchor == "a"]
+    [disputed] = [mark for mark in drawing.marks if mark.occurrence.key == "a"]
     assert [shape.date.iso() for shape in disputed.shapes] == ["2024-05-02", "2024-05-20"]
-    assert {mark.occurrence.anchor: mark.row for mark in drawing.marks} == {"a": 0, "b": 1}
+    assert {mark.occurrence.key: mark.row for mark in drawing.marks} == {"a": 0, "b": 1}
     assert set(drawing.features) == {"day", "several", "disagree"}
 
 
@@ -233,10 +269,10 @@ def parse(svg: str) -> _Elements:
 
 
 SAMPLE = [
-    event("event-year", "2009~", title="Monitoring begins"),
-    event("event-month", "2023-09", sources=2, title="Leaders meet"),
-    event("event-day", "2024-03-28", title="The veto"),
-    event("event-disputed", "2024-05-02", "2024-05-03", sources=2, title="An envoy visits"),
+    event("year", "2009~", title="Monitoring begins"),
+    event("month", "2023-09", sources=2, title="Leaders meet"),
+    event("day", "2024-03-28", title="The veto"),
+    event("disputed", "2024-05-02", "2024-05-03", sources=2, title="An envoy visits"),
 ]
 
 
@@ -265,8 +301,19 @@ def test_every_mark_is_a_link_to_its_event_named_by_a_title_in_date_order() -> N
         "2 May 2024 (reports disagree: 2 May 2024 or 3 May 2024): An envoy visits (2 briefings)",
         "3 May 2024 (reports disagree: 2 May 2024 or 3 May 2024): An envoy visits (2 briefings)",
     ]
-    # Each link holds its title first, then one shape; the two marks of a disputed date are joined.
-    assert re.search(r'<a href="#event-day" class="tl-dot"><title>[^<]*</title><circle [^>]*></circle></a>', svg)
+    # Each link holds its title first, then its box and one shape; the two marks of a disputed date are joined.
+    assert re.search(
+        r'<a href="#event-day" data-event="event-day" class="tl-dot"><title>[^<]*</title>'
+        r'<rect class="tl-target" [^>]*></rect><circle [^>]*></circle></a>',
+        svg,
+    )
+    # Given the page's links, each mark links to its event's page, and names its entry on the page.
+    linked = parse(draw_timeline_svg(lay_out(*SAMPLE), lambda kind, key: f"../{kind}s/{key}/"))
+    marks = [attrs for tag, attrs in linked.elements if tag == "a"]
+    assert [(a["href"], a["data-event"]) for a in marks][:2] == [
+        ("../events/year/", "event-year"),
+        ("../events/month/", "event-month"),
+    ]
     assert re.search(r'<g class="tl-disputed"><path class="tl-joint" d="[^"]+"></path><a ', svg)
 
 
@@ -282,8 +329,8 @@ def test_the_drawing_is_a_named_group_whose_axis_screen_readers_skip() -> None:
 
 
 def test_text_from_content_is_escaped_in_the_drawing() -> None:
-    hostile = event('event-x"><script>', "2024-03-28", title='<img src=x onerror=alert(1)> & "quotes"')
-    svg = draw_timeline_svg(layout_timeline_drawing("<b>title</b>", [hostile, event("event-y", "2024-04")]))
+    hostile = event('x"><script>', "2024-03-28", title='<img src=x onerror=alert(1)> & "quotes"')
+    svg = draw_timeline_svg(layout_timeline_drawing("<b>title</b>", [hostile, event("y", "2024-04")]))
     assert "<script" not in svg and "<img" not in svg and "<b>" not in svg
     assert "28 March 2024: &lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;" in svg
     assert 'href="#event-x&quot;&gt;&lt;script&gt;"' in svg
@@ -382,18 +429,18 @@ def drawing_url(drawing_site: BuiltSite) -> Iterator[str]:
 
 
 PAGES = {"timeline": "/timeline/", "profile": "/actors/north-korea/", "topic": "/topics/peninsula-sanctions/"}
-MARKS = "svg.timeline-svg a[href^='#event-']"
+MARKS = "svg.timeline-svg a[data-event]"
 YEAR_EVENT = "first-sanctions"  # dated 2006
 DAY_EVENT = "partnership-signed"  # dated 2024-06-19
 
 
 def _marks(page: Page) -> list[dict[str, object]]:
-    """Each mark: where it links, its accessible name, whether that anchor is an event listed on the page."""
+    """Each mark: the entry it stands for, its accessible name, whether that entry is an event listed on the page."""
     return list(
         page.eval_on_selector_all(
             MARKS,
             """marks => marks.map(m => {
-                const id = m.getAttribute('href').slice(1);
+                const id = m.getAttribute('data-event');
                 const target = document.getElementById(id);
                 const item = target && target.closest('li');
                 return {id, name: m.querySelector('title').textContent, visible: m.getClientRects().length > 0,
@@ -404,7 +451,9 @@ def _marks(page: Page) -> list[dict[str, object]]:
 
 
 def _width(page: Page, event_id: str) -> float:
-    box = page.locator(f"svg.timeline-svg a[href='#event-{event_id}']").bounding_box()
+    box = page.locator(
+        f"svg.timeline-svg a[data-event='event-{event_id}'] :is(circle, rect:not(.tl-target))"
+    ).bounding_box()
     assert box is not None, f"no mark of {event_id} is drawn"
     return float(box["width"])
 
@@ -424,7 +473,7 @@ def test_a_drawing_links_each_mark_to_an_event_on_the_page_and_a_year_is_ten_day
         assert {m["id"] for m in marks} == set(listed)
         # The accessible name of a mark is its date and title.
         link = page.get_by_role("link", name="2006: The Security Council first puts sanctions on North Korea")
-        assert link.count() == 1 and link.get_attribute("href") == f"#event-{YEAR_EVENT}"
+        assert link.count() == 1 and link.get_attribute("href").endswith(f"events/{YEAR_EVENT}/")  # type: ignore[union-attr]
         year, day = _width(page, YEAR_EVENT), _width(page, DAY_EVENT)
         assert year >= 10 * day, f"the year is drawn {year} px wide, the day {day} px"
         width = page.evaluate("document.documentElement.scrollWidth")
@@ -435,16 +484,71 @@ def test_a_drawing_links_each_mark_to_an_event_on_the_page_and_a_year_is_ten_day
 
 
 @pytest.mark.browser
-def test_a_mark_leads_to_its_event_in_the_list(desktop: tuple[Page, PageLog], drawing_url: str) -> None:
-    page, _ = desktop
+def test_a_mark_opens_its_events_page(desktop: tuple[Page, PageLog], drawing_url: str) -> None:
+    page, log = desktop
     page.goto(drawing_url + PAGES["profile"], wait_until="networkidle")
-    page.locator(f"svg.timeline-svg a[href='#event-{DAY_EVENT}']").click()
-    assert page.url.endswith(f"#event-{DAY_EVENT}")
-    item = page.locator(f"li:has(> #event-{DAY_EVENT})")
-    assert "Russia and North Korea sign a partnership agreement" in item.inner_text()
-    assert item.evaluate("li => getComputedStyle(li).backgroundColor") != "rgba(0, 0, 0, 0)"
-    box = item.bounding_box()
-    assert box is not None and 0 <= box["y"] < DESKTOP["height"]
+    page.locator(f"svg.timeline-svg a[data-event='event-{DAY_EVENT}']").click()
+    page.wait_for_url(f"**/events/{DAY_EVENT}/")
+    assert page.locator("h1").inner_text().rstrip("¶") == "Russia and North Korea sign a partnership agreement"
+    log.assert_clean(f"events/{DAY_EVENT}/")
+
+
+def _boxes(page: Page, selector: str) -> list[dict[str, float]]:
+    return list(
+        page.eval_on_selector_all(
+            selector,
+            """els => els.filter(e => e.getClientRects().length).map(e => {
+                const r = e.getBoundingClientRect();
+                return {x: r.x, y: r.y, width: r.width, height: r.height,
+                        font: parseFloat(getComputedStyle(e).fontSize), text: e.textContent};
+            })""",
+        )
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_every_mark_is_a_24_px_target_and_no_two_labels_overlap(
+    browser: Browser, drawing_url: str, kind: str, viewport: str
+) -> None:
+    """WCAG 2.5.8: a link box of 24 × 24 CSS px at least, on a phone too (the drawing scrolls, it is not
+    shrunk); the axis labels 11 px at least, none over another."""
+    page, log = open_page(browser, DESKTOP if viewport == "desktop" else PHONE)
+    try:
+        page.goto(drawing_url + PAGES[kind], wait_until="networkidle")
+        marks = _boxes(page, MARKS)
+        assert len(marks) >= 3
+        small = [m for m in marks if m["width"] < 24 or m["height"] < 24]
+        assert not small, small
+        labels = _boxes(page, "svg.timeline-svg .tl-axis text")
+        assert labels and min(label["font"] for label in labels) >= 11, labels
+        for a, b in itertools.combinations(labels, 2):
+            apart = a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+            assert apart or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"], (a, b)
+        log.assert_clean(PAGES[kind])
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_the_dates_of_a_disagreement_are_a_mark_apart_and_joined(
+    browser: Browser, drawing_url: str, viewport: str
+) -> None:
+    page, _ = open_page(browser, DESKTOP if viewport == "desktop" else PHONE)
+    try:
+        page.goto(drawing_url + PAGES["timeline"], wait_until="networkidle")
+        group = "svg.timeline-svg .tl-disputed"
+        dots = sorted(_boxes(page, f"{group} a circle"), key=lambda box: box["x"])
+        links = sorted(_boxes(page, f"{group} a"), key=lambda box: box["x"])
+        assert len(dots) == len(links) == 2
+        assert dots[1]["x"] - (dots[0]["x"] + dots[0]["width"]) >= dots[0]["width"], dots
+        assert links[1]["x"] - (links[0]["x"] + links[0]["width"]) >= links[0]["width"], links
+        [joint] = _boxes(page, f"{group} .tl-joint")
+        assert joint["x"] <= dots[0]["x"] + dots[0]["width"] and joint["x"] + joint["width"] >= dots[1]["x"]
+    finally:
+        page.context.close()
 
 
 @pytest.mark.browser
@@ -457,8 +561,23 @@ def test_the_drawing_shows_what_the_filtered_list_shows(browser: Browser, drawin
         )
         drawn = [m["id"] for m in _marks(page) if m["visible"]]
         assert sorted(set(drawn)) == sorted(shown) and 0 < len(shown) < len(_marks(page)), (drawn, shown)
+        # The axis shows the stretch that holds the marks left (2006 and 2009 are gone), at the same scale.
+        box = page.eval_on_selector(
+            "svg.timeline-svg",
+            "svg => [svg.viewBox.baseVal.x, svg.viewBox.baseVal.width, svg.getAttribute('data-full-box')]",
+        )
+        full = [float(n) for n in box[2].split()]
+        assert box[0] > full[0] and box[1] < full[2], box
+        years = page.eval_on_selector_all(
+            "svg.timeline-svg .tl-year",
+            "ts => ts.filter(t => { const r = t.getBoundingClientRect(); const s = t.ownerSVGElement.getBoundingClientRect(); return r.right > s.left && r.left < s.right; }).map(t => t.textContent)",
+        )
+        assert "2006" not in years and "2024" in years, years
         page.select_option("#timeline-filter-actor", "")
         assert all(m["visible"] for m in _marks(page))
+        assert page.eval_on_selector(
+            "svg.timeline-svg", "svg => svg.getAttribute('viewBox') === svg.getAttribute('data-full-box')"
+        )
         page.select_option("#timeline-filter-date", "approximate")
         drawn = [m["id"] for m in _marks(page) if m["visible"]]
         assert drawn == ["event-monitoring-starts", "event-seoul-reacts-to-partnership-4"], drawn

@@ -85,6 +85,8 @@ def export_links(kind: str, id: str = "") -> tuple[Link, ...]:
             ("Atom feed of briefings that involve this actor", feeds.feed_path(kind, id), feeds.MIME),
             ("Calendar of this actor's events (iCalendar)", calendar.calendar_path(kind, id), calendar.MIME),
         )
+    if kind == "event":
+        return (("This event as JSON", api.event_path(id), "application/json"),)
     if kind == "topic":
         return (
             ("Atom feed of briefings on this topic", feeds.feed_path(kind, id), feeds.MIME),
@@ -97,6 +99,7 @@ def linked_paths(corpus: Corpus) -> frozenset[str]:
     """The path of every data file that some page of the site links to (``export_links``)."""
     pages = [(kind, "") for kind in _LINKS]
     pages += [("actor", id) for id in corpus.actors] + [("topic", id) for id in corpus.topics]
+    pages += [("event", event.key) for event in corpus.events]
     return frozenset(path for kind, id in pages for _, path, _ in export_links(kind, id))
 
 

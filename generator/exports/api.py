@@ -17,7 +17,7 @@ from ..content.dates import DATE_PATTERN, PartialDate
 from ..content.link import Corpus, MergedEvent, Report
 from ..content.load import ID_MAX_LENGTH, ID_PATTERN
 from ..content.model import Actor, Article, Topic
-from ..pages.plan import layout_timeline, page_address
+from ..pages.plan import TimelineLayout, layout_timeline, page_address
 from ..pages.render import Asset
 from .common import PRECISIONS, QUOTES_RIGHTS, License, href, last_day
 
@@ -41,11 +41,20 @@ def schema_path(name: str) -> str:
 OPENAPI_PATH = f"{API}/openapi.json"
 
 
+def event_path(key: str) -> str:
+    """Return the site path of one event's own document: 'visit' -> 'api/v1/events/visit.json'."""
+    return f"{API}/events/{key}.json"
+
+
+EVENT_SCHEMA = "event"  # the schema of an event's own document: api/v1/schema/event.schema.json
+
+
 def export_api(corpus: Corpus, site_url: str | None, license: License | None = None) -> tuple[Asset, ...]:
     """Write the data files, their schemas and the OpenAPI description."""
     documents = api_documents(corpus, site_url, license)
     assets = [Asset(data_path(name), dump_json(documents[name], compact=True)) for name in DATASETS]
-    assets += [Asset(schema_path(name), dump_json(file_schema(name, site_url))) for name in DATASETS]
+    assets += event_documents(corpus, site_url, documents["events"]["license"])
+    assets += [Asset(schema_path(name), dump_json(file_schema(name, site_url))) for name in (*DATASETS, EVENT_SCHEMA)]
     assets.append(Asset(OPENAPI_PATH, dump_json(openapi(site_url, license))))
     return tuple(assets)
 
@@ -64,23 +73,46 @@ def dump_json(value: Any, compact: bool = False) -> bytes:
 # The data
 
 
+def event_documents(corpus: Corpus, site_url: str | None, terms: Json | None) -> list[Asset]:
+    """Each event's own document, beside its page: the record events.json holds, linked from where it is."""
+    timeline = layout_timeline(corpus.events)
+    return [
+        Asset(
+            event_path(e.key),
+            dump_json(
+                {
+                    "version": VERSION,
+                    "license": terms,
+                    EVENT_SCHEMA: _event(e, *_event_links(site_url, event_path(e.key), e, timeline)),
+                },
+                compact=True,
+            ),
+        )
+        for e in corpus.events
+    ]
+
+
 def api_documents(corpus: Corpus, site_url: str | None, license: License | None = None) -> dict[str, Json]:
     """Build the four data documents, keyed by dataset name."""
     terms = license.json() if license else None
 
-    def link(name: str, kind: str, id: str, anchor: str = "") -> str:
-        target = page_address(kind, id) + (f"#{anchor}" if anchor else "")
-        return href(site_url, data_path(name), target)
+    def link(name: str, kind: str, id: str) -> str:
+        return href(site_url, data_path(name), page_address(kind, id))
 
     timeline = layout_timeline(corpus.events)  # which page of the timeline shows each event
-
     records = {
         "briefings": [_briefing(a, corpus, link("briefings", "briefing", a.id)) for a in corpus.articles],
         "actors": [_actor(a, corpus, link("actors", "actor", a.id)) for a in corpus.actors.values()],
         "topics": [_topic(t, corpus, link("topics", "topic", t.id)) for t in corpus.topics.values()],
-        "events": [_event(e, link("events", *timeline.page_of(e), e.anchor)) for e in corpus.events],
+        "events": [_event(e, *_event_links(site_url, data_path("events"), e, timeline)) for e in corpus.events],
     }
     return {name: {"version": VERSION, "license": terms, name: records[name]} for name in DATASETS}
+
+
+def _event_links(site_url: str | None, start: str, event: MergedEvent, timeline: TimelineLayout) -> tuple[str, str]:
+    """The event's page and its entry on the timeline, from the data file at ``start``."""
+    entry = page_address(*timeline.page_of(event)) + f"#{event.anchor}"
+    return href(site_url, start, page_address("event", event.key)), href(site_url, start, entry)
 
 
 def date_json(date: PartialDate | None) -> Json | None:
@@ -180,10 +212,11 @@ def _topic(topic: Topic, corpus: Corpus, url: str) -> Json:
     }
 
 
-def _event(event: MergedEvent, url: str) -> Json:
+def _event(event: MergedEvent, url: str, timeline: str) -> Json:
     return {
         "id": event.key,
         "url": url,
+        "timeline": timeline,
         "title": event.title,
         "date": date_json(event.date),
         "conflicting": event.is_conflicting,
@@ -216,6 +249,7 @@ _TITLES = {
     "events": "Events from every briefing, merged by id, in timeline order",
 }
 _ITEMS = {"briefings": "Briefing", "actors": "Actor", "topics": "Topic", "events": "Event"}
+_TITLES[EVENT_SCHEMA] = "One event, with every source that reported it: its own document, beside its page"
 
 
 def _definitions(ref: Callable[[str], Json]) -> dict[str, Json]:
@@ -354,7 +388,8 @@ def _definitions(ref: Callable[[str], Json]) -> dict[str, Json]:
         "Event": _record(
             "A dated event, with every article that reported it.",
             id={**event_id, "description": "the event's id, or '<briefing id>-<n>' for an event one briefing reports"},
-            url={**url, "description": "the event on the timeline page"},
+            url={**url, "description": "the event's page"},
+            timeline={**url, "description": "the event on the timeline page"},
             title={**string, "description": "the title the earliest report gave"},
             date={
                 **ref("Date"),
@@ -390,6 +425,9 @@ def _record(description: str, **properties: Json) -> Json:
 
 
 def _document(name: str, ref: Callable[[str], Json]) -> Json:
+    """A data file's schema: its version, its license and its records (or, for an event's own
+    document, its one record)."""
+    body = ref("Event") if name == EVENT_SCHEMA else {"type": "array", "items": ref(_ITEMS[name])}
     return {
         "type": "object",
         "properties": {
@@ -398,7 +436,7 @@ def _document(name: str, ref: Callable[[str], Json]) -> Json:
                 "oneOf": [ref("License"), {"type": "null"}],
                 "description": "the terms on which the data may be reused; null when the site states none",
             },
-            name: {"type": "array", "items": ref(_ITEMS[name])},
+            name: body,
         },
         "required": ["version", "license", name],
         "additionalProperties": False,
@@ -463,6 +501,11 @@ def openapi(site_url: str | None, license: License | None = None) -> Json:
         paths[f"/{name}.json"] = _get(
             f"get{name.capitalize()}", _TITLES[name], "application/json", ref(name.capitalize())
         )
+    schemas["EventDocument"] = _document(EVENT_SCHEMA, ref)
+    paths["/events/{id}.json"] = _get("getEvent", _TITLES[EVENT_SCHEMA], "application/json", ref("EventDocument"))
+    paths["/events/{id}.json"]["parameters"] = [
+        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}, "description": "the event's id"}
+    ]
     for path, operation, summary, media_type, kind in _OTHER_FILES:
         paths[path] = _get(operation, summary, media_type, {"type": kind})
     info: Json = {

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from ..content.dates import PartialDate
 from ..content.link import Corpus, MergedEvent, Report
-from ..pages.plan import TimelineLayout, layout_timeline, page_address
+from ..pages.plan import page_address
 from ..pages.render import Asset
 from ..pages.text import plain_blocks
 from .common import last_day, site_date, stable_id
@@ -21,6 +21,9 @@ from .common import last_day, site_date, stable_id
 MIME = "text/calendar"
 PRODUCT = "-//briefing-generator//Briefing calendar 1//EN"
 _LINE_OCTETS = 75
+
+
+LONGEST_ENTRY = 31  # days: a longer entry is written as its first day alone (entry_days)
 
 
 def calendar_path(kind: str = "site", id: str = "") -> str:
@@ -41,11 +44,7 @@ def export_calendars(corpus: Corpus, site_url: str | None) -> Iterator[Asset]:
         for actor in corpus.actors.values()
     ]
     written: dict[str, str] = {}  # an event stands in many calendars: write each once
-    timeline = layout_timeline(corpus.events)
-    return (
-        Asset(path, write_calendar(name, events, stamp, site_url, written, timeline))
-        for path, name, events in calendars
-    )
+    return (Asset(path, write_calendar(name, events, stamp, site_url, written)) for path, name, events in calendars)
 
 
 def write_calendar(
@@ -54,14 +53,9 @@ def write_calendar(
     stamp: dt.date,
     site_url: str | None,
     written: dict[str, str] | None = None,
-    timeline: TimelineLayout | None = None,
 ) -> bytes:
-    """Write one calendar; ``stamp`` is the DTSTAMP of every event (a date from the content, not the clock).
-
-    ``timeline`` says which page of the timeline shows each event (by default, the timeline itself).
-    """
+    """Write one calendar; ``stamp`` is the DTSTAMP of every event (a date from the content, not the clock)."""
     written = {} if written is None else written
-    timeline = TimelineLayout((), {}) if timeline is None else timeline
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -75,7 +69,7 @@ def write_calendar(
     body = []
     for event in events:
         if event.key not in written:
-            written[event.key] = "".join(fold(line) + "\r\n" for line in _event(event, stamp, site_url, timeline))
+            written[event.key] = "".join(fold(line) + "\r\n" for line in _event(event, stamp, site_url))
         body.append(written[event.key])
     return (head + "".join(body) + "END:VCALENDAR\r\n").encode("utf-8")
 
@@ -121,7 +115,21 @@ def span(event: MergedEvent) -> tuple[dt.date, dt.date]:
     return first, last + dt.timedelta(days=1)
 
 
+def entry_days(event: MergedEvent) -> tuple[dt.date, dt.date]:
+    """The days a calendar entry takes: the event's span, or, where that is longer than a month (a date
+    known to the year, reports that disagree by months), its first day alone, as a calendar shows a
+    day rather than a banner across a year; the summary says the date as known."""
+    first, after = span(event)
+    return (first, first + dt.timedelta(days=1)) if _is_long(first, after) else (first, after)
+
+
+def _is_long(first: dt.date, after: dt.date) -> bool:
+    return (after - first).days > LONGEST_ENTRY
+
+
 def summary(event: MergedEvent) -> str:
+    if _is_long(*span(event)):
+        return f"{event.title} ({'dates disagree' if event.is_conflicting else _human(event.date)})"
     return f"{event.title} (approx.)" if event.date.is_approximate else event.title
 
 
@@ -154,8 +162,8 @@ def _date(day: dt.date) -> str:
     return day.strftime("%Y%m%d")
 
 
-def _event(event: MergedEvent, stamp: dt.date, site_url: str | None, timeline: TimelineLayout) -> list[str]:
-    start, end = span(event)
+def _event(event: MergedEvent, stamp: dt.date, site_url: str | None) -> list[str]:
+    start, end = entry_days(event)
     lines = [
         "BEGIN:VEVENT",
         f"UID:{stable_id('event', event.key)}",
@@ -167,6 +175,6 @@ def _event(event: MergedEvent, stamp: dt.date, site_url: str | None, timeline: T
     ]
     if site_url is not None:
         # URL takes an absolute URI: without the site's address there is none to give.
-        lines.append(f"URL:{site_url}{page_address(*timeline.page_of(event))}#{event.anchor}")
+        lines.append(f"URL:{site_url}{page_address('event', event.key)}")
     lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
     return lines

@@ -32,14 +32,14 @@ TAGS = frozenset(
 SVG_TAGS = frozenset({"svg", "title", "desc", "defs", "marker", "g", "path", "circle", "rect", "text", "tspan"})
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
-    "a": {"href"},
-    "td": {"style"},
+    "a": {"href", "data-event", "data-actor"},
+    "td": {"style", "data-label"},
     "th": {"style"},
     "ol": {"start"},
     "h2": {"data-search-exclude"},
     "li": {"data-actors", "data-topics", "data-date"},
     # SVG attribute names are case-sensitive: viewBox, refX, markerWidth.
-    "svg": {"viewBox", "width", "height", "role", "aria-labelledby", "data-search-exclude"},
+    "svg": {"viewBox", "width", "height", "role", "aria-labelledby", "aria-describedby", "data-search-exclude"},
     "marker": {"viewBox", "refX", "refY", "markerWidth", "markerHeight", "orient"},
     "g": {"data-source", "data-target", "data-actor", "aria-hidden"},
     "path": {"d", "marker-end"},

@@ -23,6 +23,7 @@ NODE = 7  # the radius of an actor's dot
 CENTER = 13  # the radius of the dot of the actor a profile is about
 WIDTH = 640  # the width of a profile's drawing
 NAME_WIDTH = 24  # characters per line of an actor's name
+WORD = 6.5  # px: about the width of a character of a label, to see whether words fit
 RELATION_WIDTH = 28  # characters per line of a relation's label
 # A drawing stays small however much the content grows: past these, the actors with the most
 # relations are drawn and the table beside the drawing lists the rest.
@@ -65,13 +66,24 @@ class Placed:
 
 
 @dataclass(frozen=True)
+class Words:
+    """An arrow's words, written at the middle of the arrow."""
+
+    x: float
+    y: float
+    text: str
+
+
+@dataclass(frozen=True)
 class Link:
-    """An edge as drawn: from one placed node to another, straight or bent."""
+    """An edge as drawn: from one placed node to another, straight or bent; on a circle, with its
+    words at its middle where they fit."""
 
     edge: Edge
     start: Placed
     end: Placed
     bend: float  # how far the middle of the curve leaves the straight line
+    words: Words | None = None
 
 
 @dataclass(frozen=True)
@@ -228,11 +240,70 @@ def _layout_circle(key: str, title: str, description: str, nodes: tuple[Node, ..
             label_y = y - LINE * (len(lines) - 1) / 2 + FONT / 3
         placed[node.id] = Placed(node, x, y, NODE, anchor, label_x, label_y, lines)
     pairs = {(e.source, e.target) for e in edges}
-    links = tuple(
+    links = [
         Link(edge, placed[edge.source], placed[edge.target], 22.0 if (edge.target, edge.source) in pairs else 0.0)
         for edge in edges
-    )
-    return Graph(key, title, description, width, height, tuple(placed.values()), links)
+    ]
+    drawn = tuple(placed.values())
+    return Graph(key, title, description, width, height, drawn, _worded(links, drawn, width, height))
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def _worded(links: Sequence[Link], nodes: Sequence[Placed], width: float, height: float) -> tuple[Link, ...]:
+    """Give each arrow its words at its middle where they fit: on the drawing, clear of every dot,
+    name and other arrow's words (the table beside the drawing has them all)."""
+    taken = [(n.x - n.radius, n.y - n.radius, n.x + n.radius, n.y + n.radius) for n in nodes]
+    taken += [_label_box(node) for node in nodes]
+    worded = []
+    for link in links:
+        words = None
+        if link.start is not link.end:
+            text = (
+                _labels(link.edge)[0]
+                if len(link.edge.labels) == 1
+                else f"{link.edge.labels[0]} (+{len(link.edge.labels) - 1})"
+            )
+            x, y = _middle(link)
+            half = WORD * len(text) / 2
+            box = (x - half, y - FONT + 2, x + half, y + 3)
+            if (
+                box[0] >= 0
+                and box[2] <= width
+                and box[1] >= 0
+                and box[3] <= height
+                and not any(_overlap(box, other) for other in taken)
+            ):
+                words = Words(x, y, text)
+                taken.append(box)
+        worded.append(Link(link.edge, link.start, link.end, link.bend, words))
+    return tuple(worded)
+
+
+def _label_box(placed: Placed) -> Box:
+    """Where a dot's name is written, near enough: FONT tall a line, NAME a character wide."""
+    wide = WORD * max(len(text) for _, text in placed.lines) + 2
+    left = {"start": placed.label_x, "middle": placed.label_x - wide / 2, "end": placed.label_x - wide}[placed.anchor]
+    return (left, placed.label_y - FONT, left + wide, placed.label_y + LINE * (len(placed.lines) - 1) + 3)
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _middle(link: Link) -> tuple[float, float]:
+    """The middle of an arrow: of its line, or of its bent curve (a quadratic's, at t = 1/2)."""
+    mx, my = _control(link)
+    return (link.start.x + 2 * mx + link.end.x) / 4, (link.start.y + 2 * my + link.end.y) / 4
+
+
+def _control(link: Link) -> tuple[float, float]:
+    """The control point of an arrow's curve: the middle of the line, moved ``bend`` to its left."""
+    x1, y1, x2, y2 = link.start.x, link.start.y, link.end.x, link.end.y
+    dx, dy = x2 - x1, y2 - y1
+    length = math.hypot(dx, dy) or 1.0
+    return (x1 + x2) / 2 + link.bend * dy / length, (y1 + y2) / 2 - link.bend * dx / length
 
 
 @functools.lru_cache(maxsize=65536)
@@ -241,18 +312,25 @@ def _wrap(text: str, width: int) -> tuple[str, ...]:
     return tuple(textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)) or (text,)
 
 
-def draw_svg(graph: Graph) -> str:
-    """Write the graph as an SVG element: an image with a title and a description.
+# A link to an actor's profile from the page the drawing is on: Pieces.href, ('actor', id) -> address.
+ActorLink = Callable[[str, str], str]
 
-    The drawing holds no links: an image's parts are not announced or focusable, so the
-    actors are linked from the table of the same relations that the page puts beside it.
+
+def draw_svg(graph: Graph, href: ActorLink | None = None) -> str:
+    """Write the graph as an SVG element with a title and a description.
+
+    Without ``href``, an image, which holds no links: an image's parts are not announced or
+    focusable. With it, a group whose actors are links to their profiles, named by their names;
+    the arrows are left to the table of the same relations that the page puts beside it.
     Text from content is HTML-escaped here, as this is raw HTML inside the Markdown.
     """
     title_id, desc_id, arrow_id = f"{graph.key}-title", f"{graph.key}-desc", f"{graph.key}-arrow"
+    role = f'role="group" aria-labelledby="{title_id}" aria-describedby="{desc_id}"'
+    if href is None:
+        role = f'role="img" aria-labelledby="{title_id} {desc_id}"'
     out = [
         f'<svg class="graph-drawing" viewBox="0 0 {_n(graph.width)} {_n(graph.height)}" '
-        f'width="{_n(graph.width)}" height="{_n(graph.height)}" role="img" '
-        f'aria-labelledby="{title_id} {desc_id}" data-search-exclude>',
+        f'width="{_n(graph.width)}" height="{_n(graph.height)}" {role} data-search-exclude>',
         f'<title id="{title_id}">{escape(graph.title)}</title>',
         f'<desc id="{desc_id}">{escape(graph.description)}</desc>',
         f'<defs><marker id="{arrow_id}" class="graph-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
@@ -268,10 +346,18 @@ def draw_svg(graph: Graph) -> str:
     for link in graph.links:
         edge = link.edge
         tip = f"{names[edge.source]} {'; '.join(_labels(edge))} {names[edge.target]}"
+        hidden = ' aria-hidden="true"' if href else ""
         out.append(
-            f'<g class="graph-edge" data-source="{escape(edge.source)}" data-target="{escape(edge.target)}">'
+            f'<g class="graph-edge" data-source="{escape(edge.source)}" data-target="{escape(edge.target)}"{hidden}>'
             f"<title>{escape(tip)}</title>"
-            f'<path d="{_curve(link)}" marker-end="url(#{arrow_id})"></path></g>'
+            f'<path d="{_curve(link)}" marker-end="url(#{arrow_id})"></path>'
+            + (
+                f'<text class="graph-relation" x="{_n(link.words.x)}" y="{_n(link.words.y)}" text-anchor="middle">'
+                f"{escape(link.words.text)}</text>"
+                if link.words
+                else ""
+            )
+            + "</g>"
         )
     for placed in graph.nodes:
         node = placed.node
@@ -279,11 +365,12 @@ def draw_svg(graph: Graph) -> str:
             f'<tspan class="{css}" x="{_n(placed.label_x)}" dy="{0 if i == 0 else LINE}">{escape(text)}</tspan>'
             for i, (css, text) in enumerate(placed.lines)
         )
+        tag, target = ("a", f' href="{escape(href("actor", node.id))}"') if href else ("g", "")
         out.append(
-            f'<g class="graph-node graph-node--{escape(node.kind)}" data-actor="{escape(node.id)}">'
+            f'<{tag}{target} class="graph-node graph-node--{escape(node.kind)}" data-actor="{escape(node.id)}">'
             f"<title>{escape(node.label)} ({escape(node.kind)})</title>"
             f'<circle cx="{_n(placed.x)}" cy="{_n(placed.y)}" r="{_n(placed.radius)}"></circle>'
-            f'<text x="{_n(placed.label_x)}" y="{_n(placed.label_y)}" text-anchor="{placed.anchor}">{lines}</text></g>'
+            f'<text x="{_n(placed.label_x)}" y="{_n(placed.label_y)}" text-anchor="{placed.anchor}">{lines}</text></{tag}>'
         )
     out.append("</svg>")
     return "\n".join(out)
@@ -297,9 +384,7 @@ def _curve(link: Link) -> str:
     )
     if link.start is link.end:  # a relation of an actor with itself: a small loop above its dot
         return f"M{_n(x1 - 4)},{_n(y1 - r1)} C{_n(x1 - 18)},{_n(y1 - 34)} {_n(x1 + 18)},{_n(y1 - 34)} {_n(x1 + 4)},{_n(y1 - r1 - 1)}"
-    dx, dy = x2 - x1, y2 - y1
-    length = math.hypot(dx, dy) or 1.0
-    mx, my = (x1 + x2) / 2 + link.bend * dy / length, (y1 + y2) / 2 - link.bend * dx / length
+    mx, my = _control(link)
     sx, sy = _toward(x1, y1, mx, my, r1 + 1)
     ex, ey = _toward(x2, y2, mx, my, r2 + 2)
     if not link.bend:

@@ -10,6 +10,7 @@ as raw HTML (they convert faster) take text through ``e`` and Markdown fields th
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -24,7 +25,8 @@ from .escape import blockquote, escape_markdown, escape_text
 from .graph import draw_svg
 from .pieces import Pieces
 from .plan import PageSpec
-from .text import inline_html
+from .plan.events import precision_words
+from .text import inline_html, script_language
 from .timeline_svg import draw_timeline_svg
 
 
@@ -70,6 +72,29 @@ def human_date(value: PartialDate) -> str:
     return value.human()
 
 
+_ROW = re.compile(r"<tr>.*?</tr>", re.DOTALL)
+_CELL = re.compile("<td>")
+
+
+def label_cells(rows: str, headings: Sequence[str]) -> str:
+    """Give each cell of a raw HTML table's rows its column's heading (data-label): on a phone,
+    where the rows become cards, each cell is shown under its heading. Text in cells is escaped,
+    so '<td>' is only ever a cell."""
+    labels = [f'<td data-label="{html.escape(heading)}">' for heading in headings]
+
+    def label(row: re.Match[str]) -> str:
+        cells = iter(labels)
+        return _CELL.sub(lambda _: next(cells, "<td>"), row.group(0))
+
+    return _ROW.sub(label, rows)
+
+
+def lang_attribute(text: str) -> str:
+    """' lang="ko"' for a name in Hangul, and so on (text.script_language); '' for one in Latin letters."""
+    language = script_language(text)
+    return f' lang="{language}"' if language else ""
+
+
 def template_problem(error: jinja2.TemplateError) -> str:
     """Say where a template went wrong, compiler-style, for the people who maintain templates."""
     name = getattr(error, "filename", None) or getattr(error, "name", None)
@@ -102,6 +127,9 @@ def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         blockquote=blockquote,
         date=human_date,
         count=count,
+        precision=precision_words,
+        lang=lang_attribute,
+        label_cells=label_cells,
         svg=draw_svg,
         timeline_svg=draw_timeline_svg,
     )

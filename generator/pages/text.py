@@ -137,3 +137,34 @@ def inline_html(source: str) -> str:
     reference = f"&#{ord(line[0])};"
     converted = _MARKDOWN.reset().convert(reference + line[1:]).removeprefix("<p>").removesuffix("</p>")
     return html.escape(line[0], quote=False) + converted.removeprefix(reference)
+
+
+# The language of a name written in a script that belongs mostly to one: a screen reader then reads
+# '윤석열' in Korean. Ranges of code points, and the language their script says; Latin, and Han
+# (Chinese, Japanese or Korean), say none.
+_SCRIPTS = (
+    (0xAC00, 0xD7AF, "ko"),  # Hangul syllables
+    (0x1100, 0x11FF, "ko"),  # Hangul jamo
+    (0x3130, 0x318F, "ko"),  # Hangul compatibility jamo
+    (0x3040, 0x30FF, "ja"),  # Hiragana and Katakana
+    (0x0400, 0x04FF, "ru"),  # Cyrillic
+    (0x0370, 0x03FF, "el"),  # Greek
+    (0x0600, 0x06FF, "ar"),  # Arabic
+    (0x0590, 0x05FF, "he"),  # Hebrew
+)
+
+
+def script_language(text: str) -> str | None:
+    """The language a name's script says, by its letters: '김정은' -> 'ko', 'Ким Чен Ын' -> 'ru', 'Kim' -> None."""
+    counts: dict[str, int] = {}
+    for character in text:
+        point = ord(character)
+        for first, last, language in _SCRIPTS:
+            if first <= point <= last:
+                counts[language] = counts.get(language, 0) + 1
+                break
+    letters = sum(1 for character in text if character.isalpha())
+    if not counts:
+        return None
+    language, found = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return language if found * 2 > letters else None

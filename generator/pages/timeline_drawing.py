@@ -12,10 +12,14 @@ where two or more empty years in a row are left out (a break in the axis says wh
 is never narrower than MIN_YEAR, twelve dots wide: a long span makes a wider drawing, which
 the page scrolls in its own box, rather than a year that looks like a day.
 
-Every mark is a link to the event's entry in the list below the drawing, named (for screen
-readers, and as its tooltip) by its date and title. The look comes from classes that the
-site's stylesheet colours; a rim's stroke lies inside its mark, so the outer size of every
-mark is what the layout says.
+Every mark is a link to the event's page, named (for screen readers, and as its tooltip) by
+its date and title. The look comes from classes that the site's stylesheet colours; a rim's
+stroke lies inside its mark, so the outer size of every mark is what the layout says.
+
+A drawing is shown at its own size, one unit a CSS pixel, never shrunk: on a phone its box
+scrolls sideways. So every mark is a tap target of TARGET × TARGET at least (an invisible box
+around the dot or bar, which rows keep apart), and the marks of dates that disagree are spread
+apart by a target's width at least, however close the dates, and joined by a line.
 """
 
 from __future__ import annotations
@@ -31,29 +35,24 @@ from enum import Enum, StrEnum
 from ..content.dates import PartialDate
 
 DOT = 5.0  # the radius of a day's dot, its rim included
+TARGET = 26.0  # the least width and height of a mark's link box: WCAG 2.5.8's 24 CSS px, and room for rounding
 RIM = 1.5  # the width of a mark's rim (the stylesheet's stroke-width), drawn inside the mark
 BAR = 7.0  # the height of a month's or a year's bar
-DENSE_ROWS = 24  # more rows of bars than this (a year's events known only to the year): thinner bars, closer
-DENSE_BAR = 3.0  # the height of a bar then
 MIN_YEAR = 12 * 2 * DOT  # the narrowest a year is drawn: twelve dots
-WIDTH = 900.0  # the width a drawing takes when its span allows: about a page's column
+WIDTH = 900.0  # the width a drawing takes when its span allows: about a page's column at 1280 px
 MARGIN = 14.0  # left and right of the axis
 GAP = 2.0  # between two marks in a row
 BREAK = 22.0  # the room an axis break takes
 EMPTY_YEARS = 2  # this many empty years in a row, or more, are left out of a long axis
 SHORT_SPAN = 3 * 365  # days: a span this short has an axis of months; a longer one, of years
 LABEL_ROW = 16.0  # the height of a row of tick labels
-DOT_ROW = 2 * DOT + 3  # the height of a row of marks that holds a dot
-ROW_GAP = 3.0  # between two rows of bars only
-DENSE_GAP = 1.0  # the same, in a drawing of DENSE_ROWS rows of bars or more
+ROW = TARGET + 2  # the height of a row of marks: their link boxes and a gap
+SPREAD = TARGET + 2  # the least room between the link boxes of two dates of an event that reports disagree on
 YEAR_LABEL = 30.0  # the room a year's label needs
 MONTH_LABEL = 26.0  # the room a month's short name needs ('Sep'): narrower months have no label
 MONTH_NAME = 80.0  # the room a month's whole name needs ('September')
 MONTH_LINE = 12.0  # the room a month needs for a grid line of its own
 DAY_LABEL = 18.0  # the room a day's number needs
-# On a phone a drawing that fits is shrunk to the screen, and the stylesheet writes its labels
-# larger (19 units, not 11): only the labels this many times their room apart are shown there.
-SMALL = 2.0
 _MONTH_NAMES = tuple(calendar.month_name)  # calendar.month_name formats a name again at each lookup
 _MONTH_ABBREVIATIONS = tuple(calendar.month_abbr)
 
@@ -73,10 +72,14 @@ class Feature(StrEnum):
 class Occurrence:
     """An event as the drawing needs it: where its mark links, what it is called, its dates."""
 
-    anchor: str  # the id of the event's entry in the list: 'event-panel-of-experts-veto'
+    key: str  # the event's id: its page is events/<key>/, its entry in a list #event-<key>
     title: str
     dates: tuple[PartialDate, ...]  # one; or, where its reports disagree, each date they give
     sources: int  # how many briefings report it
+
+    @property
+    def anchor(self) -> str:
+        return f"event-{self.key}"
 
     @property
     def is_disputed(self) -> bool:
@@ -100,6 +103,13 @@ class Shape:
     def middle(self) -> float:
         return (self.left + self.right) / 2
 
+    @property
+    def target(self) -> tuple[float, float]:
+        """The left and right of the mark's link box: the shape, widened to TARGET."""
+        if self.right - self.left >= TARGET:
+            return (self.left, self.right)
+        return (_round(self.middle - TARGET / 2), _round(self.middle + TARGET / 2))
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -112,11 +122,12 @@ class Mark:
 
     @property
     def left(self) -> float:
-        return min(shape.left for shape in self.shapes)
+        """Where its link boxes begin: no other mark's in its row comes closer."""
+        return min(shape.target[0] for shape in self.shapes)
 
     @property
     def right(self) -> float:
-        return max(shape.right for shape in self.shapes)
+        return max(shape.target[1] for shape in self.shapes)
 
 
 class Level(Enum):
@@ -134,7 +145,6 @@ class Tick:
     label: str  # '' when there is no room for one
     label_x: float
     is_line: bool = False  # a grid line at x: a year's or a month's first day (a year's only, where both)
-    is_kept_small: bool = False  # its label is shown on a phone too (SMALL)
 
 
 @dataclass(frozen=True)
@@ -165,7 +175,7 @@ class TimelineDrawing:
     breaks: tuple[Break, ...]
     marks: tuple[Mark, ...]
     rows: int
-    bar: float  # the height of a bar
+    bar: float = BAR  # the height of a bar
 
     @property
     def is_wide(self) -> bool:
@@ -219,27 +229,16 @@ def _layout(title: str, occurrences: tuple[Occurrence, ...]) -> TimelineDrawing:
     ranges = [date_range(date) for occurrence in occurrences for date in occurrence.dates]
     axis = _Axis.covering(ranges)
     top = LABEL_ROW * len(axis.levels) + 6
-    placed = _rows(
-        [(occurrence, tuple(_shape(axis, date, occurrence) for date in occurrence.dates)) for occurrence in occurrences]
-    )
-    has_dot: dict[int, bool] = {}
-    for _, shapes, row in placed:
-        has_dot[row] = has_dot.get(row, False) or any(shape.is_dot for shape in shapes)
-    rows = len(has_dot)
-    is_dense = list(has_dot.values()).count(False) > DENSE_ROWS
-    bar, gap = (DENSE_BAR, DENSE_GAP) if is_dense else (BAR, ROW_GAP)
-    heights = [DOT_ROW if has_dot[row] else bar + gap for row in range(rows)]
-    tops = [top + 5.0]
-    for row in range(rows):
-        tops.append(tops[-1] + heights[row])
+    placed = _rows([(occurrence, _shapes(axis, occurrence)) for occurrence in occurrences])
+    rows = 1 + max(row for _, _, row in placed)
     marks = tuple(
-        Mark(occurrence, shapes, row, tops[row] + heights[row] / 2)
+        Mark(occurrence, shapes, row, top + 4 + ROW * row + ROW / 2)
         for occurrence, shapes, row in sorted(placed, key=lambda item: _chronological(item[0]))
     )
     return TimelineDrawing(
         title=title,
         width=axis.width,
-        height=_round(tops[-1] + 5.0),
+        height=_round(top + 4 + ROW * rows + 2),
         axis_y=top,
         levels=axis.levels,
         axis=axis.pieces(),
@@ -247,12 +246,32 @@ def _layout(title: str, occurrences: tuple[Occurrence, ...]) -> TimelineDrawing:
         breaks=axis.breaks(),
         marks=marks,
         rows=rows,
-        bar=bar,
     )
 
 
 def _chronological(occurrence: Occurrence) -> tuple[tuple[int, int, int, int], str]:
-    return (min(occurrence.dates).sort_key, occurrence.anchor)
+    return (min(occurrence.dates).sort_key, occurrence.key)
+
+
+def _shapes(axis: _Axis, occurrence: Occurrence) -> tuple[Shape, ...]:
+    """The shapes of an event's dates; where they disagree, spread so that SPREAD lies between
+    their link boxes (two days a day apart would otherwise cover each other), centred on where
+    they belong and kept on the drawing."""
+    shapes = [_shape(axis, date, occurrence) for date in occurrence.dates]
+    if len(shapes) < 2:
+        return tuple(shapes)
+    moved = [0.0]
+    for before, after in itertools.pairwise(shapes):
+        end = before.target[1] + moved[-1]
+        moved.append(max(0.0, end + SPREAD - after.target[0]))
+    shift = -sum(moved) / len(moved)
+    lowest = min(shape.target[0] + m for shape, m in zip(shapes, moved, strict=True)) + shift
+    highest = max(shape.target[1] + m for shape, m in zip(shapes, moved, strict=True)) + shift
+    shift += max(0.0, -lowest) - max(0.0, highest - axis.width)
+    return tuple(
+        Shape(shape.date, _round(shape.left + m + shift), _round(shape.right + m + shift), shape.label)
+        for shape, m in zip(shapes, moved, strict=True)
+    )
 
 
 def _shape(axis: _Axis, date: PartialDate, occurrence: Occurrence) -> Shape:
@@ -267,18 +286,22 @@ def _shape(axis: _Axis, date: PartialDate, occurrence: Occurrence) -> Shape:
 def _rows(
     marks: Iterable[tuple[Occurrence, tuple[Shape, ...]]],
 ) -> list[tuple[Occurrence, tuple[Shape, ...], int]]:
-    """Put each event in the first row where it covers no other: the years first, then the months,
-    then the days, each from the earliest; so the longest marks lie on top and the dots fill in."""
+    """Put each event in the first row where its link boxes cover no other's: the years first, then
+    the months, then the days, each from the earliest; so the longest marks lie on top and the dots
+    fill in."""
+
+    def extent(shapes: tuple[Shape, ...]) -> tuple[float, float]:
+        return min(s.target[0] for s in shapes), max(s.target[1] for s in shapes)
 
     def order(item: tuple[Occurrence, tuple[Shape, ...]]) -> tuple[int, float, float, str]:
         occurrence, shapes = item
-        left, right = min(s.left for s in shapes), max(s.right for s in shapes)
-        return (max(s.date.precision for s in shapes), left, left - right, occurrence.anchor)
+        left, right = extent(shapes)
+        return (max(s.date.precision for s in shapes), left, left - right, occurrence.key)
 
     ends: list[float] = []  # the right end of each row's last mark
     placed = []
     for occurrence, shapes in sorted(marks, key=order):
-        left, right = min(s.left for s in shapes), max(s.right for s in shapes)
+        left, right = extent(shapes)
         row = next((i for i, end in enumerate(ends) if end + GAP <= left), len(ends))
         if row == len(ends):
             ends.append(right)
@@ -374,7 +397,7 @@ class _Axis:
                     month = end
             if Level.DAY in levels:
                 ticks.extend(self._days(segment))
-        return _kept_small(ticks)
+        return tuple(ticks)
 
     def _tick(self, level: Level, start: dt.date, end: dt.date, label: str, room: float, is_line: bool) -> Tick:
         left, right = self.x(start), self.x(end)
@@ -400,19 +423,6 @@ class _Axis:
                 ticks.append(Tick(Level.DAY, middle, str(day.day), middle))
             day += dt.timedelta(days=1)
         return ticks
-
-
-def _kept_small(ticks: Sequence[Tick]) -> tuple[Tick, ...]:
-    """Mark the labels a phone shows: of each level, from the left, each far enough from the last one kept."""
-    last: dict[Level, float] = {}
-    kept = []
-    for tick in ticks:
-        room = SMALL * (7 * len(tick.label) + 6)
-        if tick.label and tick.label_x - last.get(tick.level, -room) >= room:
-            last[tick.level] = tick.label_x
-            tick = Tick(tick.level, tick.x, tick.label, tick.label_x, tick.is_line, is_kept_small=True)
-        kept.append(tick)
-    return tuple(kept)
 
 
 def _next_month(day: dt.date) -> dt.date:

@@ -1,19 +1,25 @@
 """Timeline drawing, written: the layout of generator.pages.timeline_drawing as inline SVG.
 
 Not an image (role="img" hides its parts): a group, named by its title, of links in date order,
-each to its event in the list below. The axis is hidden from screen readers; the marks' names say
+each to its event's page. The axis is hidden from screen readers; the marks' names say
 their dates. The look comes from classes that the site's stylesheet colours.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
-from .timeline_drawing import DOT, LABEL_ROW, RIM, Break, Level, Mark, Shape, TimelineDrawing
+from .timeline_drawing import DOT, LABEL_ROW, RIM, TARGET, Break, Level, Mark, Shape, TimelineDrawing
+
+# A link to an event's page from the page the drawing is on: Pieces.href, ('event', key) -> address.
+EventLink = Callable[[str, str], str]
 
 
-def draw_timeline_svg(drawing: TimelineDrawing) -> str:
-    """Write the drawing as an SVG element whose marks are links to the events in the list below it.
+def draw_timeline_svg(drawing: TimelineDrawing, href: EventLink | None = None) -> str:
+    """Write the drawing as an SVG element whose marks are links to the events' pages (or, without
+    ``href``, to their entries on the page). Each link says which entry it stands for in
+    ``data-event``: the timeline's filters hide a mark with its entry.
 
     Not an image (role="img" hides its parts): a group, named by its title, of links in date
     order. The axis is hidden from screen readers; the marks' names say their dates. Text from
@@ -32,7 +38,7 @@ def draw_timeline_svg(drawing: TimelineDrawing) -> str:
         *(_break(drawing, b) for b in drawing.breaks),
         "</g>",
         '<g class="tl-marks">',
-        *(_mark(mark, drawing.bar) for mark in drawing.marks),
+        *(_mark(mark, drawing.bar, href) for mark in drawing.marks),
         "</g>",
         "</svg>",
     ]
@@ -58,7 +64,7 @@ def _labels(drawing: TimelineDrawing) -> list[str]:
         if tick.label:
             y = LABEL_ROW * (drawing.levels.index(tick.level) + 1) - 1
             out.append(
-                f'<text class="tl-{tick.level.value}{" tl-keep" * tick.is_kept_small}" x="{_n(tick.label_x)}" '
+                f'<text class="tl-{tick.level.value}" x="{_n(tick.label_x)}" '
                 f'y="{_n(y)}" text-anchor="middle">'
                 f"{escape(tick.label)}</text>"
             )
@@ -71,21 +77,32 @@ def _break(drawing: TimelineDrawing, gap: Break) -> str:
     return f'<g class="tl-break"><title>{escape(gap.label)}</title><path d="{slashes}"></path></g>'
 
 
-def _mark(mark: Mark, bar: float) -> str:
+def _mark(mark: Mark, bar: float, href: EventLink | None) -> str:
     occurrence = mark.occurrence
     classes = "tl-several" if occurrence.sources > 1 else ""
+    anchor = escape(occurrence.anchor)
+    target = escape(href("event", occurrence.key)) if href else f"#{anchor}"
     links = []
     for shape in mark.shapes:
         css = " ".join(filter(None, ("tl-dot" if shape.is_dot else "tl-bar", "tl-approx" * shape.date.is_approximate)))
         links.append(
-            f'<a href="#{escape(occurrence.anchor)}" class="{css}{" " + classes if classes else ""}">'
-            f"<title>{escape(shape.label)}</title>{_shape_svg(shape, mark.y, bar)}</a>"
+            f'<a href="{target}" data-event="{anchor}" class="{css}{" " + classes if classes else ""}">'
+            f"<title>{escape(shape.label)}</title>{_target_svg(shape, mark.y)}{_shape_svg(shape, mark.y, bar)}</a>"
         )
     if not occurrence.is_disputed:
         return links[0]
     middles = [shape.middle for shape in mark.shapes]
     joint = f'<path class="tl-joint" d="M{_n(min(middles))},{_n(mark.y)} H{_n(max(middles))}"></path>'
     return '<g class="tl-disputed">' + joint + "".join(links) + "</g>"
+
+
+def _target_svg(shape: Shape, y: float) -> str:
+    """The link's box, TARGET by TARGET at least: invisible, it takes the taps around a small mark."""
+    left, right = shape.target
+    return (
+        f'<rect class="tl-target" x="{_n(left)}" y="{_n(y - TARGET / 2)}" width="{_n(right - left)}" '
+        f'height="{_n(TARGET)}"></rect>'
+    )
 
 
 def _shape_svg(shape: Shape, y: float, bar: float) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...content.diagnostics import count
+from ...content.history import History
 from ...content.link import Cited, Corpus
 from ...content.model import Actor, ActorKind, Quote
 from ..text import plain_text
@@ -17,10 +18,13 @@ from .common import (
     Shown,
     cited_newness,
     collection_page,
+    last_changed,
     most_recent,
     newness,
+    overview,
     page_path,
     search_facets,
+    with_changed,
 )
 from .graphs import ego_graph, gathered_facts
 
@@ -42,8 +46,9 @@ def plan_actor_index(corpus: Corpus) -> PageSpec:
     )
 
 
-def plan_profile(corpus: Corpus, actor: Actor) -> PageSpec:
+def plan_profile(corpus: Corpus, actor: Actor, history: History) -> PageSpec:
     index = corpus.by_actor[actor.id]
+    changed = last_changed(history, index.articles, ("actor", actor.id))
     relations = index.relations_out + index.relations_in
     shown: dict[str, Shown[Any]] = {
         "roles_in_stories": most_recent(index.roles_in_stories, cited_newness),
@@ -62,20 +67,32 @@ def plan_profile(corpus: Corpus, actor: Actor) -> PageSpec:
         {
             "actor": actor,
             "companions": index.companions,
+            "changed": changed,
+            "overview": overview(index.articles, index.events),
+            "current_roles": tuple(role for role in actor.roles if role.is_open),
             **gathered_facts(actor.name, shown, ("roles_in_stories", "quotes", "statements", "relations"), graph),
         },
         source=corpus.content.source_path("actor", actor.id),
         description=description,
-        search_boost=2,
+        search_boost=search_weight(len(index.articles)),
         search_lists=False,
         search_tags=(actor.name, *actor.aliases),
-        meta={
-            "jsonld": _actor_jsonld(actor, description, corpus.actors),
-            **search_facets("Actor profile", kind=[actor.kind.value]),
-        },
+        meta=with_changed(
+            {
+                "jsonld": _actor_jsonld(actor, description, corpus.actors),
+                **search_facets("Actor profile", kind=[actor.kind.value]),
+            },
+            changed,
+        ),
         kind="actor",
         id=actor.id,
     )
+
+
+def search_weight(briefings: int) -> int:
+    """How much search weighs a profile's names (Pagefind's 0 to 10): more for an actor in more
+    briefings, so that 'Kim' puts Kim Jong Un, in five, before a Kim in one."""
+    return 5 + min(briefings, 5)
 
 
 def _quoted(cited: Cited[Quote]) -> tuple[tuple[int, int, int, int], str]:

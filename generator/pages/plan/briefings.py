@@ -7,6 +7,7 @@ from itertools import groupby
 from typing import Any
 
 from ...content.diagnostics import count
+from ...content.history import History
 from ...content.link import Corpus, MergedEvent, Report
 from ...content.model import Article
 from ..text import plain_text
@@ -20,11 +21,13 @@ from .common import (
     collection_page,
     facets_of,
     filter_options,
+    last_changed,
     page_path,
     period_links,
     period_page,
     period_pagers,
     search_facets,
+    with_changed,
 )
 from .timeline import TimelineLayout
 
@@ -79,9 +82,10 @@ def plan_briefings_index(corpus: Corpus) -> list[PageSpec]:
     return pages
 
 
-def plan_briefing(corpus: Corpus, article: Article, timeline: TimelineLayout) -> PageSpec:
+def plan_briefing(corpus: Corpus, article: Article, timeline: TimelineLayout, history: History) -> PageSpec:
     description = plain_text(article.summary, limits.DESCRIPTION_LENGTH)
     events = corpus.article_events[article.id]
+    changed = last_changed(history, (article,))
     return PageSpec(
         page_path("briefing", article.id),
         "briefing.md.j2",
@@ -91,15 +95,19 @@ def plan_briefing(corpus: Corpus, article: Article, timeline: TimelineLayout) ->
             "reports": _reports(article, events),
             "event_pages": {event.key: timeline.page_of(event) for event in events},
             "appearances": corpus.article_actors[article.id],
+            "changed": changed,
         },
         source=corpus.content.source_path("article", article.id),
         description=description,
-        meta={
-            "jsonld": _briefing_jsonld(article, description, corpus),
-            **search_facets(
-                "Briefing", article.source.published.iso(), topic=[corpus.topics[id].name for id in article.topics]
-            ),
-        },
+        meta=with_changed(
+            {
+                "jsonld": _briefing_jsonld(article, description, corpus),
+                **search_facets(
+                    "Briefing", article.source.published.iso(), topic=[corpus.topics[id].name for id in article.topics]
+                ),
+            },
+            changed,
+        ),
         kind="briefing",
         id=article.id,
     )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from ...content.dates import PartialDate
+from ...content.history import History, Key
 from ...content.link import Cited, Corpus, MergedEvent
 from ...content.model import Actor, ActorKind, Article, Topic
 from . import limits
@@ -24,6 +27,7 @@ _PATHS = {
     "actor": "actors/{id}.md",
     "topics": "topics/index.md",
     "topic": "topics/{id}.md",
+    "event": "events/{id}.md",
     "timeline": "timeline.md",
     "timeline_period": "timeline/{id}.md",  # id: '2024', or '2024/03' in a year split by month
 }
@@ -120,6 +124,54 @@ def search_facets(page_type: str, date: str | None = None, **filters: Sequence[s
     if date is not None:
         facets["search_sort"] = {"date": date}
     return facets
+
+
+# ---------------------------------------------------------------------------------------------
+# When a page last changed: its own file's last commit, or that of a briefing it shows.
+
+
+def last_changed(history: History, articles: Iterable[Article], own: Key | None = None) -> PartialDate | None:
+    """The day a page last changed: the newest of its own file's last change and its articles'
+    (an article with no history counts from its publication date); None with neither."""
+    days = [history.changed.get(("article", a.id)) or a.source.published.first_day() for a in articles]
+    if own is not None and own in history.changed:
+        days.append(history.changed[own])
+    return day_date(max(days)) if days else None
+
+
+def day_date(day: dt.date) -> PartialDate:
+    return PartialDate(day.year, day.month, day.day)
+
+
+def with_changed(meta: dict[str, Any], changed: PartialDate | None) -> dict[str, Any]:
+    """The page's metadata, its JSON-LD saying when it last changed."""
+    if changed is not None:
+        meta["jsonld"] = {**meta["jsonld"], "dateModified": changed.iso()}
+    return meta
+
+
+# ---------------------------------------------------------------------------------------------
+# What a profile or a topic says first: how many briefings, its first and last events, the latest.
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The summary at the top of a profile or a topic."""
+
+    briefings: int
+    first_event: MergedEvent | None
+    last_event: MergedEvent | None
+    latest: Article | None  # the newest briefing: the latest development
+
+
+def overview(articles: Sequence[Article], events: Sequence[MergedEvent]) -> Overview:
+    """Sum up ``articles`` (newest first) and ``events`` (in timeline order)."""
+    return Overview(
+        len(articles),
+        events[0] if events else None,
+        events[-1] if len(events) > 1 else None,
+        articles[0] if articles else None,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

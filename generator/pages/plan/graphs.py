@@ -126,7 +126,7 @@ def _occurrence(event: MergedEvent) -> Occurrence:
         dates = tuple(
             sorted(d for d in given if not any(d.precision < other.precision and d.contains(other) for other in given))
         )
-    return Occurrence(event.anchor, event.title, dates, len(event.sources))  # an article reports an event once
+    return Occurrence(event.key, event.title, dates, len(event.sources))  # an article reports an event once
 
 
 def gathered_facts(

@@ -4,6 +4,7 @@ The planning modules read these as ``limits.NAME`` when they run, so that a test
 """
 
 LATEST = 5  # briefings on the home page
+LATEST_ADDITIONS = 8  # pages added lately, on the home page
 RECENT_EVENTS = 8  # events on the home page
 TIMELINE_PAGE_EVENTS = 300  # more events than this: a page per year, and per month in a year that has more
 TIMELINE_LATEST = 20  # the latest events, on the first page of a split timeline

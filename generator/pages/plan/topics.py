@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...content.history import History
 from ...content.link import Cited, Corpus
 from ...content.model import Topic
 from ..text import plain_text
@@ -14,10 +15,13 @@ from .common import (
     Shown,
     cited_newness,
     collection_page,
+    last_changed,
     most_recent,
     newness,
+    overview,
     page_path,
     search_facets,
+    with_changed,
 )
 from .graphs import circle_graph, gathered_facts
 
@@ -33,8 +37,9 @@ def plan_topic_index(corpus: Corpus) -> PageSpec:
     return collection_page("topics", "Topics", context, "The topics these briefings follow.")
 
 
-def plan_topic(corpus: Corpus, topic: Topic) -> PageSpec:
+def plan_topic(corpus: Corpus, topic: Topic, history: History) -> PageSpec:
     index = corpus.by_topic[topic.id]
+    changed = last_changed(history, index.articles, ("topic", topic.id))
     relations = tuple(Cited(relation, article) for article in index.articles for relation in article.relations)
     shown: dict[str, Shown[Any]] = {
         "positions": most_recent(index.positions, cited_newness),
@@ -62,12 +67,14 @@ def plan_topic(corpus: Corpus, topic: Topic) -> PageSpec:
         {
             "topic": topic,
             "key_actors": index.key_actors,
+            "changed": changed,
+            "overview": overview(index.articles, index.events),
             **gathered_facts(topic.name, shown, ("positions", "relations"), graph),
         },
         source=corpus.content.source_path("topic", topic.id),
         description=description,
         search_lists=False,
-        meta={"jsonld": jsonld, **search_facets("Topic")},
+        meta=with_changed({"jsonld": jsonld, **search_facets("Topic")}, changed),
         kind="topic",
         id=topic.id,
     )

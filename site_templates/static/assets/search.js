@@ -238,6 +238,19 @@
       showMore(generation);
     }
   });
+  // Focus that leaves the dialog (Tab past its last link, a click outside) closes it; a click on a
+  // part of the dialog that takes no focus does not.
+  let pressedInside = false;
+  dialog.addEventListener("pointerdown", () => {
+    pressedInside = true;
+  });
+  document.addEventListener("pointerup", () => {
+    pressedInside = false;
+  });
+  dialog.addEventListener("focusout", (event) => {
+    if (!toggle.checked || pressedInside || dialog.contains(event.relatedTarget)) return;
+    close();
+  });
   list.addEventListener("click", (event) => {
     // A link to a section of this very page does not reload it: close search to show the section.
     if (event.target.closest(".md-search-result__link")) close();

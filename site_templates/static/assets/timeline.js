@@ -9,8 +9,8 @@
  * data-topics (and data-date), and the filter lives in the address (?actor=russia&topic=...),
  * so a filtered view can be shared, survives a reload, and goes along the links marked
  * .filter-link to the pages of the other years and months. The drawing above the list
- * (.timeline-svg) shows what the list shows: each of its marks links to an item's
- * #event-… anchor, and hides while that item is hidden.
+ * (.timeline-svg) shows what the list shows: each of its marks names an item's
+ * #event-… anchor in data-event, and hides while that item is hidden.
  */
 (function () {
   "use strict";
@@ -23,8 +23,8 @@
   var noun = choices.items || "events";
   var items = Array.prototype.slice.call(document.querySelectorAll("li[data-actors]"));
   // Each mark of the drawing with the item it links to; an event drawn at two dates has two marks.
-  var marks = Array.prototype.map.call(document.querySelectorAll(".timeline-svg a[href^='#event-']"), function (mark) {
-    var anchor = document.getElementById(mark.getAttribute("href").slice(1));
+  var marks = Array.prototype.map.call(document.querySelectorAll(".timeline-svg a[data-event]"), function (mark) {
+    var anchor = document.getElementById(mark.getAttribute("data-event"));
     return { mark: mark, item: anchor && anchor.closest("li") };
   });
   var disputed = document.querySelectorAll(".timeline-svg .tl-disputed");
@@ -39,6 +39,7 @@
     });
   }
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var AXIS_MARGIN = 40; // drawing units beside the marks left by a filter: room for their year's label
   // The names of actors and topics chosen on another page, for a page that does not hold them.
   var NAMES = "briefing-filter-names";
 
@@ -105,6 +106,29 @@
     } catch (error) { /* private browsing: the id shows instead of the name */ }
   }
 
+  // A filtered drawing shows the stretch of its axis that holds the marks left, at the same
+  // scale (a mark keeps its size): years with none of them no longer take the room.
+  function fitAxis(svg) {
+    var full = (svg.getAttribute("data-full-box") || svg.getAttribute("viewBox")).split(" ").map(Number);
+    svg.setAttribute("data-full-box", full.join(" "));
+    var all = svg.querySelectorAll(".tl-marks a");
+    var shown = svg.querySelectorAll(".tl-marks a:not(.tl-hidden)");
+    var left = full[0], right = full[0] + full[2];
+    if (shown.length && shown.length < all.length) {
+      left = Infinity;
+      right = -Infinity;
+      Array.prototype.forEach.call(shown, function (mark) {
+        var box = mark.getBBox();
+        left = Math.min(left, box.x);
+        right = Math.max(right, box.x + box.width);
+      });
+      left = Math.max(full[0], left - AXIS_MARGIN);
+      right = Math.min(full[0] + full[2], right + AXIS_MARGIN);
+    }
+    svg.setAttribute("viewBox", [left, full[1], right - left, full[3]].join(" "));
+    svg.setAttribute("width", String(right - left));
+  }
+
   function apply() {
     var shown = 0;
     items.forEach(function (item) {
@@ -120,6 +144,7 @@
     Array.prototype.forEach.call(disputed, function (group) {
       group.classList.toggle("tl-hidden", !group.querySelector("a:not(.tl-hidden)"));
     });
+    Array.prototype.forEach.call(document.querySelectorAll("svg.timeline-svg"), fitAxis);
     // A year with nothing left to show hides its heading, its list, and its links in the
     // year index and the table of contents.
     Array.prototype.forEach.call(document.querySelectorAll("h2[id^='year-']"), function (heading) {
