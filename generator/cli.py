@@ -22,7 +22,8 @@ import jinja2
 from .checkpoint import checkpoint
 from .content.catalog import HEADERS, SOURCE_KINDS, Listing, Row, list_rows
 from .content.commands import PROGRAM, command
-from .content.diagnostics import ContentError, Diagnostic, count, printable, summarize
+from .content.counts import count
+from .content.diagnostics import ContentError, Diagnostic, printable, summarize
 from .content.load import ContentFileError, display_path, id_problem, load_tree, open_content_file, suggest_id
 from .content.model import URL_PATTERN, parse_full_date
 from .content.names import fold
@@ -30,6 +31,7 @@ from .content.scaffold import content_path, skeleton
 from .content.schema import schema_texts
 from .content.starter import empty_content, name_site, next_steps, not_the_sample, pages_address
 from .content.validate import validate_documents
+from .exits import CONTENT_ERRORS, INTERRUPTED, OK, USAGE
 from .pages.emit import InterruptedAfterSwap, replace_directory, write_atomically, write_pages
 from .pages.render import template_problem
 from .parallel import JOBS_VARIABLE, fork_map, parse_jobs
@@ -38,8 +40,6 @@ from .pipeline import Build, build_pages, check_content, rare_collections
 if TYPE_CHECKING:
     from .mkdocs.settings import SiteSettings
 
-OK, CONTENT_ERRORS, USAGE = 0, 1, 2
-INTERRUPTED = 128 + signal.SIGINT
 STAGE = ".briefing-data"  # in the site folder while `build` runs: the data files, before they move into the site
 
 

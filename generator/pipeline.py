@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +58,7 @@ class BuildCache:
     records: RecordMemo = field(default_factory=dict)
     pages: PageMemo = field(default_factory=dict)
     environment: jinja2.Environment | None = None
-    templates: tuple[tuple[str, int, int], ...] = ()
+    templates: Stamp = ()
     shared: tuple[Mapping[str, Any], Mapping[str, Any]] | None = None
 
 
@@ -169,6 +169,14 @@ class _DataFiles:
         return tuple(StagedAsset(asset.path, self._stage / asset.path) for asset in assets)
 
 
+Stamp = tuple[tuple[str, int, int], ...]
+
+
+def stamp_files(paths: Iterable[Path]) -> Stamp:
+    """What tells that a file changed between two rebuilds of `mkdocs serve`: its path, time and size."""
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+
+
 def _path(file: Asset | StagedAsset) -> str:
     return file.path
 
@@ -178,9 +186,7 @@ def _environment(cache: BuildCache | None, templates_dir: Path, corpus: Corpus) 
     and topics stay the same."""
     if cache is None:
         return make_environment(jinja2.FileSystemLoader(templates_dir))
-    stamp = tuple(
-        (str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(templates_dir.rglob("*.j2"))
-    )
+    stamp = stamp_files(sorted(templates_dir.rglob("*.j2")))
     if cache.environment is None or stamp != cache.templates:
         cache.environment = make_environment(jinja2.FileSystemLoader(templates_dir))
         cache.templates = stamp

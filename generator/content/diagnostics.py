@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .counts import count
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -85,8 +87,3 @@ def summarize(diagnostics: Sequence[Diagnostic]) -> str:
     warnings = len(diagnostics) - errors
     files = len({d.path for d in diagnostics})
     return f"{count(errors, 'error')}, {count(warnings, 'warning')} in {count(files, 'file')}"
-
-
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """Write a count in words, one singular: '1 event', '2 events', '1,200 entities' (with ``plural``)."""
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"

@@ -20,7 +20,8 @@ from typing import Any, BinaryIO
 
 import yaml
 
-from .diagnostics import Diagnostic, Severity, count, did_you_mean
+from .counts import count
+from .diagnostics import Diagnostic, Severity, did_you_mean
 
 KINDS = {"articles": "article", "actors": "actor", "topics": "topic"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

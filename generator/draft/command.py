@@ -15,8 +15,10 @@ from pathlib import Path, PurePath
 from typing import BinaryIO
 
 from ..content.commands import command
-from ..content.diagnostics import count, printable
+from ..content.counts import count
+from ..content.diagnostics import printable
 from ..content.load import ContentFileError, open_content_file
+from ..exits import INPUT, OK, USAGE
 from . import make_draft
 from .draft import UNKNOWN_PUBLISHER, Draft, article_id, publisher_of, write_actor, write_article
 from .fetch import read_raw
@@ -26,9 +28,7 @@ from .language import Language
 from .languages import LANGUAGES, detect_language
 from .records import (
     FORBIDDEN_CHARACTERS,
-    INPUT,
     URL_PATTERN,
-    USAGE,
     DraftInputError,
     KnownEvent,
     PartialDate,
@@ -37,8 +37,6 @@ from .records import (
     suggest_id,
 )
 from .source import read_source
-
-OK = 0
 
 
 @dataclass(frozen=True)

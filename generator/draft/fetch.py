@@ -21,7 +21,8 @@ from typing import BinaryIO
 
 from ..content.diagnostics import printable
 from ..content.load import kind_of_file
-from .records import INPUT, USAGE, DraftInputError, Raw
+from ..exits import INPUT, USAGE
+from .records import DraftInputError, Raw
 
 MAX_BYTES = 5 * 1024 * 1024
 TIMEOUT_S = 10.0  # for each read

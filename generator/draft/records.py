@@ -17,10 +17,8 @@ from ..content.model import URL_PATTERN, ActorKind
 
 __all__ = [
     "FORBIDDEN_CHARACTERS",
-    "INPUT",
     "LINE_BREAKS",
     "URL_PATTERN",
-    "USAGE",
     "ActorKind",
     "Body",
     "DatedPhrase",
@@ -40,9 +38,6 @@ __all__ = [
     "id_problem",
     "suggest_id",
 ]
-
-
-USAGE, INPUT = 2, 1  # exit codes: a problem with how the command was called, with what it was given
 
 
 class DraftInputError(Exception):

@@ -15,9 +15,10 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from ..exits import INPUT
 from .language import Dateline, Language, fold
 from .languages import ENGLISH
-from .records import FORBIDDEN_CHARACTERS, INPUT, LINE_BREAKS, URL_PATTERN, DraftInputError, PartialDate, Raw, Source
+from .records import FORBIDDEN_CHARACTERS, LINE_BREAKS, URL_PATTERN, DraftInputError, PartialDate, Raw, Source
 
 _INVISIBLE = re.compile("[\u200b\ufeff]")  # zero-width spaces and stray byte-order marks
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")

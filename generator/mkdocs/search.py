@@ -33,7 +33,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from ..content.diagnostics import count
+from ..content.counts import count
 
 log = logging.getLogger("mkdocs.plugins.briefing-search")
 

@@ -35,6 +35,7 @@ from mkdocs.structure.files import Files
 from ..content.link import Corpus
 from ..exports import License, export_files
 from ..pages.emit import write_atomically
+from ..pipeline import Stamp, stamp_files
 from .sanitize import escape_meta
 
 
@@ -116,7 +117,7 @@ class DirtySite:
     """
 
     def __init__(self) -> None:
-        self._frame: tuple[tuple[str, int, int], ...] | None = None  # of the last build with pages of its own
+        self._frame: Stamp | None = None  # of the last build with pages of its own
         self._pages: frozenset[str] = frozenset()
 
     def update(self, files: Files, config: Any) -> None:
@@ -125,7 +126,7 @@ class DirtySite:
         paths = [Path(config.config_file_path)]
         if config.theme.custom_dir:
             paths += sorted(path for path in Path(config.theme.custom_dir).rglob("*") if path.is_file())
-        frame = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+        frame = stamp_files(paths)
         pages = frozenset(file.dest_uri for file in files.documentation_pages())
         for uri in self._pages - pages if frame == self._frame else self._pages | pages:
             gone = Path(config.site_dir) / uri

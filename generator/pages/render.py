@@ -19,8 +19,8 @@ from typing import Any
 
 import jinja2
 
+from ..content.counts import count
 from ..content.dates import PartialDate
-from ..content.diagnostics import count
 from .escape import blockquote, escape_markdown, escape_text
 from .graph import draw_svg
 from .pieces import Pieces

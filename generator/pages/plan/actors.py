@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...content.diagnostics import count
+from ...content.counts import count
 from ...content.history import History
 from ...content.link import Cited, Corpus
 from ...content.model import Actor, ActorKind, Quote

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import Any
 
-from ...content.diagnostics import count
+from ...content.counts import count
 from ...content.history import History
 from ...content.link import Corpus, MergedEvent, Report
 from ...content.model import Article

@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ...content.counts import count
 from ...content.dates import PartialDate
-from ...content.diagnostics import count
 from ...content.link import Cited, MergedEvent
 from ...content.model import Actor, Relation, Topic
 from ..graph import Edge, Graph, Node, layout_circle, layout_ego, merge_edges

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
-from ...content.diagnostics import count
+from ...content.counts import count
 from ...content.link import Corpus, MergedEvent
 from . import limits
 from .common import (
