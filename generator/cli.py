@@ -44,6 +44,31 @@ STAGE = ".briefing-data"  # in the site folder while `build` runs: the data file
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command (each sets its ``func``, below); return its exit code (generator/exits.py)."""
+    args = _parser().parse_args(argv)
+    # A stop (SIGTERM) ends a command as Ctrl-C does: the site or folder it replaces stays as it was.
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        code: int = args.func(args)
+        return code
+    except ContentError as error:
+        _report(error.diagnostics, getattr(args, "format", "text"))
+        return CONTENT_ERRORS
+    except jinja2.TemplateError as error:
+        print(template_problem(error), file=sys.stderr)
+        return CONTENT_ERRORS
+    except InterruptedAfterSwap as stop:
+        print(f"interrupted once {stop.target} was replaced: it holds the new one, whole", file=sys.stderr)
+        return INTERRUPTED
+    except KeyboardInterrupt:
+        print("interrupted: nothing was changed", file=sys.stderr)
+        return INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The commands and their options; each command's ``func`` runs it with the parsed arguments."""
     parser = argparse.ArgumentParser(prog=PROGRAM, description="Build a briefing site from YAML content.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -58,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     init.add_argument("--force", action="store_true", help="also remove content that is not the sample's")
     _content_option(init)
     _config_option(init)
+    init.set_defaults(func=lambda args: _init(args.title, args.description, args.force, args.content, args.config_file))
 
     check = commands.add_parser("check", help="validate the content only")
     _content_option(check)
@@ -67,6 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="text",
         help="text: path:line:col: error: ... (default); github: GitHub Actions annotations",
     )
+    check.set_defaults(func=lambda args: _check(args.content, args.format))
 
     new = commands.add_parser("new", help="write the skeleton of a new article, actor or topic (or several)")
     new.add_argument("kind", choices=("article", "actor", "topic"))
@@ -74,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _content_option(new)
     new.add_argument("--from-url", dest="url", help="an article's web address, to fill in its source")
     new.add_argument("--published", help="the day the article was published, YYYY-MM-DD")
+    new.set_defaults(func=lambda args: _new(args.kind, args.ids, args.content, args.url, args.published))
 
     listing = commands.add_parser(
         "list",
@@ -83,11 +111,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     listing.add_argument("listing", choices=[item.value for item in Listing], metavar="{actors,topics,events,tags}")
     listing.add_argument("text", nargs="?", help="only those whose id, name or alias (title, for events) holds TEXT")
     _content_option(listing)
+    listing.set_defaults(func=lambda args: _list(Listing(args.listing), args.text, args.content))
 
     schema = commands.add_parser("schema", help="write the JSON Schemas of the content files")
     schema.add_argument(
         "--out", type=Path, default=Path("schemas"), help="the folder to write them to (default: schemas)"
     )
+    schema.set_defaults(func=lambda args: _schema(args.out))
 
     build = commands.add_parser("build", help="validate, generate and build the site with MkDocs")
     _content_option(build)
@@ -97,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     build.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
     _jobs_option(build)
+    build.set_defaults(func=lambda args: _build(args.content, args.site_dir, args.config_file, args.strict, args.jobs))
 
     render = commands.add_parser("render", help="write the generated Markdown pages to a folder")
     _content_option(render)
@@ -106,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     render.add_argument("--out", type=Path, required=True, help="the folder to write the Markdown into")
     _config_option(render)
     _jobs_option(render)
+    render.set_defaults(func=lambda args: _render(args.content, args.templates, args.out, args.jobs, args.config_file))
 
     export = commands.add_parser("export", help="write the content in a data exchange format")
     export.add_argument("format", choices=["ftm"], help="ftm: FollowTheMoney entities, one JSON object a line")
@@ -117,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         " in FollowTheMoney's dataset format, as NAME.dataset.json",
     )
     _config_option(export)
+    export.set_defaults(func=lambda args: _export(args.content, args.out, args.config_file))
 
     draft = commands.add_parser(
         "draft", help="draft an article file from an article's text, a saved web page or its address"
@@ -140,42 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     draft.add_argument(
         "--new-actors", action="store_true", help="also write a file in content/actors/ for each new actor proposed"
     )
+    draft.set_defaults(func=_draft)
 
-    args = parser.parse_args(argv)
-    # A stop (SIGTERM) ends a command as Ctrl-C does: the site or folder it replaces stays as it was.
-    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
-    try:
-        if args.command == "init":
-            return _init(args.title, args.description, args.force, args.content, args.config_file)
-        if args.command == "check":
-            return _check(args.content, args.format)
-        if args.command == "new":
-            return _new(args.kind, args.ids, args.content, args.url, args.published)
-        if args.command == "list":
-            return _list(Listing(args.listing), args.text, args.content)
-        if args.command == "schema":
-            return _schema(args.out)
-        if args.command == "render":
-            return _render(args.content, args.templates, args.out, args.jobs, args.config_file)
-        if args.command == "export":
-            return _export(args.content, args.out, args.config_file)
-        if args.command == "draft":
-            return _draft(args)
-        return _build(args.content, args.site_dir, args.config_file, args.strict, args.jobs)
-    except ContentError as error:
-        _report(error.diagnostics, getattr(args, "format", "text"))
-        return CONTENT_ERRORS
-    except jinja2.TemplateError as error:
-        print(template_problem(error), file=sys.stderr)
-        return CONTENT_ERRORS
-    except InterruptedAfterSwap as stop:
-        print(f"interrupted once {stop.target} was replaced: it holds the new one, whole", file=sys.stderr)
-        return INTERRUPTED
-    except KeyboardInterrupt:
-        print("interrupted: nothing was changed", file=sys.stderr)
-        return INTERRUPTED
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    return parser
 
 
 def _jobs(value: str) -> int:
