@@ -245,12 +245,12 @@ def _init(title: str, description: str | None, force: bool, content: Path, confi
     if not config.is_file():
         print(f"error: {display_path(config)} not found: run init from the project folder", file=sys.stderr)
         return USAGE
-    theirs = not_the_sample(content) if content.is_dir() else []
-    if theirs and not force:
-        shown = "\n".join(f"  {display_path(content / name)}" for name in theirs[:10])
-        more = f"\n  and {count(len(theirs) - 10, 'more file')}" if len(theirs) > 10 else ""
+    not_shipped = not_the_sample(content) if content.is_dir() else []
+    if not_shipped and not force:
+        shown = "\n".join(f"  {display_path(content / name)}" for name in not_shipped[:10])
+        more = f"\n  and {count(len(not_shipped) - 10, 'more file')}" if len(not_shipped) > 10 else ""
         print(
-            f"error: {display_path(content)} holds {count(len(theirs), 'file')} that the sample did not ship, or "
+            f"error: {display_path(content)} holds {count(len(not_shipped), 'file')} that the sample did not ship, or "
             f"changed:\n{shown}{more}\nnothing was changed. To remove them too, run: "
             f"{command('init', '--title', title, *(['--description', description] if description else []), '--force', content=content)}",
             file=sys.stderr,

@@ -71,8 +71,8 @@ def fork_map(
     jobs: int | None = None,
     *,
     chunk: int | None = None,
-    least: int | None = None,
-    here: bool = True,
+    min_items: int | None = None,
+    caller_works: bool = True,
 ) -> Iterator[R]:
     """``map(function, items)``, over ``jobs`` processes (this one and forked workers) where that is
     safe and pays.
@@ -81,47 +81,47 @@ def fork_map(
     the end): every ``jobs``-th chunk from the first is done here, as its turn comes, the others by
     the workers, in order, as soon as one is free. This process does its share rather than wait: what a worker
     does must be sent back, which costs this process about a third of the work itself. With
-    ``here=False`` this process does none (it has other work to do meanwhile) and ``jobs`` workers
+    ``caller_works=False`` this process does none (it has other work to do meanwhile) and ``jobs`` workers
     share the items.
     The workers start now, when this is called, not when the first result is asked for; results
     come in the order of the items. ``function`` must only compute: what it changes in a worker
-    stays there. Fewer than ``least`` items are done in line. Close the iterator (or read it to
+    stays there. Fewer than ``min_items`` items are done in line. Close the iterator (or read it to
     the end) to let the workers go.
     """
     jobs = available_jobs() if jobs is None else jobs
     size = chunk or max(1, len(items) // (jobs * 8))
     chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
-    mine = set(range(0, len(chunks), jobs)) if here else set()
-    theirs = [chunk for i, chunk in enumerate(chunks) if i not in mine]
-    least = LEAST_TO_SHARE if least is None else least
-    if jobs <= 1 or len(items) < max(least, 2) or not theirs or not can_fork():
+    own_chunks = set(range(0, len(chunks), jobs)) if caller_works else set()
+    worker_chunks = [chunk for i, chunk in enumerate(chunks) if i not in own_chunks]
+    min_items = LEAST_TO_SHARE if min_items is None else min_items
+    if jobs <= 1 or len(items) < max(min_items, 2) or not worker_chunks or not can_fork():
         return map(function, items)
     global _inherited
     _inherited = (function, items)
     try:
         pool = ProcessPoolExecutor(
-            min(jobs - 1 if here else jobs, len(theirs)),
+            min(jobs - 1 if caller_works else jobs, len(worker_chunks)),
             mp_context=multiprocessing.get_context("fork"),
             initializer=_start_worker,
             initargs=(os.getpid(),),
         )
         futures: deque[Future[list[R] | None] | None] = deque()
-        for share in theirs:  # forks at the first
+        for share in worker_chunks:  # forks at the first
             try:
-                futures.append(pool.submit(_run, share.start, share.stop))
+                futures.append(pool.submit(_do_chunk, share.start, share.stop))
             except BrokenProcessPool:  # a worker died while the chunks were handed out: the rest is done here
                 futures.append(None)
     finally:
         _inherited = None
     checkpoint("workers")
-    return _results(function, items, chunks, mine, pool, futures)
+    return _results(function, items, chunks, own_chunks, pool, futures)
 
 
 def _results(
     function: Callable[[T], R],
     items: Sequence[T],
     chunks: list[range],
-    mine: set[int],
+    own_chunks: set[int],
     pool: ProcessPoolExecutor,
     futures: deque[Future[list[R] | None] | None],
 ) -> Iterator[R]:
@@ -130,7 +130,7 @@ def _results(
     try:
         for i, chunk in enumerate(chunks):
             done = None
-            future = futures.popleft() if i not in mine else None
+            future = futures.popleft() if i not in own_chunks else None
             if future is not None:
                 with contextlib.suppress(BrokenProcessPool):  # a worker died
                     done = future.result()
@@ -156,7 +156,7 @@ def _start_worker(parent: int) -> None:
         os._exit(1)
 
 
-def _run(start: int, stop: int) -> list[Any] | None:
+def _do_chunk(start: int, stop: int) -> list[Any] | None:
     """A worker's task: the function on items ``start`` to ``stop``; None if it fails (done again in line)."""
     assert _inherited is not None
     function, items = _inherited

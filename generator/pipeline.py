@@ -66,7 +66,7 @@ def check_content(
     content_dir: Path, cache: BuildCache | None = None, jobs: int | None = None
 ) -> tuple[Corpus, tuple[Diagnostic, ...]]:
     """Load, validate and link; raise ContentError with every diagnostic if any is an error."""
-    loaded = load_tree(content_dir, cache.files if cache else None, _run(jobs))
+    loaded = load_tree(content_dir, cache.files if cache else None, _spread(jobs))
     content, problems = validate_documents(
         loaded.documents, loaded.present, cache.records if cache else None, content_dir
     )
@@ -132,7 +132,7 @@ def rare_collections() -> Iterator[None]:
         gc.set_threshold(*threshold)
 
 
-def _run(jobs: int | None) -> functools.partial[Iterator[Any]]:
+def _spread(jobs: int | None) -> functools.partial[Iterator[Any]]:
     """``map``, over as many processes as ``jobs`` says (generator.parallel)."""
     return functools.partial(fork_map, jobs=jobs)
 
@@ -149,7 +149,7 @@ class _DataFiles:
         """A ``map`` for render_pages: the workers start on the pages, then this process makes the data files."""
 
         def run(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
-            pages = fork_map(function, items, jobs, here=not self._parts)
+            pages = fork_map(function, items, jobs, caller_works=not self._parts)
             self.made()
             return pages
 

@@ -28,7 +28,7 @@ def work(n):
 if mode == "threads":
     threading.Thread(target=threading.Event().wait, args=(5,), daemon=True).start()
 try:
-    done = list(parallel.fork_map(work, list(range(400)), jobs, chunk=10, least=1))
+    done = list(parallel.fork_map(work, list(range(400)), jobs, chunk=10, min_items=1))
 except ValueError as error:
     print(json.dumps({"error": str(error)}))
 else:
@@ -102,7 +102,7 @@ def release():
     while not any(future.cancelled() for future in futures) and time.monotonic() < deadline:
         time.sleep(0.01)
     open(go, "w").close()
-results = parallel.fork_map(work, list(range(200)), 2, chunk=5, least=1)
+results = parallel.fork_map(work, list(range(200)), 2, chunk=5, min_items=1)
 first = next(results)  # the first chunk is this process's
 children = [child.pid for child in multiprocessing.active_children()]
 threading.Thread(target=release, daemon=True).start()

@@ -222,13 +222,13 @@ FileRead = tuple["Document | None", tuple[Diagnostic, ...]]
 def load_tree(
     content_dir: Path,
     memo: FileMemo | None = None,
-    run: Callable[[Callable[[_File], FileRead], Sequence[_File]], Iterable[FileRead]] = map,
+    spread: Callable[[Callable[[_File], FileRead], Sequence[_File]], Iterable[FileRead]] = map,
 ) -> LoadResult:
     """Read every content file under ``content_dir``; report layout and YAML problems.
 
     With ``memo`` (kept between the rebuilds of `mkdocs serve`), a file whose bytes have not
     changed since the last call is not parsed again: it gives the same Document object.
-    ``run`` parses the files: ``map`` by default, or one that spreads them over processes.
+    ``spread`` parses the files: ``map`` by default, or one that spreads them over processes.
     """
     diagnostics: list[Diagnostic] = []
     present: set[tuple[str, str]] = set()
@@ -259,7 +259,7 @@ def load_tree(
         if known is not None and known[0] == file.raw and (known[1] is None or known[1].path == file.shown):
             read[file.path] = known[1], known[2]
     todo = [file for file in files if file.path not in read]
-    for file, (document, problems) in zip(todo, run(_read_file, todo), strict=True):
+    for file, (document, problems) in zip(todo, spread(_read_file, todo), strict=True):
         read[file.path] = document, problems
         if memo is not None:
             memo[file.path] = (file.raw, document, problems)

@@ -56,13 +56,13 @@ class DraftOptions:
 def run_draft(options: DraftOptions) -> int:
     """Draft an article from SOURCE; print what was found and what is left for the person."""
     try:
-        return _run(options)
+        return _draft(options)
     except DraftInputError as error:
         print(printable(error.message), file=sys.stderr)
         return error.exit_code
 
 
-def _run(options: DraftOptions) -> int:
+def _draft(options: DraftOptions) -> int:
     published_option = _published(options.published)
     if options.id is not None and id_problem(options.id):
         fix = suggest_id(options.id)

@@ -57,10 +57,10 @@ def generated_files(build: Build, config: Any, disk: GeneratedFiles | None, apar
         staged.file.replace(placed)
         yield File.generated(config, staged.path, abs_src_path=str(placed))
     for path in sorted(linked_paths(build.corpus)) if apart else ():
-        yield WrittenApart(path, None, config.site_dir, config.use_directory_urls)
+        yield DataFileWrittenLater(path, None, config.site_dir, config.use_directory_urls)
 
 
-class WrittenApart(File):
+class DataFileWrittenLater(File):
     """A data file that `mkdocs serve` writes into the site after the pages (generator.mkdocs.serve).
 
     MkDocs knows of it, so that the links to it are checked as in a full build, and copies nothing.

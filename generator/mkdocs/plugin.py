@@ -85,7 +85,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             if serve is None:
                 raise PluginError(f"the content has errors:\n{error}") from None
             if (build := serve.preview.failed(error, content)) is None:  # no good build yet
-                return serve.preview.stand_ins(files, config)
+                return serve.preview.placeholder_pages(files, config)
         except jinja2.TemplateError as error:
             raise PluginError(template_problem(error)) from None
         else:

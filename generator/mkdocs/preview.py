@@ -10,7 +10,7 @@ page, or, once the content is good again, the warnings about the page's own file
 sets every text as text, never as HTML. A page the last good build did not have (a new file with
 a mistake) is MkDocs' 404 page, which carries the script too but is not reloaded by the server:
 there the script asks for PROBLEMS again until the next build. A server started on content with
-errors has no good build yet: the navigation's pages stand in for it (``stand_ins``).
+errors has no good build yet: the navigation's pages stand in for it (``placeholder_pages``).
 
 Nothing of this reaches a built site: the script, its stylesheet and PROBLEMS are added, and
 content errors kept from failing the build, only under serve.
@@ -69,7 +69,7 @@ class Preview:
         self._shown = {"errors": shown, "more": len(errors) - len(shown), "summary": closing, "notes": {}}
         return self.good
 
-    def stand_ins(self, files: Files, config: Any) -> Files:
+    def placeholder_pages(self, files: Files, config: Any) -> Files:
         """Before a good build, a page for each entry of the navigation, for the errors to show over."""
         for path in navigation_paths(config.nav or []):
             if files.get_file_from_path(path) is None:
