@@ -79,7 +79,7 @@ def test_templates_come_from_the_loader_they_are_given() -> None:
     )
     spec = PageSpec("actors/russia.md", "x.md.j2", "R", {"title": "A *bold* claim"})
     [page] = render_pages([spec], environment, {})
-    assert page.markdown == '---\ntitle: "R"\n---\n\n# A &#42;bold&#42; claim\n[up](index.md)\n'
+    assert page.markdown == '---\ntitle: "R"\nhide: ["navigation"]\n---\n\n# A &#42;bold&#42; claim\n[up](index.md)\n'
 
 
 def test_an_undefined_name_in_a_template_is_an_error() -> None:

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, Request
 
-from generator.mkdocs.search import SearchIndexError, finish_indexing, serve_bundle, start_indexing, sweep_stopped
+from generator.search import SearchIndexError, finish_indexing, serve_bundle, start_indexing, sweep_stopped
 from tests.conftest import (
     DESKTOP,
     PHONE,
@@ -434,7 +434,7 @@ def test_a_hostile_alias_is_shown_as_written(browser: Browser, hostile_url: str)
         page.context.close()
 
 
-# In a full build Pagefind runs as a service, handed each page as MkDocs writes it (generator/mkdocs/search.py).
+# In a full build Pagefind reads the pages a batch at a time, as MkDocs writes them (generator/search.py).
 
 
 def _fragments(bundle: Path) -> dict[str, dict[str, object]]:
@@ -463,7 +463,7 @@ def test_pagefind_handed_the_pages_indexes_what_it_would_read_on_disk(built_site
     ("when", "message"),
     [
         ("at once", "ERROR - search: Pagefind stopped before it replied"),
-        ("after the first reply", "ERROR - search: Pagefind stopped while pages were handed over"),
+        ("after the first reply", "ERROR - search: Pagefind stopped before it replied"),
     ],
 )
 def test_a_pagefind_that_stops_fails_the_build_and_leaves_the_site(when: str, message: str, tmp_path: Path) -> None:
@@ -472,7 +472,8 @@ def test_a_pagefind_that_stops_fails_the_build_and_leaves_the_site(when: str, me
     stand_in = tmp_path / "pagefind"
     stand_in.write_text(_STAND_IN.format(python=sys.executable, replies=0 if when == "at once" else 1))
     stand_in.chmod(0o755)
-    build = f"from generator import cli; from generator.mkdocs import search; search._executable = lambda: {str(stand_in)!r}; raise SystemExit(cli.main())"
+    # Pagefind's Python API runs the binary PAGEFIND_BINARY_PATH names.
+    build = f"import os; os.environ['PAGEFIND_BINARY_PATH'] = {str(stand_in)!r}; from generator import cli; raise SystemExit(cli.main())"
     result = run_python("-c", build, "build", "--site-dir", site)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr

@@ -9,9 +9,10 @@ sizes past which a list is split or cut in ``limits``.
 from __future__ import annotations
 
 from ...content.link import Corpus
+from ..links import relative_path
 from .actors import plan_actor_index, plan_profile
 from .briefings import plan_briefing, plan_briefings_index
-from .common import PageSpec, page_address, page_path, relative_path
+from .common import PageSpec, page_address, page_path
 from .home import plan_home
 from .timeline import TimelineLayout, layout_timeline, plan_timeline
 from .topics import plan_topic, plan_topic_index
