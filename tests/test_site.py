@@ -165,7 +165,13 @@ def test_every_url_of_the_format_exists(built_site: BuiltSite) -> None:
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite) -> None:
-    site = built_site.root
+    checked, broken = broken_links(built_site.root)
+    assert checked > 100, f"only {checked} internal links found: is the link collection broken?"
+    assert not broken, f"{len(broken)} broken internal links:\n" + "\n".join(broken)
+
+
+def broken_links(site: Path) -> tuple[int, list[str]]:
+    """Check every internal link and anchor of a built site: how many, and those that lead nowhere."""
     pages = set(html_pages(site))
     broken: list[str] = []
     checked = 0
@@ -195,8 +201,7 @@ def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite) -> None:
                     and target.fragment not in ids_in(target.file)
                 ):
                     broken.append(f"{where}: no id '{target.fragment}' in {target.file.relative_to(site)}")
-    assert checked > 100, f"only {checked} internal links found: is the link collection broken?"
-    assert not broken, f"{len(broken)} broken internal links:\n" + "\n".join(broken)
+    return checked, broken
 
 
 # Link relations that make the browser fetch something; canonical, next, prev... do not.

@@ -4,7 +4,7 @@ ProperDocs answers imports of ``mkdocs.*`` once ``properdocs.replacement`` is im
 module here imports MkDocs' names, and this runs first.
 """
 
-import importlib.util
-
-if importlib.util.find_spec("mkdocs") is None and importlib.util.find_spec("properdocs") is not None:
+try:
+    import mkdocs  # noqa: F401
+except ImportError:
     import properdocs.replacement  # noqa: F401
