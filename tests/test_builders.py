@@ -16,13 +16,14 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
-from tests.conftest import CORPUS, DESKTOP, open_page, run_generator, run_python, serve_site
+from tests.conftest import CORPUS, DESKTOP, REPO_ROOT, open_page, run_generator, run_python, serve_site
 from tests.test_search import search
 from tests.test_site import broken_links
 
 pytestmark = pytest.mark.builders
 
 BIN = Path(sys.executable).parent
+HOSTILE = REPO_ROOT / "tests" / "hostile"
 # Each builder, run in the standalone folder: it writes the site to site/.
 BUILDERS = {
     "zensical": [BIN / "zensical", "build", "--clean"],
@@ -109,3 +110,19 @@ def test_the_build_runs_on_properdocs_without_mkdocs(tmp_path: Path) -> None:
     _, broken = broken_links(tmp_path / "site")
     assert broken == []
     assert (tmp_path / "site/pagefind/pagefind-entry.json").is_file()
+
+
+@pytest.mark.parametrize("builder", sorted(BUILDERS))
+def test_hostile_content_runs_nothing_on_a_site_another_builder_built(builder: str, tmp_path: Path) -> None:
+    """Sanitized and escaped before the Markdown is written: no builder can skip it (generator/standalone.py)."""
+    out = tmp_path / "out"
+    result = run_generator("render", "--content", HOSTILE, "--out", out, "--standalone")
+    assert result.returncode == 0, result.stderr
+    built = subprocess.run(BUILDERS[builder], cwd=out, capture_output=True, text=True, check=False)
+    assert built.returncode == 0, built.stdout + built.stderr
+    pages = sorted((out / "site").rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for payload in ("<script>window.pwned", "<img src=x onerror", "<b onmouseover", "<iframe", "<details open"):
+            assert payload not in html, f"{page.relative_to(out)} holds {payload!r}"
