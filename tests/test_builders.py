@@ -126,3 +126,9 @@ def test_hostile_content_runs_nothing_on_a_site_another_builder_built(builder: s
         html = page.read_text(encoding="utf-8")
         for payload in ("<script>window.pwned", "<img src=x onerror", "<b onmouseover", "<iframe", "<details open"):
             assert payload not in html, f"{page.relative_to(out)} holds {payload!r}"
+
+
+def test_index_says_when_the_folder_is_not_a_built_site(tmp_path: Path) -> None:
+    result = run_generator("index", tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"error: {tmp_path} is not a built site (it has no index.html): build it first\n"
