@@ -198,6 +198,10 @@ class SearchIndex:
         output = _next_bundle(self.site_dir)
         shutil.rmtree(output, ignore_errors=True)
         self._run(self._index.write_files(output_path=str(output)))
+        # Pagefind replies before the files it writes are whole: it is done when it has ended.
+        service, self._service = self._service, None
+        assert service is not None
+        asyncio.run_coroutine_threadsafe(_finish(service), self._loop).result()
         entry = json.loads((output / "pagefind-entry.json").read_bytes())
         pages = sum(language["page_count"] for language in entry["languages"].values())
         _put_in_place(self.site_dir, filter_counts(self.site_dir) if filters is None else filters, output)
@@ -241,6 +245,17 @@ class SearchIndex:
 async def _launch(service: Callable[[], PagefindService]) -> PagefindService:
     """Start Pagefind: made here, on the loop that it will answer on (it takes the running one)."""
     return await service().launch()
+
+
+async def _finish(service: PagefindService) -> None:
+    """Let Pagefind end as it does when its input ends: once the files it writes are whole."""
+    if service._backend.stdin is not None:
+        service._backend.stdin.close()
+    await service._backend.wait()
+    reader = service._poll_task
+    if reader.done() and not reader.cancelled():
+        reader.exception()  # the end of Pagefind's output, expected here
+    reader.cancel()
 
 
 async def _stop(service: PagefindService) -> None:
