@@ -41,7 +41,9 @@ def write_standalone(build: Build, config_file: Path, out: Path) -> None:
     with config_file.open("rb") as file:
         config: dict[str, Any] = yaml_load(file)
     project = config_file.parent
-    shutil.copytree(project / config.get("docs_dir", "docs"), out / DOCS, dirs_exist_ok=True)
+    static = project / config.get("docs_dir", "docs")  # the site's own files: styles, scripts
+    if static.is_dir():
+        shutil.copytree(static, out / DOCS, dirs_exist_ok=True)
     theme = config.setdefault("theme", {})
     if theme.get("custom_dir"):
         shutil.copytree(project / theme["custom_dir"], out / OVERRIDES)
