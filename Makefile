@@ -88,14 +88,21 @@ builders: install-test chromium
 golden: install-test
 	$(PY) -m pytest -q --update-golden tests/test_render.py tests/test_diagnostics.py tests/test_draft_golden.py
 
+# After changing the sample in content/ on purpose: record it as shipped (content/.sample.sha256), so that
+# `init` on a fresh clone knows it for the sample and empties it. A briefing of one's own has no such file.
+.PHONY: sample-manifest
+sample-manifest: install
+	$(PY) -c 'from pathlib import Path; from generator.content.starter import write_manifest; write_manifest(Path("content"))'
+
 clean:
 	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache .audit tests/screenshots *.egg-info .cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-# A long property-based run of the content checker (tests/test_fuzz.py); `make test` runs a short one.
+# A long property-based run of the content checker and the drafter (tests/test_fuzz.py, tests/test_draft_fuzz.py,
+# with its time budget per kilobyte); `make test` runs a short one.
 .PHONY: fuzz
 fuzz: install-test
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz.py --hypothesis-show-statistics
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz.py tests/test_draft_fuzz.py --hypothesis-show-statistics
 
 # Scale benchmarks (issue 6): corpora of 250, 1,000 and 4,000 articles, cached in benchmarks/.cache/;
 # prints the table of goals and bars and writes it to benchmarks/results.md. Options: BENCH_ARGS="--help".

@@ -9,6 +9,7 @@ import os
 import resource
 import shutil
 import signal
+import subprocess
 import sys
 import time
 import unicodedata
@@ -20,13 +21,15 @@ import jinja2
 
 from .content.catalog import HEADERS, SOURCE_KINDS, Listing, Row, list_rows
 from .content.commands import PROGRAM, command
-from .content.diagnostics import ContentError, Diagnostic, count, summarize
-from .content.load import display_path, id_problem, load_tree, suggest_id
+from .content.diagnostics import ContentError, Diagnostic, count, printable, summarize
+from .content.load import ContentFileError, display_path, id_problem, load_tree, open_content_file, suggest_id
 from .content.model import URL_PATTERN, parse_full_date
+from .content.names import fold
 from .content.scaffold import content_path, skeleton
 from .content.schema import schema_texts
+from .content.starter import empty_content, name_site, next_steps, not_the_sample, pages_address
 from .content.validate import validate_documents
-from .pages.emit import replace_directory, write_pages
+from .pages.emit import replace_directory, write_atomically, write_pages
 from .pages.render import template_problem
 from .parallel import JOBS_VARIABLE, parse_jobs
 from .pipeline import Build, build_pages, check_content, rare_collections
@@ -43,6 +46,18 @@ STAGE = ".briefing-data"  # in the site folder while `build` runs: the data file
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=PROGRAM, description="Build a briefing site from YAML content.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = commands.add_parser(
+        "init",
+        help="start a briefing of your own: empty the sample content and name the site",
+        description="Remove the sample's articles, actors and topics, and set site_name and site_description in "
+        "mkdocs.yml. Content that is not the untouched sample is kept, and nothing changes, unless --force.",
+    )
+    init.add_argument("--title", required=True, help="the site's name, as readers see it")
+    init.add_argument("--description", help="one sentence on what the briefing follows")
+    init.add_argument("--force", action="store_true", help="also remove content that is not the sample's")
+    _content_option(init)
+    _config_option(init)
 
     check = commands.add_parser("check", help="validate the content only")
     _content_option(check)
@@ -127,6 +142,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     draft.add_argument("--id", help="the new article's id (default: its date and headline)")
     draft.add_argument("--out", metavar="FILE", help="write the draft there instead, or - to print it")
     draft.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the article's language, as a code: en (default: told from the letters of the text)",
+    )
+    draft.add_argument(
         "--new-actors", action="store_true", help="also write a file in content/actors/ for each new actor proposed"
     )
 
@@ -134,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A stop (SIGTERM) ends a command as Ctrl-C does: the site or folder it replaces stays as it was.
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
+        if args.command == "init":
+            return _init(args.title, args.description, args.force, args.content, args.config_file)
         if args.command == "check":
             return _check(args.content, args.format)
         if args.command == "new":
@@ -220,6 +242,48 @@ def _report(diagnostics: Sequence[Diagnostic], style: str = "text") -> None:
         print(summarize(diagnostics), file=sys.stderr)
 
 
+def _init(title: str, description: str | None, force: bool, content: Path, config_file: Path | None) -> int:
+    title, description = " ".join(title.split()), description and " ".join(description.split())
+    config = config_file or Path("mkdocs.yml")
+    if not title:
+        print("error: --title is empty: give the site a name, such as --title 'EU AI Act briefing'", file=sys.stderr)
+        return USAGE
+    if not config.is_file():
+        print(f"error: {display_path(config)} not found: run init from the project folder", file=sys.stderr)
+        return USAGE
+    theirs = not_the_sample(content) if content.is_dir() else []
+    if theirs and not force:
+        shown = "\n".join(f"  {display_path(content / name)}" for name in theirs[:10])
+        more = f"\n  and {count(len(theirs) - 10, 'more file')}" if len(theirs) > 10 else ""
+        print(
+            f"error: {display_path(content)} holds {count(len(theirs), 'file')} that the sample did not ship, or "
+            f"changed:\n{shown}{more}\nnothing was changed. To remove them too, run: "
+            f"{command('init', '--title', title, *(['--description', description] if description else []), '--force', content=content)}",
+            file=sys.stderr,
+        )
+        return CONTENT_ERRORS
+    removed = empty_content(content)
+    write_atomically(config, name_site(config.read_text(encoding="utf-8"), title, description).encode("utf-8"))
+    print(
+        f"emptied {display_path(content)}: removed {count(removed['articles'], 'article')}, "
+        f"{count(removed['actors'], 'actor')} and {count(removed['topics'], 'topic')}"
+    )
+    print(f"named the site '{title}' in {display_path(config)}")
+    print(next_steps(title, content, _published_address()))
+    return OK
+
+
+def _published_address() -> str | None:
+    """The GitHub Pages address of this clone's origin (https://owner.github.io/repo/), if it is on GitHub."""
+    try:
+        origin = subprocess.run(
+            ["git", "config", "--get", "remote.origin.url"], capture_output=True, text=True, timeout=10, check=False
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return pages_address(origin)
+
+
 def _check(content: Path, style: str = "text") -> int:
     corpus, warnings = check_content(content)
     _report(warnings, style)
@@ -237,7 +301,7 @@ def _new(kind: str, ids: Sequence[str], content: Path, url: str | None, publishe
         if problem:
             fix = suggest_id(id)
             hint = f" (try '{fix}')" if fix and fix != id else ""
-            print(f"error: '{id}' is not a valid id: an id {problem}{hint}", file=sys.stderr)
+            print(printable(f"error: '{id}' is not a valid id: an id {problem}{hint}"), file=sys.stderr)
             return USAGE
     if kind != "article" and (url or published):
         print("error: --from-url and --published go with 'new article'", file=sys.stderr)
@@ -253,7 +317,10 @@ def _new(kind: str, ids: Sequence[str], content: Path, url: str | None, publishe
             print(f"error: --published {error}", file=sys.stderr)
             return USAGE
     if url is not None and not URL_PATTERN.match(url):
-        print(f"error: --from-url '{url}' is not a web address: write a full http:// or https:// URL", file=sys.stderr)
+        print(
+            printable(f"error: --from-url '{url}' is not a web address: write a full http:// or https:// URL"),
+            file=sys.stderr,
+        )
         return USAGE
     # Like mkdir with several names: each file that can be written is, and each that exists is reported.
     written, code = [], OK
@@ -271,9 +338,13 @@ def _new(kind: str, ids: Sequence[str], content: Path, url: str | None, publishe
             )
             code = CONTENT_ERRORS
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as file:
-            file.write(skeleton(kind, id, url, date, content))
+        try:
+            with open_content_file(content, content_path(kind, id), create=True) as file:
+                file.write(skeleton(kind, id, url, date, content).encode("utf-8"))
+        except ContentFileError as error:
+            print(printable(f"error: {error}"), file=sys.stderr)
+            code = CONTENT_ERRORS
+            continue
         written.append(display_path(path))
     if written:
         files = ", ".join(written[:-1]) + f" and {written[-1]}" if len(written) > 1 else written[0]
@@ -282,6 +353,12 @@ def _new(kind: str, ids: Sequence[str], content: Path, url: str | None, publishe
 
 
 def _list(listing: Listing, text: str | None, content: Path) -> int:
+    if text is not None and not fold(text):
+        print(
+            printable(f"error: '{text}' has no letter or digit to look for: give a word of a name, such as 'korea'"),
+            file=sys.stderr,
+        )
+        return USAGE
     loaded = load_tree(content)
     if not content.is_dir():
         _report(loaded.diagnostics)
@@ -299,13 +376,13 @@ def _list(listing: Listing, text: str | None, content: Path) -> int:
             file=sys.stderr,
         )
     if not rows and text is not None:
-        print(f"nothing in {listing.value} matches '{text}'", file=sys.stderr)
+        print(printable(f"nothing in {listing.value} matches '{text}'"), file=sys.stderr)
     return OK
 
 
 def _print_rows(header: Row, rows: Sequence[Row]) -> None:
     """Print rows tab-separated for a pipe (cut, sort, awk -F'\t'); in aligned columns under a header for a terminal."""
-    cleaned = [tuple(" ".join(cell.split()) for cell in row) for row in rows]
+    cleaned = [tuple(printable(" ".join(cell.split())) for cell in row) for row in rows]
     if not sys.stdout.isatty():
         for row in cleaned:
             print("\t".join(row))
@@ -400,12 +477,9 @@ def _export(content: Path, out: Path | None, config_file: Path | None) -> int:
     described = out.with_name(f"{name}.dataset.json")
     dataset = ftm_dataset(corpus, data, out.name, normalize_site_url(settings.url), settings.license)
     for path, text in ((out, data), (described, dataset)):
-        partial = path.with_name(f".{path.name}.partial")
         try:
-            partial.write_bytes(text)
-            partial.replace(path)  # in one step: a reader never sees half a file
+            write_atomically(path, text)
         except OSError as error:
-            partial.unlink(missing_ok=True)
             print(f"error: cannot write {path}: {error.strerror}", file=sys.stderr)
             return USAGE
     entities = data.count(b"\n")  # one a line
@@ -418,7 +492,15 @@ def _draft(args: argparse.Namespace) -> int:
 
     return run_draft(
         DraftOptions(
-            args.source, args.content, args.published, args.publisher, args.url, args.id, args.out, args.new_actors
+            args.source,
+            args.content,
+            args.published,
+            args.publisher,
+            args.url,
+            args.id,
+            args.out,
+            args.new_actors,
+            args.lang,
         )
     )
 
@@ -455,6 +537,12 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool, jobs:
         license = read_license(config.extra)  # a mistake in it stops the build as MkDocs' own config errors do
         build = build_pages(content, templates, config.site_url or None, stage=stage, jobs=jobs, license=license)
         _report(build.warnings)
+        marks = sum(warning.is_review for warning in build.warnings)
+        if strict and marks:  # what a person must still check is not published
+            raise MkDocsException(
+                f"{count(marks, 'review mark')} left in the content (listed above): do what each says and "
+                "remove its 'review' line, or build without --strict to preview"
+            )
         if "SOURCE_DATE_EPOCH" not in os.environ and build.corpus.articles:
             # Date the build by its newest article, so the same content gives the same bytes.
             newest = build.corpus.articles[0].source.published.first_day()

@@ -103,7 +103,12 @@ def fork_map(
             initializer=_start_worker,
             initargs=(os.getpid(),),
         )
-        futures = deque(pool.submit(_run, chunk.start, chunk.stop) for chunk in theirs)  # forks at the first
+        futures: deque[Future[list[R] | None] | None] = deque()
+        for share in theirs:  # forks at the first
+            try:
+                futures.append(pool.submit(_run, share.start, share.stop))
+            except BrokenProcessPool:  # a worker died while the chunks were handed out: the rest is done here
+                futures.append(None)
     finally:
         _inherited = None
     return _results(function, items, chunks, mine, pool, futures)
@@ -115,16 +120,17 @@ def _results(
     chunks: list[range],
     mine: set[int],
     pool: ProcessPoolExecutor,
-    futures: deque[Future[list[R] | None]],
+    futures: deque[Future[list[R] | None] | None],
 ) -> Iterator[R]:
     """Yield the results chunk by chunk: this process's own as it comes to them, the workers' as
     they send them. A chunk a worker failed on, or did not do because a worker died, is done here."""
     try:
         for i, chunk in enumerate(chunks):
             done = None
-            if i not in mine:
+            future = futures.popleft() if i not in mine else None
+            if future is not None:
                 with contextlib.suppress(BrokenProcessPool):  # a worker died
-                    done = futures.popleft().result()
+                    done = future.result()
             yield from done if done is not None else (function(items[i]) for i in chunk)
     finally:
         _stop(pool)

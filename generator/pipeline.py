@@ -15,6 +15,7 @@ import jinja2
 from .content.diagnostics import ContentError, Diagnostic
 from .content.link import Corpus, link_corpus
 from .content.load import FileMemo, load_tree
+from .content.review import misdated_reuses
 from .content.validate import RecordMemo, validate_documents
 from .exports import Asset, License, Part, export_parts, with_export_links
 from .pages.emit import write_pages
@@ -72,6 +73,12 @@ def check_content(
     if any(d.is_error for d in diagnostics):
         raise ContentError(diagnostics)
     corpus, warnings = link_corpus(content)
+    # Events that several articles report and that no conflict warning is about already.
+    reused = {e.key: e.date for e in corpus.events if len(set(e.sources)) > 1 and not e.is_conflicting}
+    if reused:
+        from .draft.dates import phrase_dates  # the draft's date reader, loaded only when needed
+
+        warnings += tuple(misdated_reuses(content.articles, content.documents, reused, phrase_dates))
     return corpus, tuple(sorted(diagnostics + warnings))
 
 

@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -30,8 +31,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
-SAMPLE_CONTENT = REPO_ROOT / "content"
+# Tests never pin what content/ holds: it is the user's, and changes with every contribution. They pin
+# frozen corpora: the sample as it was shipped (tests/sample/), and a small one of their own (tests/corpus/).
+# What any content/ must satisfy is checked in tests/test_content.py.
+SAMPLE_CONTENT = REPO_ROOT / "tests" / "sample"
 CORPUS = REPO_ROOT / "tests" / "corpus"
+USER_CONTENT = REPO_ROOT / "content"
 
 
 # Golden files (tests/golden/, tests/cases/): compared with, or rewritten by `make golden` alone.
@@ -74,6 +79,15 @@ def run_python(*args: str | Path, cwd: Path = REPO_ROOT, timeout: float = 300) -
     )
 
 
+def copy_project(root: Path, content: Path | None = SAMPLE_CONTENT) -> Path:
+    """Make ``root`` a project of its own: mkdocs.yml, the templates, and ``content`` as its content/ (None: none)."""
+    shutil.copytree(REPO_ROOT / "site_templates", root / "site_templates")
+    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    if content is not None:
+        shutil.copytree(content, root / "content")
+    return root
+
+
 @dataclass(frozen=True)
 class BuiltSite:
     """A site built by `python -m generator build --strict`, and what the build said."""
@@ -84,18 +98,19 @@ class BuiltSite:
     stderr: str
 
 
-def build_site(site_dir: Path, content: Path | None = None) -> BuiltSite:
-    """Build ``content`` (default: the sample content/) into ``site_dir`` with --strict.
+def build_site(site_dir: Path, content: Path | None = None, project: Path = REPO_ROOT) -> BuiltSite:
+    """Build ``content`` (default: the frozen sample, tests/sample/) into ``site_dir`` with --strict.
 
+    With ``project`` and no ``content``, build that project as it is, its own content/ included.
     Fails the calling test if the build exits non-zero or prints a MkDocs WARNING.
     """
-    args: list[str | Path] = ["build", "--strict"]
-    if content is not None:
-        args += ["--content", content]
-    args += ["--site-dir", site_dir]
-    result = run_generator(*args)
+    if project != REPO_ROOT and content is None:
+        what, options = project / "content", []
+    else:
+        what = content or SAMPLE_CONTENT
+        options = ["--content", what]
+    result = run_python("-m", "generator", "build", "--strict", *options, "--site-dir", site_dir, cwd=project)
     output = result.stdout + result.stderr
-    what = content or SAMPLE_CONTENT
     assert result.returncode == 0, f"building {what} exited {result.returncode}:\n{output}"
     assert "WARNING" not in output, f"building {what} printed warnings:\n{output}"
     assert (site_dir / "index.html").is_file(), f"building {what} wrote no {site_dir}/index.html:\n{output}"
@@ -104,7 +119,7 @@ def build_site(site_dir: Path, content: Path | None = None) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The sample site (content/), built once per test session."""
+    """The frozen sample's site (tests/sample/), built once per test session."""
     return build_site(tmp_path_factory.mktemp("sample") / "site")
 
 

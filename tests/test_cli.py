@@ -18,9 +18,9 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_check_passes_on_the_sample_content() -> None:
-    result = run("check", cwd=REPO)
+    result = run("check", "--content", "tests/sample", cwd=REPO)
     assert result.returncode == 0
-    assert result.stdout == "content: 11 articles, 26 actors, 4 topics, 21 events: ok\n"
+    assert result.stdout == "tests/sample: 11 articles, 26 actors, 4 topics, 21 events: ok\n"
     # Two warnings the sample keeps on purpose: reports that disagree on a date, and a scheduled event.
     assert result.stderr.splitlines()[-1] == "0 errors, 2 warnings in 2 files"
 
@@ -252,6 +252,16 @@ def test_list_actors_finds_a_name_by_part_of_an_alias(tmp_path: Path) -> None:
     assert result.stdout == "north-korea\tcountry\tNorth Korea\tPyongyang, DPRK\n"
     everyone = run("list", "actors", cwd=tmp_path)
     assert everyone.stdout == ("north-korea\tcountry\tNorth Korea\tPyongyang, DPRK\nrussia\tcountry\tRussia\tMoscow\n")
+
+
+def test_list_with_nothing_to_look_for_says_so_instead_of_listing_everything(tmp_path: Path) -> None:
+    write_tree(tmp_path, ACTORS)
+    for text in ("((((", "  ", "*.*"):
+        result = run("list", "actors", text, cwd=tmp_path)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == (
+            f"error: '{text}' has no letter or digit to look for: give a word of a name, such as 'korea'\n"
+        )
 
 
 def test_list_matches_whatever_the_accents_case_and_hyphens(tmp_path: Path) -> None:

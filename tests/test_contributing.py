@@ -18,12 +18,12 @@ from pydantic import ValidationError
 from generator.content.load import read_document
 from generator.content.model import RECORD_TYPES
 from generator.content.schema import json_schema, schema_texts
-from tests.conftest import REPO_ROOT, build_site
+from tests.conftest import CORPUS, REPO_ROOT, SAMPLE_CONTENT, build_site, copy_project
 from tests.helpers import ACTORS, article, write_tree
 
 SCHEMAS = REPO_ROOT / "schemas"
 KINDS = {"articles": "article", "actors": "actor", "topics": "topic"}
-TREES = [REPO_ROOT / "content", REPO_ROOT / "tests" / "corpus"]
+TREES = [SAMPLE_CONTENT, CORPUS]  # frozen: the first-line convention is ours, not a rule check enforces
 # Cases of the golden diagnostics whose one error is a field's shape: the schema must refuse them too.
 # (Dates that do not exist, such as 2024-02-30, have the right shape: only the model can tell.)
 BAD_FIELD_CASES = sorted(
@@ -161,13 +161,31 @@ def test_new_checks_every_id_before_it_writes_any(tmp_path: Path) -> None:
 
 
 def test_the_article_skeleton_says_how_to_find_the_ids_that_exist(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"briefings/actors/valdoria.yaml": "name: Valdoria\nkind: country\n"})
+    write_tree(tmp_path, {"briefings/topics/water-rights.yaml": "name: Water rights\n"})
     result = run("new", "article", "a", "--content", "briefings", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "briefings/articles/a.yaml").read_text(encoding="utf-8")
     assert (
         "# Find the ids that exist (list actors, topics, events or tags), by a word of their names:\n"
-        "#   .venv/bin/python -m generator list actors korea --content briefings\n"
+        "#   .venv/bin/python -m generator list actors valdoria --content briefings\n"
     ) in text
+    assert "topics: []  # topic ids (file names in content/topics/), such as [water-rights]\n" in text
+
+
+def test_the_skeletons_of_an_empty_briefing_name_no_id_it_does_not_have(tmp_path: Path) -> None:
+    """Just after `init`: the hints name no id of the sample, and say how to make the first topic."""
+    result = run("new", "article", "a", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "content/articles/a.yaml").read_text(encoding="utf-8")
+    assert "#   .venv/bin/python -m generator list actors\n" in text
+    assert (
+        "topics: []  # topic ids (file names in content/topics/), none yet: .venv/bin/python -m generator new topic ID\n"
+    ) in text
+    actor = run("new", "actor", "b", cwd=tmp_path)
+    assert actor.returncode == 0, actor.stderr
+    skeletons = text + (tmp_path / "content/actors/b.yaml").read_text(encoding="utf-8")
+    assert not re.search(r"korea|russia|united-states|sanctions", skeletons), skeletons
 
 
 @pytest.mark.parametrize("doc", ["README.md", "CONTRIBUTING.md", "CONTENT-FORMAT.md", "SECURITY.md"])
@@ -314,14 +332,14 @@ def test_the_pre_commit_hook_runs_the_content_check() -> None:
 
 def test_edit_links_open_the_yaml_file_a_page_came_from(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BRIEFING_REPO_URL", "https://github.com/example/briefings")
-    site = build_site(tmp_path / "site").root
+    site = build_site(tmp_path / "site", project=copy_project(tmp_path / "project")).root
     edit = "https://github.com/example/briefings/edit/main/"
 
     def edit_links(page: str) -> list[str]:
         html = (site / page).read_text(encoding="utf-8")
         return re.findall(r'href="(https://github.com/example/briefings/edit/[^"]+)"', html)
 
-    article = next((REPO_ROOT / "content/articles").glob("*.yaml")).stem
+    article = next((SAMPLE_CONTENT / "articles").glob("*.yaml")).stem
     assert edit_links(f"briefings/{article}/index.html") == [f"{edit}content/articles/{article}.yaml"]
     assert edit_links("actors/russia/index.html") == [f"{edit}content/actors/russia.yaml"]
     assert edit_links("topics/north-korea-sanctions/index.html") == [f"{edit}content/topics/north-korea-sanctions.yaml"]

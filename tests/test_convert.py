@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from generator.mkdocs.convert import _RAW_BLOCK, render_with_html_aside
 from generator.pages.emit import write_pages
 from generator.pipeline import build_pages
-from tests.conftest import REPO_ROOT, run_python
+from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, run_python
 from tests.test_safety import _copy_project, _tree_bytes
 
 # `python -m generator build --jobs 2`, with every stage shared however small, in chunks of two
@@ -56,6 +56,8 @@ sys.exit(code)
 def _build(
     mode: str, site: Path, project: Path = REPO_ROOT, *options: str
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, int]]:
+    if project == REPO_ROOT:
+        options = ("--content", str(SAMPLE_CONTENT), *options)  # the frozen sample, never content/
     result = run_python("-c", _BUILD, mode, "build", "--site-dir", site, *options, cwd=project)
     counts = json.loads(result.stdout.strip().splitlines()[-1]) if result.stdout.strip() else {}
     return result, counts
@@ -131,7 +133,7 @@ def _between_tags(html: str) -> str:
     return re.sub(r">\s+<", "><", html)
 
 
-@pytest.mark.parametrize("tree", ["content", "tests/corpus"])
+@pytest.mark.parametrize("tree", ["tests/sample", "tests/corpus"])
 def test_raw_html_set_aside_converts_to_what_markdown_makes_of_it(tree: str, tmp_path: Path) -> None:
     """Every page, converted with the templates' raw HTML set aside, has the HTML and the anchors
     that MkDocs gives it (but for whitespace between tags)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import http.server
 import io
+import re
 import socket
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from generator.cli import main
 from generator.draft.fetch import fetch_url
 from generator.draft.records import DraftInputError
 from generator.pipeline import build_pages
-from tests.conftest import serve_site
+from tests.conftest import SAMPLE_CONTENT, copy_project, run_generator, serve_site
 from tests.helpers import REPO, write_tree
 
 PAGES = Path(__file__).parent / "draft_pages"
@@ -67,10 +68,10 @@ def test_a_draft_is_written_with_what_was_found_and_what_is_left(tmp_path: Path)
     assert (code, err) == (0, "")
     assert out.splitlines() == [
         "wrote content/articles/2024-04-16-port-talks-resume.yaml",
-        "found: 3 actors (1 new), 2 events (0 already in the content), 1 quote",
+        "found: 3 actors (1 new), 2 events (0 already in the content), 1 quote, 1 statement",
         "left for you:",
         "  - write the summary, in your own words",
-        "  - reword the 2 event titles marked 'reword'",
+        "  - do what each 'review' line says, then remove it (3 lines)",
         "  - create the 1 new actor, or draft again with --new-actors: aiko-tanabe",
         "  - add statements and relations in your own words, and the topics",
         "then run: .venv/bin/python -m generator check",
@@ -90,8 +91,26 @@ def test_out_dash_prints_the_draft_and_reports_on_standard_error(tmp_path: Path)
     code, out, err = _run(tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--out", "-")
     assert code == 0
     assert out.startswith("# yaml-language-server: $schema=../../schemas/article.schema.json\n")
-    assert err.splitlines()[0] == "found: 3 actors (1 new), 2 events (0 already in the content), 1 quote"
+    assert err.splitlines()[0] == "found: 3 actors (1 new), 2 events (0 already in the content), 1 quote, 1 statement"
     assert _files(tmp_path) == set(TREE)
+
+
+@pytest.mark.parametrize(
+    ("source", "named"),
+    [
+        ("{root}/downloads/story.txt", "story.txt"),
+        ("downloads/story.txt", "story.txt"),
+        ("downloads/../downloads/story.txt", "story.txt"),
+        ("-", "standard input"),
+    ],
+)
+def test_the_header_names_the_source_by_its_file_name_never_a_path(tmp_path: Path, source: str, named: str) -> None:
+    write_tree(tmp_path, {**TREE, "downloads/story.txt": STORY})
+    given = source.format(root=tmp_path)
+    code, out, _ = _run(tmp_path, "draft", given, "--published", "2024-04-16", "--out", "-", stdin=STORY.encode())
+    assert code == 0
+    assert out.splitlines()[1].startswith(f"# Drafted by `python -m generator draft` from '{named}': ")
+    assert str(tmp_path) not in out and "downloads" not in out
 
 
 def test_standard_input_is_read_with_a_dash(tmp_path: Path) -> None:
@@ -111,9 +130,11 @@ def test_the_round_trip_checks_but_for_the_summary_then_builds(tmp_path: Path) -
     code, out, err = _run(tmp_path, "check")
     assert (code, out) == (1, "")
     assert err.splitlines() == [
+        "content/actors/aiko-tanabe.yaml:5:9: warning: left to review: check the name, the kind and the role "
+        "against the article; then remove this 'review' line",
         "content/articles/2024-04-16-port-talks-resume.yaml:11:9: error: 'summary' has no value, and it is required: "
         "write what the article reports, in your own words, in Markdown",
-        "1 error, 0 warnings in 1 file",
+        "1 error, 1 warning in 2 files",
     ]
     article = tmp_path / "content/articles/2024-04-16-port-talks-resume.yaml"
     article.write_text(
@@ -212,6 +233,12 @@ def test_the_round_trip_checks_but_for_the_summary_then_builds(tmp_path: Path) -
             "error: --url 'www.example.org' is not a web address: write a full http:// or https:// URL",
         ),
         (
+            {"story.txt": STORY},
+            ["story.txt", "--published", "2024-04-16", "--lang", "xx"],
+            2,
+            "error: --lang 'xx' is not a language the draft reads: use one of en, ko",
+        ),
+        (
             {},
             ["ftp://example.org/story.txt"],
             2,
@@ -240,9 +267,15 @@ def test_a_content_folder_without_actors_gets_one_for_the_new_actors(tmp_path: P
         tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--new-actors", "--id", "port-talks"
     )
     assert code == 0
-    assert out.splitlines()[:2] == [
+    assert out.splitlines()[:4] == [
         "wrote content/articles/port-talks.yaml",
+        "wrote content/actors/south-korea.yaml (a new actor)",
         "wrote content/actors/aiko-tanabe.yaml (a new actor)",
+        "wrote content/actors/japan.yaml (a new actor)",
+    ]
+    assert (tmp_path / "content/actors/japan.yaml").read_text(encoding="utf-8").splitlines()[2:4] == [
+        "name: Japan",
+        "kind: country  # guessed from the text: person, country or organization",
     ]
 
 
@@ -252,7 +285,7 @@ def test_a_folder_that_cannot_be_written_leaves_nothing_behind(tmp_path: Path) -
         tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--new-actors", "--id", "port-talks"
     )
     assert (code, out) == (2, "")
-    assert err == "error: cannot write content/articles: File exists: nothing was written\n"
+    assert err == "error: content/articles: this is a file, not a folder: move it out of the way: nothing was written\n"
     assert not (tmp_path / "content/actors/aiko-tanabe.yaml").exists()
 
 
@@ -366,18 +399,19 @@ def test_an_address_that_does_not_answer_in_time(server: str) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# The first real test: the seed article against the sample content (read at run time, never copied)
+# The first real test: the seed article against the frozen sample (the article is read at run time, never copied)
 
 
 @pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed-article.txt is not there")
 def test_the_seed_article_drafts_like_the_sample_briefing(tmp_path: Path) -> None:
-    code, out, err = _run(REPO, "draft", str(SEED), "--published", "2024-04-15", "--out", "-")
+    project = copy_project(tmp_path / "project")
+    code, out, err = _run(project, "draft", str(SEED), "--published", "2024-04-15", "--out", "-")
     assert code == 0, err
     draft = yaml.safe_load(out)
-    sample = yaml.safe_load((REPO / "content/articles/2024-04-15-us-allies-north-korea-sanctions.yaml").read_text())
+    sample = yaml.safe_load((SAMPLE_CONTENT / "articles/2024-04-15-us-allies-north-korea-sanctions.yaml").read_text())
     drafted_actors = {a if isinstance(a, str) else a["id"] for a in draft["actors"]}
     sample_actors = {a if isinstance(a, str) else a["id"] for a in sample["actors"]}
-    assert drafted_actors <= sample_actors
+    assert drafted_actors - sample_actors == {"united-nations"}  # a well-known body the sample lacks
     assert sample_actors - drafted_actors == {
         "south-korea-ministry-of-national-defense"
     }  # named only as 'the ministry'
@@ -398,3 +432,113 @@ def test_the_seed_article_drafts_like_the_sample_briefing(tmp_path: Path) -> Non
         {"by": "south-korea", "speaker": "a South Korean envoy", "text": sample["quotes"][0]["text"]}
     ]
     assert draft["source"] == {"publisher": "Reuters", "published": "2024-04-15", "dateline": "Seoul"}
+
+
+SEED_TREE = {
+    **{
+        f"content/actors/{id}.yaml": f"name: {name}\nkind: {kind}\n" + (f"aliases: [{aliases}]\n" if aliases else "")
+        for id, name, kind, aliases in [
+            ("united-states", "United States", "country", "U.S., Washington"),
+            ("north-korea", "North Korea", "country", "Pyongyang"),
+            ("south-korea", "South Korea", "country", "Seoul"),
+            ("russia", "Russia", "country", "Moscow"),
+            ("china", "China", "country", ""),
+            ("japan", "Japan", "country", "Tokyo"),
+            ("un-security-council", "UN Security Council", "organization", "U.N. Security Council"),
+        ]
+    },
+    "content/articles/2024-03-28-panel-veto.yaml": (
+        "title: Russia vetoes the renewal of the UN panel on North Korea sanctions\n"
+        "source:\n  publisher: Example Wire\n  published: 2024-03-28\n"
+        "summary: Russia blocked the renewal of the experts' mandate.\n"
+        "events:\n  - id: panel-of-experts-veto\n    date: 2024-03-28\n"
+        "    title: Russia vetoes renewal of the UN panel of experts\n    actors: [russia, un-security-council]\n"
+    ),
+}
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed-article.txt is not there")
+def test_an_unreviewed_draft_warns_and_fails_a_strict_build_until_its_marks_are_resolved(tmp_path: Path) -> None:
+    write_tree(tmp_path, SEED_TREE)
+    code, out, err = _run(tmp_path, "draft", str(SEED), "--published", "2024-04-15", "--new-actors")
+    assert code == 0, err
+    article = tmp_path / "content/articles/2024-04-15-us-allies-seek-ways-enforce-north.yaml"
+    text = article.read_text(encoding="utf-8")
+    summary = "The US envoy to the UN said in Seoul that the allies look for other ways to enforce the sanctions."
+    article.write_text(re.sub(r"(?m)^summary: .*$", f"summary: {summary}", text), encoding="utf-8")
+    marks = [
+        (path, number)
+        for path in sorted((tmp_path / "content").rglob("*.yaml"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip().startswith("review:")
+    ]
+    assert len(marks) == 12  # five events (one linked to the content's), two statements, four new people, the UN
+
+    code, out, err = _run(tmp_path, "check")
+    assert (code, out) == (0, "content: 2 articles, 12 actors, 0 topics, 5 events: ok\n")
+    warned = [line for line in err.splitlines() if ": warning: left to review: " in line]
+    assert [line.split(":")[:2] for line in warned] == [
+        [path.relative_to(tmp_path).as_posix(), str(number)] for path, number in marks
+    ]
+    assert err.splitlines()[-1] == "0 errors, 12 warnings in 6 files"
+    site = tmp_path / "site"
+    built = run_generator("build", "--strict", "--content", tmp_path / "content", "--site-dir", site)
+    assert built.returncode == 1
+    assert built.stderr.splitlines()[-1] == (
+        f"error: the site was not built, and {site} is unchanged: 12 review marks left in the content (listed above):"
+        " do what each says and remove its 'review' line, or build without --strict to preview"
+    )
+    assert not site.exists()
+
+    for path, _ in marks:  # the person did what each says
+        path.write_text(re.sub(r"(?m)^\s*review: .*\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert _run(tmp_path, "check")[:3] == (0, "content: 2 articles, 12 actors, 0 topics, 5 events: ok\n", "")
+    built = run_generator("build", "--strict", "--content", tmp_path / "content", "--site-dir", site)
+    assert built.returncode == 0, built.stderr
+    assert "WARNING" not in built.stdout + built.stderr
+    assert (site / "briefings/2024-04-15-us-allies-seek-ways-enforce-north/index.html").is_file()
+
+
+def test_an_event_the_draft_is_not_sure_of_is_listed_for_the_person_not_linked(tmp_path: Path) -> None:
+    launch = (
+        "title: A team is launched\nsource:\n  publisher: Example Wire\n  published: 2024-10-16\n"
+        "summary: Eleven countries set up a team.\nevents:\n  - id: team-launch\n    date: 2024-10-16\n"
+        "    title: Eleven countries launch a sanctions monitoring team\n    actors: [japan]\n"
+        "  - date: 2024-10-17\n    title: Seoul welcomes the team\n    actors: [south-korea]\n"
+    )
+    story = (
+        "Team presents its findings\n\nNEW YORK (Kyodo) -- The monitoring body that South Korea joined "
+        "was established in October last year.\n"
+    )
+    write_tree(tmp_path, {**TREE, "content/articles/2024-10-16-launch.yaml": launch, "story.txt": story})
+    code, out, err = _run(tmp_path, "draft", "story.txt", "--published", "2025-07-18", "--out", "-")
+    assert code == 0, err
+    events = yaml.safe_load(out)["events"]
+    assert [(e.get("id"), e["date"]) for e in events] == [(None, "2024-10")]
+    assert events[0]["review"] == (
+        "check whether it is the content's event 'team-launch': if it is, write 'id:' with that id and its title; "
+        "if not, reword the title in your own words"
+    )
+    assert "# perhaps the content's event 'team-launch' (2024-10-16, Eleven countries launch" in out
+
+
+def test_the_publisher_option_is_cleaned_as_the_text_is(tmp_path: Path) -> None:
+    write_tree(tmp_path, {**TREE, "story.txt": STORY})
+    publisher = "Kyodo\x1b[2J\nNews\x07"
+    code, out, err = _run(tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--publisher", publisher)
+    assert (code, err) == (0, "")
+    drafted = tmp_path / "content/articles/2024-04-16-port-talks-resume.yaml"
+    assert yaml.safe_load(drafted.read_text())["source"]["publisher"] == "Kyodo [2J News"
+    assert not [line for line in out.splitlines() if line.startswith("  - fix:")]
+
+
+def test_new_actors_says_which_files_it_wrote_and_which_it_left(tmp_path: Path) -> None:
+    broken = "name: Aiko Tanabe\nkind: persona\n"
+    write_tree(tmp_path, {**TREE, "story.txt": STORY, "content/actors/aiko-tanabe.yaml": broken})
+    code, out, _ = _run(tmp_path, "draft", "story.txt", "--published", "2024-04-16", "--new-actors")
+    assert code == 0
+    assert "(a new actor)" not in out
+    drafted = (tmp_path / "content/articles/2024-04-16-port-talks-resume.yaml").read_text()
+    assert "written to content/actors/aiko-tanabe.yaml" not in drafted
+    assert "  - id: aiko-tanabe  # new: content/actors/aiko-tanabe.yaml exists already: fix it\n" in drafted
+    assert (tmp_path / "content/actors/aiko-tanabe.yaml").read_text() == broken

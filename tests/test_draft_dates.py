@@ -22,6 +22,22 @@ FRIDAY = "2025-02-07"
         ("They will meet next Monday.", MONDAY, [("next Monday", "2024-04-22")]),
         ("They met last Monday.", MONDAY, [("last Monday", "2024-04-08")]),
         ("The store opens on a Friday and closes every Sunday.", MONDAY, []),
+        # The verb nearest the date decides: a past verb reports a past day, even of a plan.
+        ("The council on Friday rejected the draft.", MONDAY, [("on Friday", "2024-04-12")]),
+        ("The ministers met in Tokyo on Wednesday (local time).", MONDAY, [("on Wednesday", "2024-04-10")]),
+        (
+            "The firm said on Monday it expected output to resume in June.",
+            "2024-04-16",
+            [("on Monday", "2024-04-15"), ("in June", "2024-06")],
+        ),
+        ("Officials said the talks will be held on Thursday.", MONDAY, [("on Thursday", "2024-04-18")]),
+        ("He will tour the flood-hit towns on Saturday, aides said.", MONDAY, [("on Saturday", "2024-04-20")]),
+        # No verb in the clause: the sentence's.
+        (
+            "Thursday at the United Nations, the envoy briefed member states.",
+            "2025-07-18",
+            [("Thursday", "2025-07-17")],
+        ),
         ("The vote on Friday, April 12, was close.", MONDAY, [("on Friday, April 12", "2024-04-12")]),
         # Months: the last one, the next one, or the person decides.
         ("Relations warmed after the leaders met in September.", MONDAY, [("in September", "2023-09")]),
@@ -39,6 +55,9 @@ FRIDAY = "2025-02-07"
         # Days of a month.
         ("The vote is on June 15.", MONDAY, [("on June 15", "2024-06-15")]),
         ("The storm struck on Oct. 9.", "2024-10-16", [("on Oct. 9", "2024-10-09")]),
+        # No verb tells: the nearest such day, so 'on May 2' in a report of 3 May is that May.
+        ("In an address on May 2, the governor set a curfew.", "2024-05-03", [("on May 2", "2024-05-02")]),
+        ("In a speech on Feb. 7, she confirmed the offensive.", "2025-02-26", [("on Feb. 7", "2025-02-07")]),
         ("It was signed on 3 March 2022.", MONDAY, [("on 3 March 2022", "2022-03-03")]),
         ("It was signed on Friday, March 4, 2022.", MONDAY, [("on Friday, March 4, 2022", "2022-03-04")]),
         ("It was signed on Thursday, March 4, 2022.", MONDAY, [("on Thursday, March 4, 2022", None)]),

@@ -71,6 +71,15 @@ def test_the_publisher_is_not_an_actor() -> None:
     assert find_mentions(make_body(["Reuters reported it."]), "", gazetteer, "Reuters").actors == ()
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’", "´", "ʼ"])
+def test_a_typographic_apostrophe_is_an_apostrophe(apostrophe: str) -> None:
+    cast = find_mentions(make_body([f"Japan{apostrophe}s Defence Minister Nakatani Gen arrived."]), "", KNOWN)
+    assert [(m.actor, m.start, m.end) for m in cast.mentions][:1] == [("japan", 0, 5)]
+    assert [(p.id, p.role, p.role_organization) for p in cast.proposed] == [
+        ("nakatani-gen", "Defence Minister", "japan")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "proposed"),
     [
@@ -111,6 +120,32 @@ def test_the_publisher_is_not_an_actor() -> None:
             "The Fire and Disaster Management Agency counted the dead.",
             [("fire-and-disaster-management-agency", "organization", None)],
         ),
+        # Issue 28 (texts ours): a chain of titles before a name; the name at its end is the person.
+        (
+            "The vote failed, deputy U.S. Ambassador to the U.N. Maria Lind told the council.",
+            [("maria-lind", "person", "Ambassador to the U.N.")],
+        ),
+        (
+            "U.S. State Department Director for Korean and Mongolian Affairs Ana Reyes briefed members.",
+            [("ana-reyes", "person", "State Department Director for Korean and Mongolian Affairs")],
+        ),
+        ("Japan’s Defence Minister Nakatani Gen arrived.", [("nakatani-gen", "person", "Defence Minister")]),
+        ("Japan´s Defence Minister Nakatani Gen arrived.", [("nakatani-gen", "person", "Defence Minister")]),
+        (
+            "Russian Deputy Foreign Minister Andrei Rudenko met him.",
+            [("andrei-rudenko", "person", "Deputy Foreign Minister")],
+        ),
+        # Countries and well-known bodies the content lacks, with their kind; an organization's name
+        # with a plural possessive in it.
+        ("France and Germany backed the plan.", [("france", "country", None), ("germany", "country", None)]),
+        (
+            "NATO and the European Union met.",
+            [("european-union", "organization", None), ("nato", "organization", None)],
+        ),
+        ("Who would object? The WHO did.", [("world-health-organization", "organization", None)]),
+        ("The Workers' Party of Korea met.", [("workers-party-of-korea", "organization", None)]),
+        # Demonyms are never people.
+        ("The Russians and North Koreans met. Ukrainians said so.", []),
         # Not actors: places, months, a name with no evidence, a news agency, capitals of a sentence.
         ("Talks in Busan and Kumamoto Prefecture began in March.", []),
         ("Goldman Sachs said the market would rise.", []),

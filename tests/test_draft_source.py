@@ -51,8 +51,15 @@ BODY = "The ministers agreed to meet again."
             ("Jane Doe", "John Roe"),
         ),
         (f"Talks\n\nBy Priya Natarajan\n\nMay 6, 2025\n\n{BODY}", None, None, "2025-05-06", ("Priya Natarajan",)),
+        (f"Talks\n\nWritten: 2024-04-04 16:33:07Updated: 2024-04-04 17:49:00\n\n{BODY}", None, None, "2024-04-04", ()),
         (f"Talks\n\n{BODY}\n\n(Reporting by Mina Cho; Editing by Tom Reed)", None, None, None, ("Mina Cho",)),
         (f"Talks\n\nThe U.S. - and its allies - agreed.\n\n{BODY}", None, None, None, ()),
+        # Issue 28: sign-offs and datelines that name the publisher, and a byline that is an agency.
+        (f"Talks\n\nSEOUL -- {BODY} (Yonhap)", "Seoul", "Yonhap", None, ()),
+        (f"Talks\n\nTOKYO -- {BODY} (Kyodo)", "Tokyo", "Kyodo", None, ()),
+        (f"Talks\n\n{BODY} --Reuters", None, "Reuters", None, ()),
+        (f"Talks\n\nBEIJING, May 2 /Xinhua/ {BODY}", "Beijing", "Xinhua", None, ()),
+        (f"Talks\n\nBy Xinhua\n\n{BODY}", None, "Xinhua", None, ()),
     ],
 )
 def test_datelines_bylines_and_date_lines(
@@ -147,3 +154,15 @@ def test_a_page_with_no_article_is_one_clear_error() -> None:
         "or paste its text into a .txt file and draft that"
     )
     assert error.value.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("under_the_credit", "kept"),
+    [
+        ("The envoy speaks to reporters in New York, U.S., February 20, 2024.", False),
+        ("Seoul's foreign ministry has vowed to respond to the measures firmly.", True),
+    ],
+)
+def test_the_block_under_a_photo_credit_is_dropped_when_it_is_the_caption(under_the_credit: str, kept: bool) -> None:
+    source = read_text(f"Talks\n\nPhoto : YONHAP News\n\n{under_the_credit}\n\n{BODY}")
+    assert source.paragraphs == ((under_the_credit, BODY) if kept else (BODY,))

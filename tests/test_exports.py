@@ -8,7 +8,6 @@ import io
 import json
 import posixpath
 import re
-import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -34,7 +33,7 @@ from generator.exports.ftm import entity_id, ftm_entities, ftm_lines
 from generator.mkdocs.settings import read_settings
 from generator.pages.text import plain_blocks
 from generator.pipeline import check_content
-from tests.conftest import CORPUS, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, run_generator, run_python
+from tests.conftest import CORPUS, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, copy_project, run_generator, run_python
 from tests.helpers import ACTORS, article, write_tree
 
 SITE_URL = "https://example.org/briefing"
@@ -772,7 +771,7 @@ def test_every_export_is_linked_where_a_reader_looks(built_site: BuiltSite) -> N
     assert {"/api/v1/events.json", "/api/v1/timeline.csv", "/calendar/events.ics"} <= hrefs("timeline/index.html")
     assert {"/api/v1/statements.csv", "/api/v1/topics.json"} <= hrefs("topics/index.html")
     linked = set().union(*(hrefs(p.relative_to(site).as_posix()) for p in site.rglob("index.html")))
-    for asset in export_files(check_content(REPO_ROOT / "content")[0]):
+    for asset in export_files(check_content(SAMPLE_CONTENT)[0]):
         if asset.path.startswith(("feeds/", "calendar/")) or asset.path.count("/") == 2:
             assert "/" + asset.path in linked, f"{asset.path} is linked from no page"
 
@@ -867,10 +866,7 @@ def test_the_built_site_has_the_same_data_files_written_forked_or_in_line(corpus
 
 def test_a_failed_build_leaves_no_staged_data_files_behind(tmp_path: Path) -> None:
     """MkDocs fails after the data files moved into the site (a broken link under --strict): the old site stays, nothing else."""
-    project = tmp_path / "project"
-    for name in ("content", "site_templates"):
-        shutil.copytree(REPO_ROOT / name, project / name)
-    (project / "mkdocs.yml").write_text((REPO_ROOT / "mkdocs.yml").read_text())
+    project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
     build = [sys.executable, "-m", "generator", "build", "--strict", "--site-dir", str(site)]
     assert subprocess.run(build, cwd=project, capture_output=True, check=False, timeout=300).returncode == 0
@@ -882,3 +878,26 @@ def test_a_failed_build_leaves_no_staged_data_files_behind(tmp_path: Path) -> No
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
     assert not list(project.rglob(f"*{STAGE}*"))
+
+
+def test_no_cell_of_any_csv_starts_as_a_formula(tmp_path: Path) -> None:
+    formula = '=HYPERLINK("https://example.org/x","click")'
+    write_tree(
+        tmp_path,
+        {
+            "content/actors/russia.yaml": "name: '@SUM(1+1)'\nkind: country\n",
+            "content/topics/sanctions.yaml": "name: '+cmd|calc'\n",
+            "content/articles/a.yaml": article(
+                events=f"  - date: 2024-03-28\n    title: '{formula}'\n    actors: [russia]\n"
+                "  - date: 2024-03-29\n    title: '-2+3'\n",
+                extra="statements:\n  - by: russia\n    topic: sanctions\n    text: '=1+1'\n",
+            ).replace("publisher: Wire", "publisher: '-Wire'"),
+        },
+    )
+    exported = files(check_content(tmp_path / "content")[0])
+    tables = {path: csv_rows(content) for path, content in exported.items() if path.endswith(".csv")}
+    assert sorted(tables) == ["api/v1/statements.csv", "api/v1/timeline.csv"]
+    cells = [cell for rows in tables.values() for row in rows for cell in row]
+    assert [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))] == []
+    assert tables["api/v1/timeline.csv"][1][3:5] == ["'" + formula, "'@SUM(1+1)"]
+    assert tables["api/v1/statements.csv"][1][:4] == ["'@SUM(1+1)", "'+cmd|calc", "", "'=1+1"]

@@ -17,14 +17,11 @@ from mkdocs.config import load_config
 
 from generator.content.diagnostics import ContentError
 from generator.pipeline import BuildCache, build_pages
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, copy_project
 
 
-def _project(tmp_path: Path, content: Path = REPO_ROOT / "content") -> Path:
-    shutil.copytree(content, tmp_path / "content")
-    shutil.copytree(REPO_ROOT / "site_templates", tmp_path / "site_templates")
-    shutil.copy(REPO_ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+def _project(tmp_path: Path, content: Path = SAMPLE_CONTENT) -> Path:
+    return copy_project(tmp_path, content)
 
 
 def _build(project: Path, dirty: bool) -> None:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.load import load_tree, read_document, read_lines, suggest_id
+from generator.content.load import id_problem, load_tree, read_document, read_lines, suggest_id
 from tests.helpers import ACTORS, write_tree
 
 
@@ -85,6 +85,38 @@ def test_suggested_ids_follow_the_rule() -> None:
     assert suggest_id("--x--") == "x"
 
 
+WINDOWS = "con, prn, aux, nul, com1 to com9, lpt1 to lpt9"
+
+
+@pytest.mark.parametrize(
+    ("id", "problem"),
+    [
+        ("north-korea", None),
+        ("con-2", None),
+        ("com10", None),
+        ("North_Korea", "must be lowercase letters and digits, words joined by single hyphens"),
+        *(
+            (
+                name,
+                f"is a device name on Windows ({WINDOWS}), which no file there can have: add a word, such as '{name}-1'",
+            )
+            for name in ("con", "prn", "aux", "nul", "com1", "com9", "lpt1", "lpt9")
+        ),
+    ],
+)
+def test_ids_follow_the_rule_and_windows_device_names_are_refused(id: str, problem: str | None) -> None:
+    assert id_problem(id) == problem
+
+
+def test_a_file_named_as_a_device_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"content/actors/nul.yaml": "name: Nul\nkind: country\n"})
+    loaded = load_tree(tmp_path / "content")
+    assert [d.message for d in loaded.diagnostics] == [
+        "file name 'nul.yaml' is not a valid id: it is a device name on Windows"
+        f" ({WINDOWS}), which no file there can have: add a word, such as 'nul-1'"
+    ]
+
+
 FIVE_LINES = "one: 1\ntwo: 2\nthree: 3\nfour: 4\nfive: 5\n"
 
 
@@ -104,8 +136,8 @@ def test_read_lines_gives_a_diagnostic_its_line_and_those_around(
 ) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(text, encoding="utf-8", newline="")
-    assert read_lines(str(path), line, around) == expected
+    assert read_lines(tmp_path, str(path), line, around) == expected
 
 
 def test_read_lines_of_a_file_that_is_gone_is_nothing(tmp_path: Path) -> None:
-    assert read_lines(str(tmp_path / "gone.yaml"), 3, 2) == ()
+    assert read_lines(tmp_path, str(tmp_path / "gone.yaml"), 3, 2) == ()

@@ -15,6 +15,8 @@ NAMES = {
     "united-states": ("United States", "US"),
     "linda-thomas-greenfield": ("Linda Thomas-Greenfield", "Thomas-Greenfield"),
     "un-security-council": ("United Nations Security Council", "UNSC"),
+    "hwang-joon-kook": ("Hwang Joon-kook",),
+    "kim-jong-un": ("Kim Jong Un",),
     "broken": (),  # a file with mistakes of its own: its id alone
 }
 
@@ -34,6 +36,10 @@ NAMES = {
         ("korea", ["'north-korea' (North Korea)", "'south-korea' (South Korea)"]),  # either: both
         ("security-council", ["'un-security-council' (United Nations Security Council)"]),  # one word fewer
         ("brokn", ["'broken'"]),
+        ("hwang-jun-kook", ["'hwang-joon-kook' (Hwang Joon-kook)"]),  # romanised another way: two letters
+        ("hwang-joon-kok", ["'hwang-joon-kook' (Hwang Joon-kook)"]),
+        ("kim-jong-il", []),  # two letters, but another word: another man
+        ("north-koreas", ["'north-korea' (North Korea)"]),
         ("france", []),  # 'ukraine' shares letters, not a word
         ("south-koreas", ["'south-korea' (South Korea)"]),
         ("south-korea-ministry", ["'south-korea' (South Korea)"]),

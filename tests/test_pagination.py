@@ -185,7 +185,7 @@ def test_a_briefing_links_each_event_to_the_timeline_page_that_shows_it(
 
 
 def test_a_short_timeline_stays_one_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    corpus, _ = check_content(REPO / "content")
+    corpus, _ = check_content(REPO / "tests" / "sample")
     paths = {spec.path for spec in plan.plan_pages(corpus)}
     assert "timeline.md" in paths and not [path for path in paths if path.startswith("timeline/")]
     monkeypatch.setattr(plan_limits, "TIMELINE_PAGE_EVENTS", len(corpus.events) - 1)

@@ -6,7 +6,7 @@ from tests.helpers import REPO
 
 
 def test_every_url_of_the_format_has_a_page() -> None:
-    corpus, _ = check_content(REPO / "content")
+    corpus, _ = check_content(REPO / "tests" / "sample")
     paths = {spec.path for spec in plan_pages(corpus)}
     expected = {"index.md", "briefings/index.md", "actors/index.md", "topics/index.md", "timeline.md"}
     expected |= {f"briefings/{id}.md" for id in corpus.content.articles}

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from tests.conftest import REPO_ROOT, BuiltSite
+from tests.conftest import BuiltSite, copy_project
 from tests.helpers import ACTORS, article, write_tree
 
 URL = "http://127.0.0.1:8000/"
@@ -26,9 +25,7 @@ PROBLEMS = "_preview/problems.json"
 
 
 def _project(root: Path, files: dict[str, str]) -> Path:
-    shutil.copytree(REPO_ROOT / "site_templates", root / "site_templates")
-    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return write_tree(root, files)
+    return write_tree(copy_project(root, content=None), files)
 
 
 class Serving:
@@ -144,6 +141,17 @@ def test_a_warning_shows_on_the_pages_of_its_file(serve: Serving) -> None:
     }
 
 
+def test_a_review_mark_shows_as_a_note_on_the_pages_of_its_file(serve: Serving) -> None:
+    events = "  - title: Talks resume\n    date: 2024-04-15\n    review: reword the title in your own words\n"
+    path = serve.project / "content/articles/a.yaml"
+    path.write_text(article(events=events), encoding="utf-8")
+    serve.build()
+    notes = serve.shown()["notes"]
+    assert [(note["where"], note["message"]) for note in notes["briefings/a/"]] == [
+        (f"{path}:9:13", "left to review: reword the title in your own words; then remove this 'review' line")
+    ]
+
+
 def test_a_server_started_on_content_with_errors_shows_them_on_the_navigation_pages(serve: Serving) -> None:
     actor = serve.project / "content/actors/russia.yaml"
     actor.write_text("name: Russia\nkind: nation\n", encoding="utf-8")
@@ -198,3 +206,13 @@ def test_mkdocs_build_fails_on_errors_and_puts_nothing_of_the_preview_in_the_sit
         "the content has errors:\ncontent/actors/russia.yaml:2:7: error: unknown kind 'nation' "
         "(use one of: person, country, organization)"
     ) in failed.stderr
+
+
+def test_a_review_mark_fails_a_strict_mkdocs_build(tmp_path: Path) -> None:
+    from mkdocs.exceptions import Abort
+
+    events = "  - title: Talks resume\n    date: 2024-04-15\n    review: reword the title in your own words\n"
+    project = _project(tmp_path, {**ACTORS, "content/articles/a.yaml": article(events=events)})
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
+    with pytest.raises(Abort, match="Aborted with 1 warnings in strict mode"):
+        build(config)

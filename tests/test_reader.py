@@ -1,7 +1,7 @@
 """What a reader gets, proven in headless Chromium: sources, graphs, the timeline's filters,
 accessibility, print, and metadata (search: tests/test_search.py).
 
-Uses the sample site (content/) and the test corpus (tests/corpus/), built once per session,
+Uses the frozen sample's site (tests/sample/) and the test corpus (tests/corpus/), built once per session,
 served on 127.0.0.1 like tests/test_browser.py.
 """
 
@@ -47,7 +47,7 @@ def _serve(site: BuiltSite) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def sample_url(built_site: BuiltSite) -> Iterator[str]:
-    """Serve the built sample site (content/) on 127.0.0.1 and a free port."""
+    """Serve the frozen sample's site (tests/sample/) on 127.0.0.1 and a free port."""
     yield from _serve(built_site)
 
 
@@ -362,10 +362,10 @@ def test_printing_gives_a_clean_brief_in_one_column(desktop: tuple[Page, PageLog
     assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
     if path == PROFILE:
         references = page.locator("#references + ol").inner_text()
-        assert "https://www.reuters.com/world/asia-pacific/" in references
+        assert "https://japannews.yomiuri.co.jp/news-services/reuters/20240416-180806/" in references
     else:
         after = page.eval_on_selector(".briefing-source a[href^='http']", "a => getComputedStyle(a, '::after').content")
-        assert "https://www.reuters.com/world/asia-pacific/" in after, after
+        assert "https://japannews.yomiuri.co.jp/news-services/reuters/20240416-180806/" in after, after
 
 
 # ---------------------------------------------------------------------------------------------

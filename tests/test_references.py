@@ -18,7 +18,11 @@ from generator.pages.text import plain_text
 from generator.pipeline import build_pages, check_content
 from tests.helpers import REPO
 
-TREES = {"sample": REPO / "content", "corpus": REPO / "tests" / "corpus", "hostile": REPO / "tests" / "hostile"}
+TREES = {
+    "sample": REPO / "tests" / "sample",
+    "corpus": REPO / "tests" / "corpus",
+    "hostile": REPO / "tests" / "hostile",
+}
 
 
 @cache

@@ -93,7 +93,7 @@ def _pages(content: str) -> dict[str, str]:
     return {page.path: page.markdown for page in build.pages}
 
 
-SAMPLE = _pages("content")
+SAMPLE = _pages("tests/sample")
 CORPUS = _pages("tests/corpus")
 CASES = [("sample", path) for path in sorted(SAMPLE)] + [("corpus", path) for path in sorted(CORPUS)]
 
@@ -140,7 +140,7 @@ def test_a_stray_update_golden_fails_the_golden_tests_and_rewrites_nothing(tmp_p
     """UPDATE_GOLDEN left set in a shell must not turn the golden tests into rewrites that pass:
     only `make golden` (pytest --update-golden) rewrites them."""
     project = tmp_path / "project"
-    for folder in ("content", "site_templates", "tests/corpus", "tests/golden"):
+    for folder in ("site_templates", "tests/sample", "tests/corpus", "tests/golden"):
         shutil.copytree(REPO / folder, project / folder)
     for file in ("__init__.py", "conftest.py", "helpers.py", "test_render.py"):
         shutil.copy(REPO / "tests" / file, project / "tests" / file)
@@ -168,4 +168,4 @@ def test_a_stray_update_golden_fails_the_golden_tests_and_rewrites_nothing(tmp_p
 
 
 def test_rendering_is_deterministic() -> None:
-    assert _pages("content") == SAMPLE
+    assert _pages("tests/sample") == SAMPLE

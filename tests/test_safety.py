@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,7 +18,16 @@ from playwright.sync_api import Browser
 
 from generator.pages.emit import replace_directory
 from generator.pipeline import build_pages
-from tests.conftest import DESKTOP, REPO_ROOT, BuiltSite, build_site, open_page, serve_site
+from tests.conftest import (
+    DESKTOP,
+    REPO_ROOT,
+    SAMPLE_CONTENT,
+    BuiltSite,
+    build_site,
+    copy_project,
+    open_page,
+    serve_site,
+)
 
 HOSTILE = REPO_ROOT / "tests" / "hostile"
 
@@ -121,9 +129,7 @@ def _stable(tree: dict[str, bytes]) -> dict[str, bytes]:
     return {path: data for path, data in tree.items() if not _UNSTABLE.fullmatch(path)}
 
 
-def _generator_build(
-    site: Path, project: Path = REPO_ROOT, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
+def _generator_build(site: Path, project: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m generator build` of ``project`` into ``site``, in a process of its own."""
     return subprocess.run(
         [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
@@ -137,18 +143,16 @@ def _generator_build(
 
 def _copy_project(project: Path) -> Path:
     """A copy of the sample project (content, templates, mkdocs.yml) to change."""
-    for name in ("content", "site_templates"):
-        shutil.copytree(REPO_ROOT / name, project / name)
-    (project / "mkdocs.yml").write_text((REPO_ROOT / "mkdocs.yml").read_text())
-    return project
+    return copy_project(project)
 
 
 def test_the_same_content_gives_byte_identical_sites(tmp_path: Path) -> None:
     sites = []
+    project = _copy_project(tmp_path / "project")
     for seed in ("1", "2"):
         site = tmp_path / f"site-{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1713139200"}
-        result = _generator_build(site, env=env)
+        result = _generator_build(site, project, env=env)
         assert result.returncode == 0, result.stderr
         sites.append(_tree_bytes(site))
     counts = [len(site) - len(_stable(site)) for site in sites]
@@ -238,7 +242,7 @@ def test_an_interrupted_build_never_leaves_a_half_written_site(tmp_path: Path, d
     site = build_site(tmp_path / "site").root
     before = _tree_bytes(site)
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
+        [sys.executable, "-m", "generator", "build", "--content", str(SAMPLE_CONTENT), "--site-dir", str(site)],
         cwd=REPO_ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -2,7 +2,7 @@
 find profiles, filters narrow the results, the keyboard drives it, nothing loads before a reader
 opens it, and hostile content stays text.
 
-Uses the sample site (content/) and the hostile content (tests/hostile/), served on 127.0.0.1.
+Uses the frozen sample's site (tests/sample/) and the hostile content (tests/hostile/), served on 127.0.0.1.
 """
 
 from __future__ import annotations

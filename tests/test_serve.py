@@ -4,15 +4,16 @@ browser where the contributor is looking (generator/mkdocs/preview.py)."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shlex
-import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,7 +22,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.conftest import PageLog
+from generator.mkdocs.serve import HostGuard
+from tests.conftest import PageLog, copy_project
 from tests.helpers import REPO
 
 
@@ -50,9 +52,7 @@ def wait_for(url: str, needle: str, seconds: float = 60) -> str:
 
 
 def test_editing_an_actor_file_reloads_its_profile(tmp_path: Path) -> None:
-    for name in ("content", "site_templates"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
@@ -125,9 +125,7 @@ class Served:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
     """What `make serve` runs, on a clone of the project."""
-    for name in ("content", "site_templates"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     with _serving(tmp_path) as (base, output):
         yield Served(tmp_path, base, output)
 
@@ -226,3 +224,70 @@ def test_a_warning_shows_as_a_quieter_note_on_the_page_of_its_file(
     page.goto(f"{served.base}/actors/russia/")
     assert page.locator(".preview-note").count() == 0, "a note shows on the pages of its file only"
     log.assert_clean(page.url)
+
+
+def _status(url: str, host: str) -> tuple[int, str]:
+    """The status and body of a GET of ``url`` sent with the Host header ``host``."""
+    request = urllib.request.Request(url, headers={"Host": host})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
+def test_the_preview_answers_only_for_the_address_it_serves(served: Served) -> None:
+    port = served.base.rsplit(":", 1)[1]
+    problems = f"{served.base}/_preview/problems.json"
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
+        assert _status(problems, host)[0] == 200
+    # A page elsewhere that points a name of its own at 127.0.0.1 (DNS rebinding) sends that name.
+    for host in (f"attacker.example:{port}", "attacker.example", f"127.0.0.1:{int(port) + 1}", ""):
+        status, body = _status(problems, host)
+        assert (status, body) == (421, "421 Misdirected Request: this server answers only for the address it serves\n")
+        assert _status(f"{served.base}/actors/russia/", host)[0] == 421
+
+
+@pytest.mark.parametrize(
+    ("address", "host", "answered"),
+    [
+        (("127.0.0.1", 8000), "127.0.0.1:8000", True),
+        (("127.0.0.1", 8000), "localhost:8000", True),
+        (("127.0.0.1", 8000), "[::1]:8000", True),
+        (("127.0.0.1", 8000), "LOCALHOST:8000", True),
+        (("127.0.0.1", 8000), "127.0.0.1:8001", False),
+        (("127.0.0.1", 8000), "127.0.0.1", False),
+        (("127.0.0.1", 8000), "rebound.example:8000", False),
+        (("127.0.0.1", 8000), "127.0.0.1:8000@evil", False),
+        (("127.0.0.1", 8000), "", False),
+        (("127.0.0.1", 80), "localhost", True),
+        (("192.168.1.5", 8000), "192.168.1.5:8000", True),
+        (("192.168.1.5", 8000), "localhost:8000", False),
+        (("0.0.0.0", 8000), "192.168.1.5:8000", True),
+        (("0.0.0.0", 8000), "localhost:8000", True),
+        (("0.0.0.0", 8000), "rebound.example:8000", False),
+        (("::1", 8000, 0, 0), "[::1]:8000", True),
+        (("::1", 8000, 0, 0), "::1:8000", False),
+    ],
+)
+def test_the_host_guard_knows_the_names_of_the_address_served(
+    address: tuple[object, ...], host: str, answered: bool
+) -> None:
+    server = type("Server", (), {"server_address": address})()
+    assert HostGuard(lambda environ, start: [b""], server).is_served(host) is answered
+
+
+def test_the_preview_shows_nothing_behind_a_link_and_never_waits_on_a_pipe(served: Served, tmp_path: Path) -> None:
+    secret = tmp_path / "elsewhere.yaml"
+    secret.write_text("name: OUTSIDE-THE-CONTENT-7f3a\nkind: country\n", encoding="utf-8")
+    (served.project / "content/actors/aaa.yaml").symlink_to(secret)
+    (served.project / "content/actors/stdin.yaml").symlink_to("/dev/stdin")
+    os.mkfifo(served.project / "content/topics/pipe.yaml")
+    shown = json.loads(wait_for(f"{served.base}/_preview/problems.json", "pipe.yaml"))
+    assert [(error["where"], error["lines"]) for error in shown["errors"]] == [
+        ("content/actors/aaa.yaml:1:1", []),
+        ("content/actors/stdin.yaml:1:1", []),
+        ("content/topics/pipe.yaml:1:1", []),
+    ]
+    assert "OUTSIDE-THE-CONTENT" not in json.dumps(shown)
+    assert "Russia" in fetch(f"{served.base}/actors/russia/")  # the last good pages, still answered

@@ -171,7 +171,7 @@ def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite) -> None:
 
 
 def broken_links(site: Path) -> tuple[int, list[str]]:
-    """Check every internal link and anchor of a built site: how many, and those that lead nowhere."""
+    """Check every internal link and anchor of a built site: how many were checked, and those that break."""
     pages = set(html_pages(site))
     broken: list[str] = []
     checked = 0

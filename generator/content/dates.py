@@ -68,6 +68,13 @@ class PartialDate:
     def agrees_with(self, other: PartialDate) -> bool:
         return self.contains(other) or other.contains(self)
 
+    def may_be(self, other: PartialDate) -> bool:
+        """Tell whether two dates may mean the same happening: one inside the other, or a year
+        apart when either is approximate ('2009~' may be 2010)."""
+        if self.agrees_with(other):
+            return True
+        return (self.is_approximate or other.is_approximate) and abs(self.year - other.year) <= 1
+
     def is_after(self, day: PartialDate) -> bool:
         """Tell whether every day this date may mean comes after ``day``."""
         return self.first_day() > day.first_day() and not self.contains(day)

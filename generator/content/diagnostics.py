@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,9 +23,11 @@ class Diagnostic:
     column: int
     severity: Severity
     message: str
+    is_review: bool = False  # a 'review' line left in the content: a strict build fails on it
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
+        # One line, shown as it is: a title over two lines cannot pose as a diagnostic of its own.
+        return f"{printable(self.path)}:{self.line}:{self.column}: {self.severity.value}: {printable(self.message)}"
 
     def github(self) -> str:
         """Write the diagnostic as a GitHub Actions annotation, shown on the pull request's diff."""
@@ -34,6 +37,20 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+_LINE_BREAKS = re.compile("[\n\r\t\v\f\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text as one line that a terminal shows as written: line breaks and tabs become spaces, other
+    control characters (escape sequences) and bidirectional overrides are written as their code, \\x1b."""
+    text = _LINE_BREAKS.sub(" ", text)
+    return _CONTROLS.sub(
+        lambda found: f"\\x{ord(found.group()):02x}" if ord(found.group()) < 0x100 else f"\\u{ord(found.group()):04x}",
+        text,
+    )
 
 
 def _escape_data(value: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Generic, TypeVar
@@ -150,6 +150,14 @@ def merge_events(
     return events, {k: tuple(v) for k, v in article_events.items()}, tuple(diagnostics)
 
 
+def merged_date(dates: Sequence[PartialDate]) -> PartialDate:
+    """The date of an event its reports give these dates: the most precise, an exact one before an
+    approximate one; the earliest when they disagree."""
+    if any(not a.agrees_with(b) for a in dates for b in dates):
+        return min(dates)
+    return max(dates, key=lambda d: (d.precision, not d.is_approximate))
+
+
 def _merge(key: str, members: list[tuple[Article, int]], content: Content) -> tuple[MergedEvent, Diagnostic | None]:
     reports = tuple(
         Report(
@@ -163,8 +171,7 @@ def _merge(key: str, members: list[tuple[Article, int]], content: Content) -> tu
     )
     dates = [report.date for report in reports]
     is_conflicting = any(not a.agrees_with(b) for a in dates for b in dates)
-    # The most precise date wins; among equals, an exact date beats an approximate one.
-    date = max(dates, key=lambda d: (d.precision, not d.is_approximate)) if not is_conflicting else min(dates)
+    date = merged_date(dates)
     actors = tuple(dict.fromkeys(actor for article, i in members for actor in article.events[i].actors))
     event = MergedEvent(key, date, reports[0].title, actors, reports, is_conflicting)
     warning = None

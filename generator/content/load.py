@@ -7,13 +7,16 @@ every anchor, alias, tag and duplicate key that PyYAML's constructors would hide
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -22,6 +25,11 @@ from .diagnostics import Diagnostic, Severity, count, did_you_mean
 KINDS = {"articles": "article", "actors": "actor", "topics": "topic"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX_LENGTH = 80
+# Names Windows keeps for devices, whatever follows the dot: a page or a file so named cannot be checked out there.
+RESERVED_NAMES = frozenset(
+    ["con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))]
+)
+RESERVED_SHOWN = "con, prn, aux, nul, com1 to com9, lpt1 to lpt9"
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -82,17 +90,109 @@ def display_path(path: Path) -> str:
     return Path(relative).as_posix() if not relative.startswith("..") else path.as_posix()
 
 
-def read_lines(shown: str, line: int, around: int) -> tuple[tuple[int, str], ...]:
+def read_lines(content_dir: Path, shown: str, line: int, around: int) -> tuple[tuple[int, str], ...]:
     """Lines ``line - around`` to ``line + around`` of the file ``shown`` (as display_path names it),
-    each with its number, as an editor counts them; none when the file cannot be read."""
+    each with its number, as an editor counts them; none when it is not a content file that can be read."""
     try:
-        with Path(shown).open("rb") as file:
+        relative = Path(os.path.abspath(shown)).relative_to(os.path.abspath(content_dir))
+        with open_content_file(content_dir, relative) as file:
             text = file.read(MAX_FILE_BYTES).decode("utf-8", "replace")
-    except OSError:
+    except (ValueError, OSError, ContentFileError):
         return ()
     lines = [each.rstrip("\r") for each in text.removesuffix("\n").split("\n")]
     first = max(line - around, 1)
     return tuple((number, lines[number - 1]) for number in range(first, min(line + around, len(lines)) + 1))
+
+
+class ContentFileError(Exception):
+    """A content file that is not opened: the path at fault (the file, or a folder on the way) and why."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(f"{display_path(path)}: {message}")
+        self.path, self.message = path, message
+
+
+def _link_problem(is_folder: bool) -> str:
+    if is_folder:
+        return "this folder is a symbolic link, and links are not followed in the content folder: make it a folder of its own, with the files in it"
+    return "this file is a symbolic link, and links are not followed in the content folder: copy the file here instead"
+
+
+_KINDS_OF_FILE = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+}
+
+
+def kind_of_file(mode: int) -> str:
+    """Name what a file's mode (st_mode) says it is, when it is not a regular file: 'a named pipe (FIFO)'."""
+    return _KINDS_OF_FILE.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def open_content_file(content_dir: Path, relative: Path | str, *, create: bool = False) -> BinaryIO:
+    """Open a file inside ``content_dir``: a regular file, reached through no symbolic link (the file or
+    a folder on the way), never a device or a named pipe. With ``create``, make a new file (and its
+    folders), never one that exists.
+
+    Every step is opened relative to the folder opened before it, without following a link, so that
+    nothing swapped in between a check and the open is followed either.
+    """
+    parts = Path(relative).parts
+    if not parts or Path(relative).is_absolute() or ".." in parts:
+        raise ContentFileError(content_dir / relative, "this is not inside the content folder")
+    if content_dir.is_symlink():
+        raise ContentFileError(content_dir, _link_problem(True))
+    if create:
+        with contextlib.suppress(OSError):  # what is in the way is said below
+            content_dir.mkdir(parents=True, exist_ok=True)
+    folder = _open_step(None, content_dir, os.fspath(content_dir), os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        path = content_dir
+        for part in parts[:-1]:
+            path = path / part
+            if create:
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(part, dir_fd=folder)
+            inner = _open_step(folder, path, part, os.O_RDONLY | os.O_DIRECTORY)
+            os.close(folder)
+            folder = inner
+        path = path / parts[-1]
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL if create else os.O_RDONLY | os.O_NONBLOCK
+        descriptor = _open_step(folder, path, parts[-1], flags)
+    finally:
+        os.close(folder)
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        what = kind_of_file(mode)
+        raise ContentFileError(path, f"this is {what}, not a file: content files are plain YAML files")
+    os.set_blocking(descriptor, True)
+    return os.fdopen(descriptor, "wb" if create else "rb")
+
+
+def _open_step(folder: int | None, path: Path, name: str, flags: int) -> int:
+    """Open ``name`` in the open ``folder`` without following a link; say what is wrong with ``path``."""
+    try:
+        return os.open(name, flags | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666, dir_fd=folder)  # rw for all, less the umask
+    except OSError as error:
+        if os.path.islink(path):
+            raise ContentFileError(path, _link_problem(bool(flags & os.O_DIRECTORY))) from None
+        if error.errno == errno.EEXIST:
+            raise ContentFileError(path, "this file already exists: edit it, or choose another id") from None
+        if error.errno == errno.ENOTDIR:
+            raise ContentFileError(path, "this is a file, not a folder: move it out of the way") from None
+        if error.errno == errno.ENOENT:
+            raise ContentFileError(path, "not found: check the path") from None
+        raise ContentFileError(path, f"cannot be opened ({error.strerror}): check its permissions") from None
+
+
+def read_content_file(content_dir: Path, relative: Path | str) -> bytes:
+    """The bytes of a content file, opened as ``open_content_file`` opens it."""
+    with open_content_file(content_dir, relative) as file:
+        return file.read()
 
 
 def suggest_id(stem: str) -> str:
@@ -107,6 +207,8 @@ def id_problem(value: str) -> str | None:
         return f"is {len(value)} characters long; ids are at most {ID_MAX_LENGTH}"
     if not ID_PATTERN.match(value):
         return "must be lowercase letters and digits, words joined by single hyphens"
+    if value in RESERVED_NAMES:
+        return f"is a device name on Windows ({RESERVED_SHOWN}), which no file there can have: add a word, such as '{value}-1'"
     return None
 
 
@@ -136,7 +238,7 @@ def load_tree(
         problem = id_problem(stem)
         if problem:
             fix = suggest_id(stem)
-            hint = f" (rename the file to '{fix}.yaml')" if fix else ""
+            hint = f" (rename the file to '{fix}.yaml')" if fix and fix != stem else ""
             diagnostics.append(
                 Diagnostic(
                     shown, 1, 1, Severity.ERROR, f"file name '{path.name}' is not a valid id: it {problem}{hint}"
@@ -144,7 +246,12 @@ def load_tree(
             )
             continue
         present.add((kind, stem))
-        files.append(_File(path, path.read_bytes(), shown, kind, stem))
+        try:
+            raw = read_content_file(content_dir, path.relative_to(content_dir))
+        except ContentFileError as error:
+            diagnostics.append(_misplaced(error.path, error.message))
+            continue
+        files.append(_File(path, raw, shown, kind, stem))
     read: dict[Path, tuple[Document | None, tuple[Diagnostic, ...]]] = {}
     for file in files:
         known = memo.get(file.path) if memo is not None else None
@@ -187,13 +294,23 @@ def _read_file(file: _File) -> tuple[Document | None, tuple[Diagnostic, ...]]:
 
 def _content_files(content_dir: Path, diagnostics: list[Diagnostic]) -> Iterator[tuple[Path, str]]:
     """Yield (path, kind) for every content file, in a stable order; report misplaced files."""
+    if content_dir.is_symlink():
+        diagnostics.append(_misplaced(content_dir, _link_problem(True)))
+        return
+    if content_dir.exists() and not content_dir.is_dir():
+        diagnostics.append(
+            _misplaced(content_dir, "this is a file, not the content folder: pass a folder with --content")
+        )
+        return
     if not content_dir.is_dir():
         diagnostics.append(Diagnostic(display_path(content_dir), 1, 1, Severity.ERROR, "content folder not found"))
         return
     for entry in sorted(content_dir.iterdir()):
         if _is_ignored(entry):
             continue
-        if entry.is_dir() and entry.name in KINDS:
+        if entry.is_symlink():  # before is_dir, which follows it
+            diagnostics.append(_misplaced(entry, _link_problem(entry.name in KINDS or entry.is_dir())))
+        elif entry.is_dir() and entry.name in KINDS:
             yield from _kind_files(entry, KINDS[entry.name], diagnostics)
         elif entry.is_dir():
             diagnostics.append(
@@ -215,12 +332,12 @@ def _kind_files(folder: Path, kind: str, diagnostics: list[Diagnostic]) -> Itera
     for entry in sorted(folder.iterdir()):
         if _is_ignored(entry):
             continue
-        if entry.is_dir():
+        if entry.is_symlink():  # before is_dir, which follows it
+            diagnostics.append(_misplaced(entry, _link_problem(entry.is_dir())))
+        elif entry.is_dir():
             diagnostics.append(
                 _misplaced(entry, f"folders inside {folder.name}/ are not read: move its files up into {folder.name}/")
             )
-        elif entry.is_symlink():
-            diagnostics.append(_misplaced(entry, "symbolic links are not read: copy the file instead"))
         elif entry.suffix == ".yml":
             diagnostics.append(_misplaced(entry, f"content files end in .yaml: rename to '{entry.stem}.yaml'"))
         elif entry.suffix == ".yaml":
@@ -232,6 +349,14 @@ def _kind_files(folder: Path, kind: str, diagnostics: list[Diagnostic]) -> Itera
                 continue
             seen[folded] = entry
             yield entry, kind
+
+
+def content_files(content_dir: Path, kind: str) -> list[Path]:
+    """The files of a kind that `load` reads as content: '.yaml', not hidden, not a link or a folder."""
+    folder = content_dir / next(name for name, of in KINDS.items() if of == kind)
+    if content_dir.is_symlink() or folder.is_symlink() or not folder.is_dir():  # a link is not followed
+        return []
+    return [path for path, _ in _kind_files(folder, kind, [])]
 
 
 def _is_ignored(entry: Path) -> bool:

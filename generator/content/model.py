@@ -139,7 +139,9 @@ def one_or_more(value: Any) -> Any:
 
 def _check_actor_ids(ids: tuple[str, ...]) -> tuple[str, ...]:
     if not ids:
-        raise ValueError("names no actor: write an actor id, or a list of them such as [japan, south-korea]")
+        raise ValueError(
+            "names no actor: write an actor id, or a list of actor ids in brackets, as [one-id, another-id]"
+        )
     for id in ids:
         if ids.count(id) > 1:
             raise ValueError(f"names '{id}' twice: list each actor once")
@@ -178,6 +180,11 @@ FullDate = Annotated[
 WikidataId = Annotated[
     str, AfterValidator(_check_wikidata), WithJsonSchema({"type": "string", "pattern": WIKIDATA_PATTERN})
 ]
+
+
+# A 'review' line says what a person must still check or do (a draft writes them): `check` warns of
+# each, and a strict build fails while any is left.
+REVIEW = "what is left to check or do before it is published; remove the line once done"
 
 
 class ActorKind(StrEnum):
@@ -221,6 +228,7 @@ class Event(Record):
     title: Text = Field(description="what happened, in plain text")
     actors: tuple[Id, ...] = Field((), description="a list of the ids of the actors involved")
     details: Markdown | None = Field(None, description="more about the event, in Markdown")
+    review: Text | None = Field(None, description=REVIEW)
 
 
 class Quote(Record):
@@ -231,6 +239,7 @@ class Quote(Record):
     text: Text = Field(description="the words, verbatim, without quotation marks")
     date: Date | None = Field(None, description="when it was said; defaults to the article's date")
     context: Markdown | None = Field(None, description="what the words were about, in Markdown")
+    review: Text | None = Field(None, description=REVIEW)
 
 
 class Statement(Record):
@@ -238,6 +247,7 @@ class Statement(Record):
     text: Markdown = Field(description="the position or claim, paraphrased, in Markdown")
     topic: Id | None = Field(None, description="the id of the topic it is about")
     stance: Stance | None = Field(None, description="supports, opposes or neutral (needs a topic)")
+    review: Text | None = Field(None, description=REVIEW)
 
     @model_validator(mode="after")
     def _stance_needs_topic(self) -> Statement:
@@ -254,6 +264,7 @@ class Relation(Record):
     kind: Text = Field(description="a short verb phrase, such as 'accuses'")
     date: Date | None = Field(None, description="when the relation held or began")
     text: Text | None = Field(None, description="what the relation is about, in plain text")
+    review: Text | None = Field(None, description=REVIEW)
 
 
 class Article(Record):
@@ -269,6 +280,7 @@ class Article(Record):
     quotes: tuple[Quote, ...] = Field((), description="words the article puts in quotation marks")
     statements: tuple[Statement, ...] = Field((), description="positions and claims, paraphrased")
     relations: tuple[Relation, ...] = Field((), description="directed links between actors")
+    review: Text | None = Field(None, description=REVIEW)
 
 
 class Role(Record):
@@ -323,6 +335,7 @@ class Actor(Record):
     roles: tuple[Role, ...] = Field((), description="positions held, with dates")
     identifiers: Identifiers | None = Field(None, description="ids in other databases")
     links: tuple[Link, ...] = Field((), description="links to elsewhere: title and url")
+    review: Text | None = Field(None, description=REVIEW)
 
 
 class Topic(Record):

@@ -131,8 +131,8 @@ def _deletions(word: str, most: int) -> set[str]:
 def _distance(value: str, key: str) -> int | None:
     """How far an id is from a key, when it is close enough to mean it; else None.
 
-    Close: the same letters with one slip ('rusia', 'russai', 'northkorea'), or the same
-    words, each with at most the slips its length allows, and at most one word more or
+    Close: the same letters with one slip ('rusia', 'russai', 'northkorea'), two slips in a long
+    name of several words that start alike ('hwang-jun-kook'), or the same words, each with at most the slips its length allows, and at most one word more or
     fewer on one side ('thomas-greenfeld' for 'linda-thomas-greenfield').
     """
     if value == key:
@@ -141,6 +141,8 @@ def _distance(value: str, key: str) -> int | None:
     if min(len(joined_value), len(joined_key)) >= 4 and _edits(joined_value, joined_key, 1) <= 1:
         return 1
     words, others = value.split("-"), key.split("-")
+    if _is_spelling_variant(words, others) and _edits(joined_value, joined_key, 2) <= 2:
+        return 2
     total, matched, length = 0, 0, 0
     unused = list(others)
     for word in words:
@@ -153,6 +155,20 @@ def _distance(value: str, key: str) -> int | None:
     if matched and length >= 4 and one_sided and extra <= 1:
         return 1 + total + extra
     return None
+
+
+def _is_spelling_variant(words: list[str], others: list[str]) -> bool:
+    """Say whether two long names may be one name spelt two ways ('hwang-jun-kook', 'hwang-joon-kook').
+
+    Romanised names differ by two letters in a short word, where each word alone allows none; the
+    words still start alike. 'south-korea' is not 'north-korea', nor 'kim-jong-il' 'kim-jong-un'.
+    """
+    long_enough = sum(map(len, words)) >= 8
+    return (
+        long_enough
+        and len(words) == len(others) > 1
+        and all(a[0] == b[0] for a, b in zip(words, others, strict=True) if a and b)
+    )
 
 
 def _allowed(word: str) -> int:

@@ -27,20 +27,33 @@ def skeleton(
     """Write the skeleton of a new article, actor or topic; the commands it names carry ``content``."""
     top = schema_comment(kind) + "\n"
     if kind == "article":
-        return top + _HEADER.format(what="An annotated news article") + _ids_hint(content) + _article(url, published)
+        hint = _ids_hint(content)
+        return top + _HEADER.format(what="An annotated news article") + hint + _article(url, published, content)
     if kind == "actor":
         return top + _HEADER.format(what="An actor: a person, a country or an organization") + _ACTOR
     return top + _HEADER.format(what="A topic") + _TOPIC
 
 
 def _ids_hint(content: Path) -> str:
-    example = command("list", "actors", "korea", content=content)
+    actors = _ids(content, "actor")
+    word = actors[0].split("-")[0] if actors else None  # a word of a name the content has, never the sample's
+    example = command("list", "actors", *([word] if word else []), content=content)
     return (
         f"# Find the ids that exist (list actors, topics, events or tags), by a word of their names:\n#   {example}\n"
     )
 
 
-def _article(url: str | None, published: PartialDate | None) -> str:
+def _ids(content: Path, kind: str) -> list[str]:
+    """The ids of a kind's files in the content, by their names alone (a skeleton is no place to check them)."""
+    folder = content / FOLDERS[kind]
+    if not folder.is_dir() or folder.is_symlink() or content.is_symlink():  # a link is not followed
+        return []
+    return sorted(path.stem for path in folder.glob("*.yaml") if not path.is_symlink())
+
+
+def _article(url: str | None, published: PartialDate | None, content: Path) -> str:
+    topics = _ids(content, "topic")
+    topics_hint = f"such as [{topics[0]}]" if topics else f"none yet: {command('new', 'topic', 'ID', content=content)}"
     host = urlsplit(url).hostname if url else None
     publisher_hint = (
         f"  # required: who published it (the link is on {host})"
@@ -54,7 +67,7 @@ source:
   url: {url or ""}  # the article's web address
   # dateline: Seoul
   # authors: [First Author]
-topics: []  # topic ids (file names in content/topics/), such as [north-korea-sanctions]
+topics: []  # topic ids (file names in content/topics/), {topics_hint}
 tags: []  # free tags, written like ids
 summary:  # required: what the article reports, in your own words (Markdown); use '|' for several lines
 key_points: []  # short points in your own words
@@ -71,7 +84,7 @@ _ACTOR = """name:  # required: the usual name, in plain text
 kind:  # required: person, country or organization
 aliases: []  # other names: other scripts, short forms, metonyms ("Washington")
 summary:  # who or what this is, in Markdown
-# country: united-states  # for a person or an organization: the id of a country
+# country:  # for a person or an organization: the id of its country (its file name in content/actors/)
 roles: []  # '- title: ...' with 'organization: actor-id', 'from: YYYY-MM', 'to: YYYY-MM' (no 'to': current)
 # A role known only to be held at a date (the article's, say): no 'to', and 'as_of: YYYY-MM-DD'.
 # identifiers:

@@ -20,6 +20,7 @@ from .diagnostics import Diagnostic, Severity, did_you_mean
 from .load import Document, Key, id_problem
 from .model import RECORD_TYPES, Actor, ActorInStory, ActorKind, Article, FieldError, Topic, one_or_more
 from .names import NameIndex
+from .review import review_marks, same_day_events
 
 RESERVED_IDS = frozenset({"index"})
 _SINGULAR = {
@@ -98,6 +99,10 @@ def validate_documents(
         diagnostics.extend(_check_references(document, ids, content, content_dir))
     for article in content.articles.values():
         diagnostics.extend(_check_events(article, by_key[("article", article.id)]))
+        diagnostics.extend(same_day_events(article, by_key[("article", article.id)]))
+    for kind, records_of_kind in records.items():
+        for id in records_of_kind:
+            diagnostics.extend(review_marks(by_key[(kind, id)]))
     diagnostics.extend(_check_names(content))
     return content, tuple(sorted(diagnostics))
 

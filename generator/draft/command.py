@@ -11,16 +11,31 @@ from __future__ import annotations
 import sys
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import BinaryIO
 
 from ..content.commands import command
-from ..content.diagnostics import count
+from ..content.diagnostics import count, printable
+from ..content.load import ContentFileError, open_content_file
 from . import make_draft
 from .draft import UNKNOWN_PUBLISHER, Draft, article_id, publisher_of, write_actor, write_article
 from .fetch import read_raw
 from .gazetteer import make_gazetteer
 from .known import DraftedFile, check_draft, read_known, read_known_events
-from .records import INPUT, URL_PATTERN, USAGE, DraftInputError, KnownEvent, PartialDate, id_problem, suggest_id
+from .language import Language
+from .languages import LANGUAGES, detect_language
+from .records import (
+    FORBIDDEN_CHARACTERS,
+    INPUT,
+    URL_PATTERN,
+    USAGE,
+    DraftInputError,
+    KnownEvent,
+    PartialDate,
+    Raw,
+    id_problem,
+    suggest_id,
+)
 from .source import read_source
 
 OK = 0
@@ -36,6 +51,7 @@ class DraftOptions:
     id: str | None = None
     out: str | None = None
     new_actors: bool = False
+    lang: str | None = None  # a language code; None: told from the text
 
 
 def run_draft(options: DraftOptions) -> int:
@@ -43,7 +59,7 @@ def run_draft(options: DraftOptions) -> int:
     try:
         return _run(options)
     except DraftInputError as error:
-        print(error.message, file=sys.stderr)
+        print(printable(error.message), file=sys.stderr)
         return error.exit_code
 
 
@@ -59,8 +75,10 @@ def _run(options: DraftOptions) -> int:
         raise DraftInputError(
             f"error: --url '{options.url}' is not a web address: write a full http:// or https:// URL", USAGE
         )
+    chosen = _language(options.lang)
     raw = read_raw(options.source, sys.stdin.buffer)
-    source = read_source(raw)
+    language = chosen or detect_language(raw.data.decode("utf-8", "replace"))
+    source = read_source(raw, language)
     if not source.paragraphs:
         raise DraftInputError(
             f"error: found no article text in {raw.name} after its headline: give the whole article, not its headline alone",
@@ -69,9 +87,11 @@ def _run(options: DraftOptions) -> int:
     url = options.url or source.url or (raw.url if raw.url and URL_PATTERN.match(raw.url) else None)
     source = replace(source, url=url)
     published = published_option or source.published or _no_date(raw.name, source.dateline_date)
-    publisher = options.publisher or publisher_of(source, url) or UNKNOWN_PUBLISHER
+    # The option as the text's own lines are cleaned: a control character in it would fail `check`.
+    option = " ".join(FORBIDDEN_CHARACTERS.sub(" ", options.publisher or "").split())
+    publisher = option or publisher_of(source, url) or UNKNOWN_PUBLISHER
     known = read_known(options.content)
-    draft_id = options.id or article_id(published, source.headline)
+    draft_id = options.id or article_id(published, source.headline, language)
     target = _target(options, draft_id)
 
     def read_events(dates: Sequence[PartialDate], actors: Collection[str]) -> Sequence[KnownEvent]:
@@ -80,23 +100,48 @@ def _run(options: DraftOptions) -> int:
     draft = make_draft(
         source,
         id=draft_id,
-        origin=options.source,
+        origin=origin_of(raw),
         published=published,
         publisher=publisher,
-        gazetteer=make_gazetteer(known.actors),
+        gazetteer=make_gazetteer(known.actors, language),
         topics=known.topics,
         read_events=read_events,
     )
-    text = write_article(draft, options.new_actors, command("check", content=options.content))
     actor_files = _actor_files(options, draft, known.actor_ids) if options.new_actors else {}
+    left = {actor.id for actor in draft.proposed} - {path.stem for path in actor_files} if options.new_actors else ()
+    text = write_article(draft, options.new_actors, command("check", content=options.content), left)
     checked = target if target is not None else options.content / "articles" / f"{draft_id}.yaml"
     drafted = [DraftedFile("article", draft_id, checked, text)]
     drafted += [DraftedFile("actor", path.stem, path, actor_text) for path, actor_text in actor_files.items()]
     promised = () if options.new_actors else [actor.id for actor in draft.proposed]  # the notes say to create them
-    problems = [d for d in check_draft(known, drafted, promised) if not d.message.startswith("'summary' has no value")]
-    _write(target, text, actor_files)
+    problems = [
+        d
+        for d in check_draft(known, drafted, promised)
+        if not d.is_review and not d.message.startswith("'summary' has no value")
+    ]
+    _write(options.content, target, text, actor_files)
     _report(options, draft, target, actor_files, problems)
     return OK
+
+
+def origin_of(raw: Raw) -> str:
+    """Name a source as the draft's header does: its address, or its file's name (never a path on this machine)."""
+    if raw.url:
+        return raw.url
+    if raw.name == "standard input":
+        return raw.name
+    return PurePath(raw.name).name
+
+
+def _language(code: str | None) -> Language | None:
+    if code is None:
+        return None
+    if code not in LANGUAGES:
+        raise DraftInputError(
+            f"error: --lang '{code}' is not a language the draft reads: use one of {', '.join(sorted(LANGUAGES))}",
+            USAGE,
+        )
+    return LANGUAGES[code]
 
 
 def _published(option: str | None) -> PartialDate | None:
@@ -145,21 +190,29 @@ def _actor_files(options: DraftOptions, draft: Draft, existing: frozenset[str]) 
     }
 
 
-def _write(target: Path | None, text: str, actor_files: dict[Path, str]) -> None:
+def _create(content: Path, path: Path) -> BinaryIO:
+    """Make a new file: in the content folder, as `new` does (through no link, never over a file)."""
+    try:
+        relative = path.relative_to(content)
+    except ValueError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("xb")
+    return open_content_file(content, relative, create=True)
+
+
+def _write(content: Path, target: Path | None, text: str, actor_files: dict[Path, str]) -> None:
     """Write the new actors and the draft (or print it); a file that cannot be written undoes the others."""
     written: list[Path] = []
     try:
         for path, file_text in [*actor_files.items(), *([(target, text)] if target is not None else [])]:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("x", encoding="utf-8") as file:
+            with _create(content, path) as file:
                 written.append(path)
-                file.write(file_text)
-    except OSError as error:
+                file.write(file_text.encode("utf-8"))
+    except (OSError, ContentFileError) as error:
         for path in written:
             path.unlink(missing_ok=True)
-        raise DraftInputError(
-            f"error: cannot write {error.filename}: {error.strerror}: nothing was written", USAGE
-        ) from None
+        problem = error if isinstance(error, ContentFileError) else f"cannot write {error.filename}: {error.strerror}"
+        raise DraftInputError(f"error: {problem}: nothing was written", USAGE) from None
     if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -177,7 +230,8 @@ def _report(
     new = len(draft.proposed)
     print(
         f"found: {count(len(draft.actors), 'actor')} ({new} new), {count(len(draft.events), 'event')} "
-        f"({linked} already in the content), {count(len(draft.quotes), 'quote')}",
+        f"({linked} already in the content), {count(len(draft.quotes), 'quote')}, "
+        f"{count(len(draft.statements), 'statement')}",
         file=out,
     )
     print("left for you:", file=out)
@@ -192,9 +246,9 @@ def _notes(options: DraftOptions, draft: Draft) -> list[str]:
     notes = ["write the summary, in your own words"]
     if draft.publisher == UNKNOWN_PUBLISHER:
         notes.append("write the publisher: the text does not name it (or pass --publisher)")
-    to_reword = sum(1 for e in draft.events if e.known is None)
-    if to_reword:
-        notes.append(f"reword the {count(to_reword, 'event title')} marked 'reword'")
+    marks = len(draft.events) + len(draft.statements) + (len(draft.proposed) if options.new_actors else 0)
+    if marks:
+        notes.append(f"do what each 'review' line says, then remove it ({count(marks, 'line')})")
     if draft.proposed:
         ids = ", ".join(actor.id for actor in draft.proposed)
         if options.new_actors:

@@ -7,18 +7,10 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .places import ADJECTIVES, PLACES, demonyms
+from .language import Language
+from .languages import ENGLISH
 from .records import ActorKind, KnownActor, Mention
-from .vocabulary import (
-    ABBREVIATED_TITLES,
-    HONORIFICS,
-    LOCATIVES,
-    ROLE_HEADS,
-    ROLE_MODIFIERS,
-    SENTENCE_STARTERS,
-    is_name_token,
-)
-from .words import STOPWORDS, Token, fold, tokenize
+from .words import Token, fold, tokenize
 
 
 @dataclass(frozen=True)
@@ -41,9 +33,10 @@ class Gazetteer:
     actors: Mapping[str, KnownActor]
     entries: Mapping[str, tuple[_Entry, ...]]
     names: Mapping[str, str]  # every name and alias, folded -> the actor it names
+    language: Language = ENGLISH  # the language of the text the names are looked for in
 
 
-def make_gazetteer(actors: Iterable[KnownActor]) -> Gazetteer:
+def make_gazetteer(actors: Iterable[KnownActor], language: Language = ENGLISH) -> Gazetteer:
     """Index every name, alias and country adjective of the content's actors."""
     by_id = {actor.id: actor for actor in actors}
     forms: dict[str, list[tuple[str, str]]] = {}  # folded form -> [(actor, form)]
@@ -52,10 +45,12 @@ def make_gazetteer(actors: Iterable[KnownActor]) -> Gazetteer:
         if known.name.endswith(")") and " (" in known.name:  # 'Ministry of National Defense (South Korea)'
             written.append(known.name.rsplit(" (", 1)[0])
         if known.kind is ActorKind.COUNTRY:
-            written += demonyms(known.name)
+            written += language.demonyms(known.name)
         for name in written:
             forms.setdefault(fold(name), []).append((known.id, name))
-    countries = {fold(a): c.name for c in by_id.values() if c.kind is ActorKind.COUNTRY for a in demonyms(c.name)}
+    countries = {
+        fold(a): c.name for c in by_id.values() if c.kind is ActorKind.COUNTRY for a in language.demonyms(c.name)
+    }
     for form, candidates in list(forms.items()):
         words = form.split(" ")
         for size in (2, 1):  # 'Ukrainian energy ministry' is also "Ukraine's energy ministry"
@@ -69,39 +64,47 @@ def make_gazetteer(actors: Iterable[KnownActor]) -> Gazetteer:
         if len({actor for actor, _ in candidates}) > 1:
             continue  # a form two actors share names neither
         actor, name = candidates[0]
-        tokens = tokenize(name)
+        tokens = tokenize(name, language=language)
         if not tokens:
             continue
         letters = [c for c in name if c.isalpha()]
         is_caps = len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 6
         capitals = tuple(t.is_capitalized and len(tokens) < 3 for t in tokens)
-        is_city = len(tokens) == 1 and fold(name) in PLACES and name != by_id[actor].name
+        is_city = len(tokens) == 1 and fold(name) in language.places and name != by_id[actor].name
         gaps = tuple(name[a.end : b.start].strip() for a, b in itertools.pairwise(tokens))
         possessives = tuple(t.is_possessive for t in tokens)
         entry = _Entry(actor, tuple(t.norm for t in tokens), capitals, is_caps, is_city, gaps, possessives)
         entries.setdefault(entry.norms[0], []).append(entry)
     names = {form: candidates[0][0] for form, candidates in forms.items()}
     ordered = {first: tuple(sorted(found, key=lambda e: -len(e.norms))) for first, found in entries.items()}
-    return Gazetteer(by_id, ordered, names)
+    return Gazetteer(by_id, ordered, names, language)
 
 
-def adjacent(text: str, left: Token, right: Token) -> bool:
+def adjacent(text: str, left: Token, right: Token, language: Language) -> bool:
     gap = text[left.end : right.start]
     if gap in ("", " ", "-", "‐", "\u00a0"):
         return True
+    if gap in ("' ", "’ ") and left.text.endswith("s") and left.is_capitalized and right.is_capitalized:
+        return True  # a plural possessive inside a name: "Workers' Party"
     # An initial ('John F. Kennedy') or a short title ('Sen. Dana Whitfield').
-    return gap == ". " and ((len(left.text) == 1 and left.text.isupper()) or left.norm in ABBREVIATED_TITLES)
+    return gap == ". " and ((len(left.text) == 1 and left.text.isupper()) or left.norm in language.abbreviated_titles)
 
 
 def match_known(
     text: str, tokens: Sequence[Token], gazetteer: Gazetteer, excluded: set[str], is_headline: bool = False
 ) -> tuple[list[Mention], set[int]]:
+    language = gazetteer.language
     mentions: list[Mention] = []
     taken: set[int] = set()
     index = 0
     while index < len(tokens):
-        entry = next((e for e in gazetteer.entries.get(tokens[index].norm, ()) if fits(text, tokens, index, e)), None)
-        if entry is None or (len(entry.norms) == 1 and not is_headline and _is_inside_name(text, tokens, index)):
+        entry = next((e for e in _entries_at(tokens[index], gazetteer) if fits(text, tokens, index, e, language)), None)
+        if entry is None or (
+            len(entry.norms) == 1
+            and not entry.is_caps  # 'U.N. Robert Wood': an acronym before a name is not part of it
+            and not is_headline
+            and _is_inside_name(text, tokens, index, language)
+        ):
             index += 1
             continue
         size = len(entry.norms)
@@ -110,39 +113,39 @@ def match_known(
         is_place = (
             entry.is_city
             and index > 0
-            and tokens[index - 1].norm in LOCATIVES
-            and not (index > 1 and tokens[index - 2].norm == "according")  # 'according to Moscow' is a source
+            and tokens[index - 1].norm in language.locatives
+            and not (index > 1 and tokens[index - 2].norm in language.source_words)  # 'according to Moscow'
         )
         if not is_place and fold(actor.name) not in excluded:
-            mentions.append(Mention(entry.actor, tokens[index].start, name_end(tokens[index + size - 1])))
+            mentions.append(Mention(entry.actor, tokens[index].start, _end(tokens[index + size - 1], entry.norms[-1])))
         index += size
     return mentions, taken
 
 
-def _is_inside_name(text: str, tokens: Sequence[Token], index: int) -> bool:
+def _is_inside_name(text: str, tokens: Sequence[Token], index: int, language: Language) -> bool:
     """Tell whether one word is part of a longer name: 'Thomas' in 'Linda Thomas-Greenfield', 'China' in 'China Daily'."""
 
     def is_name_part(other: Token) -> bool:
         norm = other.norm
         return (
-            is_name_token(other)
-            and norm not in ROLE_HEADS
-            and norm not in ROLE_MODIFIERS
-            and norm not in HONORIFICS
-            and norm not in ADJECTIVES
-            and norm not in SENTENCE_STARTERS
-            and norm not in STOPWORDS
+            language.is_name(other)
+            and norm not in language.role_heads
+            and norm not in language.role_modifiers
+            and norm not in language.honorifics
+            and norm not in language.adjectives
+            and norm not in language.sentence_starters
+            and norm not in language.stopwords
         )
 
     token = tokens[index]
     if (
         index + 1 < len(tokens)
         and not token.is_possessive
-        and adjacent(text, token, tokens[index + 1])
+        and adjacent(text, token, tokens[index + 1], language)
         and is_name_part(tokens[index + 1])
     ):
         return True
-    if index > 0 and not tokens[index - 1].is_possessive and adjacent(text, tokens[index - 1], token):
+    if index > 0 and not tokens[index - 1].is_possessive and adjacent(text, tokens[index - 1], token, language):
         return is_name_part(tokens[index - 1])
     return False
 
@@ -152,15 +155,28 @@ def name_end(token: Token) -> int:
     return token.end - 2 if token.is_possessive else token.end
 
 
-def fits(text: str, tokens: Sequence[Token], index: int, entry: _Entry) -> bool:
+def _entries_at(token: Token, gazetteer: Gazetteer) -> tuple[_Entry, ...]:
+    """The names that may start at a token: by the word, then by its other forms ('북한은' is '북한')."""
+    found = gazetteer.entries.get(token.norm, ())
+    for form in gazetteer.language.stems(token.norm):
+        found += gazetteer.entries.get(form, ())
+    return found
+
+
+def _end(token: Token, norm: str) -> int:
+    """Where a name whose last word is ``norm`` ends in a token: before a particle it carries."""
+    return name_end(token) if token.norm == norm else token.start + len(norm)
+
+
+def fits(text: str, tokens: Sequence[Token], index: int, entry: _Entry, language: Language) -> bool:
     if index + len(entry.norms) > len(tokens):
         return False
     for offset, norm in enumerate(entry.norms):
         token = tokens[index + offset]
-        if token.norm != norm:
+        if token.norm != norm and not (offset == len(entry.norms) - 1 and norm in language.stems(token.norm)):
             return False
         if offset and not (
-            adjacent(text, tokens[index + offset - 1], token)
+            adjacent(text, tokens[index + offset - 1], token, language)
             or (
                 entry.gaps[offset - 1]
                 and text[tokens[index + offset - 1].end : token.start].strip() == entry.gaps[offset - 1]

@@ -10,7 +10,6 @@ checked by the same loader and validator as a hand-written file.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,7 +19,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..content.diagnostics import Diagnostic, Severity
-from ..content.load import Document, Positions, display_path, read_document
+from ..content.link import merged_date
+from ..content.load import (
+    ContentFileError,
+    Document,
+    Positions,
+    content_files,
+    display_path,
+    read_content_file,
+    read_document,
+)
 from ..content.model import ActorKind, Event
 from ..content.schema import FOLDERS
 from ..content.validate import validate_documents
@@ -60,7 +68,7 @@ def read_known_events(content_dir: Path, dates: Iterable[PartialDate], actors: I
     date_pattern, actor_pattern = screen
     reports: dict[str, list[tuple[str, Event]]] = {}
     for path in _files(content_dir, "article"):
-        raw = path.read_bytes()
+        raw = _read(content_dir, path)
         block = _events_block(raw)
         if not (date_pattern.search(block) and actor_pattern.search(block)):
             continue
@@ -97,7 +105,7 @@ def _merged(key: str, found: list[tuple[str, Event]]) -> KnownEvent:
     """One event from every article that reports it: the earliest article's title, the most precise date."""
     found.sort(key=lambda item: item[0])
     events = [event for _, event in found]
-    date = max((e.date for e in events), key=lambda d: (d.precision, not d.is_approximate))
+    date = merged_date([e.date for e in events])
     actors = tuple(dict.fromkeys(actor for e in events for actor in e.actors))
     words = " ".join(" ".join(filter(None, (e.title, e.details, e.as_written))) for e in events)
     return KnownEvent(key, date, events[0].title, actors, words)
@@ -163,7 +171,7 @@ def _documents(content_dir: Path, kind: str) -> list[Document]:
     """Parse the files of a kind, over the cores when there are many (as a build does)."""
     paths = _files(content_dir, kind)
     folder = display_path(content_dir / FOLDERS[kind])
-    parsed = list(fork_map(_parse, paths))
+    parsed = list(fork_map(_parse, [(content_dir, path) for path in paths]))
     return [
         Document(f"{folder}/{path.name}", kind, path.stem, data, values, keys)
         for path, (data, values, keys) in zip(paths, parsed, strict=True)
@@ -171,23 +179,19 @@ def _documents(content_dir: Path, kind: str) -> list[Document]:
     ]
 
 
-def _parse(path: Path) -> tuple[dict[str, Any] | None, Positions, Positions]:
-    parsed = read_document(path.read_bytes())
+def _parse(where: tuple[Path, Path]) -> tuple[dict[str, Any] | None, Positions, Positions]:
+    parsed = read_document(_read(*where))
     return parsed.data, parsed.values, parsed.keys
 
 
-def _files(content_dir: Path, kind: str) -> Sequence[Path]:
-    """The content files of a kind, as `load` reads them: '.yaml', not hidden, not a link or a folder."""
-    folder = content_dir / FOLDERS[kind]
+def _read(content_dir: Path, path: Path) -> bytes:
+    """A content file's bytes as `load` reads them; none (so no data) for one it refuses."""
     try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return ()
-    names = sorted(
-        entry.name
-        for entry in entries
-        if entry.name.endswith(".yaml")
-        and not entry.name.startswith(("_", "."))
-        and entry.is_file(follow_symlinks=False)
-    )
-    return [folder / name for name in names]
+        return read_content_file(content_dir, path.relative_to(content_dir))
+    except ContentFileError:
+        return b""
+
+
+def _files(content_dir: Path, kind: str) -> Sequence[Path]:
+    """The content files of a kind, as `load` reads them."""
+    return content_files(content_dir, kind)

@@ -15,31 +15,17 @@ agencies are never actors. When in doubt, nothing is proposed: the person adds i
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .gazetteer import Gazetteer, adjacent, match_known
-from .places import ADJECTIVES, NEWS_AGENCIES, PLACES
+from .language import Language
 from .records import ActorKind, Body, Mention, ProposedActor, suggest_id
 from .roles import Words, country_before, role_near, sentence_starts
-from .vocabulary import (
-    CONNECTORS,
-    HE_WORDS,
-    HONORIFICS,
-    MONTHS_AND_DAYS,
-    ORGANIZATION_HEADS,
-    PLACE_HEADS,
-    PRONOUNS,
-    ROLE_HEADS,
-    ROLE_MODIFIERS,
-    SENTENCE_STARTERS,
-    SHE_WORDS,
-    SPEECH_VERBS,
-    is_name_token,
-)
-from .words import STOPWORDS, Token, fold, tokenize
+from .words import Token, fold, tokenize
 
 
 @dataclass(frozen=True)
@@ -91,16 +77,23 @@ class _Candidate:
     is_mid_sentence: bool = False  # written with a capital where a sentence does not start
     is_organization: bool = False
     aliases: tuple[str, ...] = ()
+    fixed_kind: ActorKind | None = None  # a country or an international body, known by name
 
 
 def find_mentions(body: Body, headline: str, gazetteer: Gazetteer, publisher: str | None = None) -> Cast:
-    """Find the known actors the text names and propose the people and organizations it adds."""
+    """Find the known actors the text names and propose the people and organizations it adds.
+
+    The text is read in the gazetteer's language."""
+    language = gazetteer.language
     excluded = {fold(publisher)} if publisher else set()
-    tokens = tuple(tokenize(body.text))
-    words = Words(body.text, tokens, frozenset(sentence_starts(body, tokens)))
+    tokens = tuple(tokenize(body.text, language=language))
+    words = Words(body.text, tokens, frozenset(sentence_starts(body, tokens)), language)
     known, taken = match_known(body.text, tokens, gazetteer, excluded)
-    candidates = _candidates(words, taken, known, gazetteer, excluded)
-    proposed, found = _propose(words, candidates, known, gazetteer)
+    if language.find_new_actors is not None:
+        proposed, found = language.find_new_actors(body.text, tokens, taken, gazetteer)
+    else:
+        candidates = _candidates(words, taken, known, gazetteer, excluded)
+        proposed, found = _propose(words, candidates, known, gazetteer)
     mentions = sorted(known + found, key=lambda m: m.start)
     kinds = {actor.id: actor.kind for actor in gazetteer.actors.values()} | {p.id: p.kind for p in proposed}
     roles: dict[str, tuple[str, str | None]] = {p.id: (p.role, p.role_organization) for p in proposed if p.role}
@@ -109,7 +102,7 @@ def find_mentions(body: Body, headline: str, gazetteer: Gazetteer, publisher: st
             role, organization = role_near(words, _token_range(words, mention), gazetteer)
             if role:
                 roles[mention.actor] = (role, organization)
-    headline_known, _ = match_known(headline, tokenize(headline), gazetteer, excluded, is_headline=True)
+    headline_known, _ = match_known(headline, tokenize(headline, language=language), gazetteer, excluded, True)
     headline_actors = tuple(dict.fromkeys(m.actor for m in headline_known))
     pronouns = _pronouns(words, mentions, kinds)
     return Cast(tuple(mentions), headline_actors, tuple(proposed), roles, kinds, pronouns)
@@ -118,7 +111,7 @@ def find_mentions(body: Body, headline: str, gazetteer: Gazetteer, publisher: st
 def _pronouns(words: Words, mentions: Sequence[Mention], kinds: Mapping[str, ActorKind]) -> dict[str, str]:
     """Whether each person is 'he' or 'she', where the text shows it: a title or a family word before
     the name (Mr., Ms., 'his daughter'), or 'He' or 'She' opening the sentence after it."""
-    tokens, starts = words.tokens, words.sentence_starts
+    tokens, starts, language = words.tokens, words.sentence_starts, words.language
     votes: dict[str, list[str]] = {}
     for mention in mentions:
         if kinds.get(mention.actor) is not ActorKind.PERSON:
@@ -127,9 +120,9 @@ def _pronouns(words: Words, mentions: Sequence[Mention], kinds: Mapping[str, Act
         before = [tokens[i].norm for i in range(max(0, first - 2), first)]
         following = bisect.bisect_left(starts, words.token_at(mention.end))
         opening = tokens[starts[following]].norm if following < len(starts) else ""
-        for word in [*before[-1:], opening if opening in ("he", "she") else ""]:
-            if word in HE_WORDS or word in SHE_WORDS:
-                votes.setdefault(mention.actor, []).append("he" if word in HE_WORDS else "she")
+        for word in [*before[-1:], opening if opening in language.subject_pronouns else ""]:
+            if word in language.he_words or word in language.she_words:
+                votes.setdefault(mention.actor, []).append("he" if word in language.he_words else "she")
     return {actor: max(set(v), key=v.count) for actor, v in votes.items() if v.count("he") != v.count("she")}
 
 
@@ -141,13 +134,13 @@ def _candidates(
     words: Words, taken: set[int], known: list[Mention], gazetteer: Gazetteer, excluded: set[str]
 ) -> dict[tuple[str, ...], _Candidate]:
     """Gather every run of capitalized words the content does not know, with its evidence."""
-    text, tokens, starts = words.text, words.tokens, words.starts
+    text, tokens, starts, language = words.text, words.tokens, words.starts, words.language
     lowercase_words = {t.norm for t in tokens if t.text[:1].islower()}
     known_at = {m.start: m for m in known}
     candidates: dict[tuple[str, ...], _Candidate] = {}
     index = 0
     while index < len(tokens):
-        if index in taken or not is_name_token(tokens[index]):
+        if index in taken or not language.is_name(tokens[index]):
             index += 1
             continue
         end = index + 1
@@ -156,19 +149,19 @@ def _candidates(
             and end not in taken
             and end not in starts
             and not tokens[end - 1].is_possessive
-            and adjacent(text, tokens[end - 1], tokens[end])
+            and adjacent(text, tokens[end - 1], tokens[end], language)
         ):
-            if is_name_token(tokens[end]) or (
+            if language.is_name(tokens[end]) or (
                 text[tokens[end - 1].end : tokens[end].start] == "-" and tokens[end].text[0].isalpha()
             ):
                 end += 1  # a name, or the rest of a hyphenated one: 'Tae-yul'
 
             elif (
-                tokens[end].norm in CONNECTORS
+                tokens[end].norm in language.connectors
                 and end + 1 < len(tokens)
                 and end + 1 not in taken
-                and is_name_token(tokens[end + 1])
-                and adjacent(text, tokens[end], tokens[end + 1])
+                and language.is_name(tokens[end + 1])
+                and adjacent(text, tokens[end], tokens[end + 1], language)
             ):
                 end += 2
             else:
@@ -177,8 +170,8 @@ def _candidates(
         # "Bank of Japan": an organization's head, 'of', and a country the content knows.
         if (
             end + 1 < len(tokens)
-            and tokens[end].norm in ("of", "for")
-            and tokens[end - 1].norm in ORGANIZATION_HEADS
+            and tokens[end].norm in language.name_links
+            and tokens[end - 1].norm in language.organization_heads
             and tokens[end + 1].start in known_at
             and gazetteer.actors[known_at[tokens[end + 1].start].actor].kind is ActorKind.COUNTRY
         ):
@@ -200,37 +193,66 @@ def _consider(
     excluded: set[str],
 ) -> None:
     """Strip a run of capitalized words down to a name; record it and its evidence."""
-    text, tokens, starts = words.text, words.tokens, words.starts
+    text, tokens, starts, language = words.text, words.tokens, words.starts, words.language
     at_start = span[0] in starts
     first = tokens[span[0]]
-    is_title = first.norm in ROLE_HEADS or first.norm in ROLE_MODIFIERS or first.norm in HONORIFICS
-    if at_start and _is_common(first, lowercase_words) and not (is_title and len(span) > 1):
+    is_title = (
+        first.norm in language.role_heads or first.norm in language.role_modifiers or first.norm in language.honorifics
+    )
+    if at_start and _is_common(first, lowercase_words, language) and not (is_title and len(span) > 1):
         span.pop(0)
         at_start = False
-    while span and tokens[span[-1]].norm in CONNECTORS:
+    while span and tokens[span[-1]].norm in language.connectors:
         span.pop()
-    is_organization = len(span) >= 2 and _is_organization(tuple(tokens[i].norm for i in span))
-    if not is_organization and any(tokens[i].norm == "and" for i in span):  # two names: 'Yoon and Cho'
-        cut = next(k for k, i in enumerate(span) if tokens[i].norm == "and")
-        for part in (span[:cut], span[cut + 1 :]):
+    titled = _name_after_title(tokens, span, language)
+    is_organization = not titled and len(span) >= 2 and _is_organization(tuple(tokens[i].norm for i in span), language)
+    if not titled and not is_organization and any(tokens[i].norm in language.and_words for i in span):
+        # names joined: 'Yoon and Cho'; split at every 'and' at once (a long run must not recurse deep)
+        parts: list[list[int]] = [[]]
+        for i in span:
+            if tokens[i].norm in language.and_words:
+                parts.append([])
+            else:
+                parts[-1].append(i)
+        for part in parts:
             if part:
                 _consider(words, part, lowercase_words, candidates, gazetteer, excluded)
         return
-    title_tokens = [] if is_organization else _strip_title(tokens, span)
+    if titled:  # 'Department of State Director for Korean Affairs Seth Bailey': the name after the titles
+        title_tokens = span[:titled]
+        del span[:titled]
+    else:
+        title_tokens = [] if is_organization else _strip_title(tokens, span, language)
+    while span and tokens[span[0]].norm in language.connectors:
+        span.pop(0)  # 'for Korean' left of 'Director for Korean Affairs'
     if not span or len(span) > (8 if is_organization else 5):
         return
+    if not is_organization and all(_is_demonym(tokens[i].norm, language) for i in span):
+        return  # 'the Russians', 'North Koreans', 'Korean': people of a country, never a person
     name_tokens = [tokens[i] for i in span]
     norms = tuple(t.norm for t in name_tokens)
     name = _shown(text[name_tokens[0].start : words.name_end(span[-1])])
     folded = fold(name)
+    known_as = language.well_known.get(folded)
+    written = text[name_tokens[0].start : words.name_end(span[-1])]
+    if known_as is not None and not written.isupper():  # 'WHO' is the body, 'Who' a word
+        known_as = None if any(f.isupper() and fold(f) == folded for f in (known_as[0], *known_as[2])) else known_as
+    if known_as is not None and folded not in excluded:  # 'France', 'NATO': a country or a body the content lacks
+        candidate = candidates.setdefault(norms, _Candidate(known_as[0], norms))
+        candidate.occurrences.append((span[0], span[-1] + 1))
+        candidate.fixed_kind, candidate.aliases = known_as[1], known_as[2]
+        return
     if (
-        folded in PLACES
-        or folded in NEWS_AGENCIES
+        folded in language.places
+        or folded in language.news_agencies
         or folded in excluded
-        or any(t.norm in MONTHS_AND_DAYS or not t.text[0].isalpha() for t in name_tokens)
-        or name_tokens[-1].norm in PLACE_HEADS
+        or any(t.norm in language.months_and_days or not t.text[0].isalpha() for t in name_tokens)
+        or name_tokens[-1].norm in language.place_heads
         or all(t.is_caps for t in name_tokens)
-        or (len(span) == 1 and (name_tokens[0].norm in STOPWORDS or name_tokens[0].norm in SENTENCE_STARTERS))
+        or (
+            len(span) == 1
+            and (name_tokens[0].norm in language.stopwords or name_tokens[0].norm in language.sentence_starters)
+        )
     ):
         return
     if is_organization:
@@ -242,37 +264,63 @@ def _consider(
         candidate.is_organization = True
         candidate.aliases = candidate.aliases or _acronym(text, words.name_end(span[-1]))
         return
-    if any(t.norm in ORGANIZATION_HEADS for t in name_tokens):
+    if any(t.norm in language.organization_heads for t in name_tokens):
         return
-    if any(tokens[i].norm in HONORIFICS for i in title_tokens):
+    if any(tokens[i].norm in language.honorifics for i in title_tokens):
         candidate.is_person = True
     role, organization = role_near(words, (span[0], span[-1] + 1), gazetteer, title_tokens)
     if role is not None:
         candidate.is_person = True
         if candidate.role is None and role:
             candidate.role, candidate.role_organization = role, organization
-    if _is_speaker(tokens, span[0], span[-1] + 1) and _pronoun_follows(words, span[-1] + 1):
+    if _is_speaker(tokens, span[0], span[-1] + 1, language) and _pronoun_follows(words, span[-1] + 1):
         candidate.is_speaker = True
 
 
-def _is_organization(norms: tuple[str, ...]) -> bool:
+def _name_after_title(tokens: Sequence[Token], span: list[int], language: Language) -> int:
+    """Where a person's name begins after a chain of titles in one run of capitalized words (0: none):
+    the last two or three plain words, after a title word, with a role's head before them."""
+    titles = language.role_heads | language.role_modifiers
+    plain = 0
+    while plain < len(span) and plain < 3:
+        norm = tokens[span[-1 - plain]].norm
+        if norm in titles or norm in language.organization_heads or norm in language.connectors:
+            break
+        if norm in language.adjectives or norm in language.place_heads:
+            break
+        plain += 1
+    cut = len(span) - plain
+    if plain < 2 or cut < 2 or tokens[span[cut - 1]].norm not in titles:
+        return 0
+    return cut if any(tokens[i].norm in language.role_heads for i in span[:cut]) else 0
+
+
+def _is_demonym(norm: str, language: Language) -> bool:
+    plural = language.token_plural.sub("", norm)
+    return norm in language.adjectives or plural in language.adjectives or norm in language.compass_words
+
+
+def _is_organization(norms: tuple[str, ...], language: Language) -> bool:
     """'... Ministry', '... Agency', 'Bank of ...': the noun at the head of the name says so."""
-    return norms[-1] in ORGANIZATION_HEADS or (norms[0] in ORGANIZATION_HEADS and norms[1] in ("of", "for"))
+    heads = language.organization_heads
+    return norms[-1] in heads or any(
+        norm in heads and following in language.name_links for norm, following in itertools.pairwise(norms)
+    )
 
 
-def _strip_title(tokens: Sequence[Token], span: list[int]) -> list[int]:
+def _strip_title(tokens: Sequence[Token], span: list[int], language: Language) -> list[int]:
     """Take titles, honorifics and country adjectives off the front of a name: 'Foreign Minister Cho'."""
     title: list[int] = []
     while span and (
-        tokens[span[0]].norm in ROLE_HEADS
-        or tokens[span[0]].norm in ROLE_MODIFIERS
-        or tokens[span[0]].norm in HONORIFICS
-        or tokens[span[0]].norm in ADJECTIVES
-        or (title and tokens[span[0]].norm in ("of", "for") and len(span) > 2)
+        tokens[span[0]].norm in language.role_heads
+        or tokens[span[0]].norm in language.role_modifiers
+        or tokens[span[0]].norm in language.honorifics
+        or tokens[span[0]].norm in language.adjectives
+        or (title and tokens[span[0]].norm in language.name_links and len(span) > 2)
     ):
         title.append(span.pop(0))
     # A title with words of its own before its role: 'Supreme Court Justice Sonia Sotomayor'.
-    heads = [k for k, i in enumerate(span[:-1]) if tokens[i].norm in ROLE_HEADS and tokens[i].is_capitalized]
+    heads = [k for k, i in enumerate(span[:-1]) if tokens[i].norm in language.role_heads and tokens[i].is_capitalized]
     if heads and 1 <= len(span) - heads[-1] - 1 <= 4:
         title += span[: heads[-1] + 1]
         del span[: heads[-1] + 1]
@@ -283,15 +331,14 @@ def _shown(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
-def _is_common(token: Token, lowercase_words: set[str]) -> bool:
+def _is_common(token: Token, lowercase_words: set[str], language: Language) -> bool:
     """Tell whether a capitalized word that opens a sentence is an ordinary word, not a name."""
     norm = token.norm
     return (
-        norm in SENTENCE_STARTERS
-        or norm in STOPWORDS
+        norm in language.sentence_starters
+        or norm in language.stopwords
         or norm in lowercase_words
-        or norm.endswith(("ing", "ly"))
-        or (norm.endswith("ed") and len(norm) > 4)
+        or language.is_common_word(norm)
     )
 
 
@@ -299,7 +346,7 @@ def _organization_name(words: Words, span: list[int], name: str, gazetteer: Gaze
     """Name an organization so that it stands alone: the 'Foreign Ministry' after 'Chinese' is the Chinese one."""
     tokens = words.tokens
     country = country_before(words.text, tokens, span[0], gazetteer)
-    if country is None or not adjacent(words.text, tokens[span[0] - 1], tokens[span[0]]):
+    if country is None or not adjacent(words.text, tokens[span[0] - 1], tokens[span[0]], words.language):
         return name
     if tokens[span[0] - 1].is_possessive:  # "South Korea's Defense Ministry"
         return f"{name} ({gazetteer.actors[country].name})"
@@ -312,10 +359,10 @@ def _acronym(text: str, end: int) -> tuple[str, ...]:
     return (match.group(1),) if match else ()
 
 
-def _is_speaker(tokens: Sequence[Token], start: int, end: int) -> bool:
+def _is_speaker(tokens: Sequence[Token], start: int, end: int, language: Language) -> bool:
     after = tokens[end].norm if end < len(tokens) else ""
     before = tokens[start - 1].norm if start > 0 else ""
-    return after in SPEECH_VERBS or before in SPEECH_VERBS
+    return after in language.speech_verbs or before in language.speech_verbs
 
 
 def _pronoun_follows(words: Words, index: int) -> bool:
@@ -326,7 +373,7 @@ def _pronoun_follows(words: Words, index: int) -> bool:
             sentences += 1
             if sentences > 1:
                 return False
-        if words.tokens[position].norm in PRONOUNS:
+        if words.tokens[position].norm in words.language.pronouns:
             return True
     return False
 
@@ -335,12 +382,21 @@ def _propose(
     words: Words, candidates: dict[tuple[str, ...], _Candidate], known: list[Mention], gazetteer: Gazetteer
 ) -> tuple[list[ProposedActor], list[Mention]]:
     """Keep the candidates with enough evidence; resolve short forms ('Cho') to the full names they stand for."""
+    language = words.language
     single = {norms[0] for norms in candidates if len(norms) == 1}
     proposed: dict[str, ProposedActor] = {}
     mentions: list[Mention] = []
     people: dict[str, set[str]] = {}  # a first or last name -> the people it may stand for
     full_names: list[tuple[tuple[str, ...], str]] = []  # the people's names, as tokens
     for candidate in sorted(candidates.values(), key=lambda c: -len(c.norms)):
+        if candidate.fixed_kind is not None:
+            actor_id = gazetteer.names.get(fold(candidate.name)) or suggest_id(candidate.name)
+            if actor_id not in gazetteer.actors and actor_id not in proposed:
+                proposed[actor_id] = ProposedActor(
+                    actor_id, candidate.name, candidate.fixed_kind, aliases=candidate.aliases
+                )
+            mentions += [_mention(words, actor_id, occurrence) for occurrence in candidate.occurrences]
+            continue
         if len(candidate.norms) == 1:
             continue
         shorter_of = {
@@ -373,14 +429,14 @@ def _propose(
     named = {m.actor for m in known}
     surnames: dict[str, set[str]] = {}  # the last name of every person the content has
     for actor in gazetteer.actors.values():
-        name_tokens = tokenize(actor.name) if actor.kind is ActorKind.PERSON else []
+        name_tokens = tokenize(actor.name, language=language) if actor.kind is ActorKind.PERSON else []
         if name_tokens:
             surnames.setdefault(name_tokens[-1].norm, set()).add(actor.id)
         if actor.id in named and name_tokens:
             for token in (name_tokens[0], name_tokens[-1]):
                 people.setdefault(token.norm, set()).add(actor.id)
     for surname, actors in surnames.items():  # 'President Biden' for the content's one 'Joe Biden'
-        if len(actors) == 1 and surname not in people and surname not in PLACES:
+        if len(actors) == 1 and surname not in people and surname not in language.places:
             people[surname] = set(actors)
     introduced: dict[str, int] = {}  # person -> where the text first names them in full
     for mention in sorted(mentions + known, key=lambda m: m.start):

@@ -27,6 +27,7 @@ __all__ = [
     "DraftEvent",
     "DraftInputError",
     "DraftQuote",
+    "DraftStatement",
     "KnownActor",
     "KnownEvent",
     "Mention",
@@ -143,6 +144,7 @@ class ProposedActor:
     role: str | None = None
     role_organization: str | None = None  # a known country the role belongs to ('South Korean' minister)
     aliases: tuple[str, ...] = ()
+    note: str | None = None  # how its id was made, when not from its name as written: a comment for the person
 
 
 class Tense(StrEnum):
@@ -181,6 +183,15 @@ class DraftQuote:
 
 
 @dataclass(frozen=True)
+class DraftStatement:
+    """A position the text reports in its own words: who holds it, and those words (to be reworded)."""
+
+    by: str
+    text: str
+    start: int
+
+
+@dataclass(frozen=True)
 class DraftEvent:
     """A dated thing the article reports, drafted from one of its dates."""
 
@@ -191,3 +202,5 @@ class DraftEvent:
     start: int
     words: str  # the words around it, for matching events the content already has
     known: KnownEvent | None = None
+    clause: str = ""  # the clause its date is in, which says what happened ('' : the words)
+    candidates: tuple[KnownEvent, ...] = ()  # the content's events it may be, not sure enough to link

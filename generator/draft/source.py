@@ -15,28 +15,12 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from .dates import read_full_date, read_month_day
+from .language import Dateline, Language, fold
+from .languages import ENGLISH
 from .records import FORBIDDEN_CHARACTERS, INPUT, LINE_BREAKS, URL_PATTERN, DraftInputError, PartialDate, Raw, Source
 
 _INVISIBLE = re.compile("[\u200b\ufeff]")  # zero-width spaces and stray byte-order marks
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
-_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-_PLACE_WORD = r"[A-Z][A-Za-z.'’\-/]*"  # 'SEOUL', 'KYIV', 'LONDON/PARIS'
-_DATELINE = re.compile(
-    r"^(?:(?P<place>(?!" + _MONTH_DAY + r")" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r"){0,3}"
-    r"(?:,\s*(?!" + _MONTH_DAY + r")" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r"){0,2})?)"
-    r"(?:\s+/(?P<region>[A-Z][A-Za-z .'’-]{1,40})/)?"  # TASS: 'VOSTOCHNY COSMODROME /Amur Region/'
-    r"(?:(?:,|(?<=\.))\s*(?P<date>" + _MONTH_DAY + r")(?:,\s*(?P<year>\d{4}))?)?"  # Interfax: 'BEIJING. Dec 5'
-    r"|(?P<date_only>" + _MONTH_DAY + r")(?:,\s*(?P<year_only>\d{4}))?)?"
-    r"\.?\s*(?:\((?P<agency>[^()]{2,40})\)|/(?P<wire>[A-Za-z ]{2,30})/)?"
-    r"\s*(?P<dash>--|—|–|-|:|(?<=/)\.)\s*(?=\S)"  # TASS: 'September 13. /TASS/. '
-)  # fmt: skip
-_LABELS = frozenset(
-    ["BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "FACTBOX", "EXPLAINER", "LIVE"]
-)
-_BYLINE = re.compile(r"^By\s+(?P<names>[^\n]{3,120})$", re.IGNORECASE)
-_NAME = re.compile(r"^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}$")
-_REPORTING = re.compile(r"^\(?\s*(?:Reporting|Writing)\s+by\s+(?P<names>[^;)]+)", re.IGNORECASE)
 _AGENCIES = (
     "REUTERS|Reuters|AP|AFP|EPA|EPA-EFE|Getty Images|Yonhap|Xinhua|Kyodo|Jiji|Bloomberg|Pool|Anadolu|Sputnik|TASS"
 )
@@ -46,18 +30,7 @@ _CREDIT = re.compile(
     r"|(?:/File Photo|via Getty Images\)?|\((?:AP|AFP|Reuters|EPA|Yonhap)[^()]*(?:Photo|/)[^()]*\))\s*\.?$"
     r"|Purchase Licensing Rights|^\[\d+/\d+\]|^Item \d+ of \d+ )"
 )
-_FURNITURE = re.compile(
-    r"^(?:Advertisement|ADVERTISEMENT|Read more|READ MORE|Related|RELATED|Share|Share this|Sign up|Subscribe|Follow us|"
-    r"Listen to this article|Click here|Trending|Most read|Recommended|Our Standards|Editing by|Additional reporting|"
-    r"Copyright|©|All rights reserved|\d+\s+min(?:ute)?s?\s+read|Skip to (?:main )?content|Story continues|"
-    r"Newsletter|Get the latest|Sign up here)\b",
-    re.IGNORECASE,
-)
-_TRAILER = re.compile(r"(?:contributed (?:to )?(?:this )?report(?:ing)?|Editing by|Writing by)", re.IGNORECASE)
-_DATE_LINE = re.compile(
-    r"^(?:(?:Published|Updated|Posted|Last updated|First published)\b[^\n]{0,80}|"
-    r"(?:\w+,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}[^\n]{0,40}|\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}[^\n]{0,40}|\d{4}-\d{2}-\d{2}[^\n]{0,30})$"
-)  # fmt: skip
+MAX_CREDIT = 400  # characters: a longer block is not a photo credit
 
 
 def decode_text(raw: Raw) -> str:
@@ -86,24 +59,24 @@ def looks_like_html(raw: Raw) -> bool:
     return raw.is_html or head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head
 
 
-def read_source(raw: Raw) -> Source:
+def read_source(raw: Raw, language: Language = ENGLISH) -> Source:
     """Read a plain-text article or a saved page into a Source."""
     if looks_like_html(raw):
-        return read_page(raw)
-    return read_text(decode_text(raw))
+        return read_page(raw, language)
+    return read_text(decode_text(raw), language)
 
 
-def read_text(text: str) -> Source:
+def read_text(text: str, language: Language = ENGLISH) -> Source:
     """Read a plain-text article: headline, dateline, byline and body, furniture dropped."""
     lines = [_clean(line) for line in LINE_BREAKS.sub("\n", text.replace("\r\n", "\n")).split("\n")]
     blocks = _blocks(lines)
     if not blocks:
         raise DraftInputError("error: the text is empty: give the article's text", INPUT)
     headline = blocks[0].lstrip("# ").strip()
-    return _read_blocks(headline, blocks[1:])
+    return _read_blocks(headline, blocks[1:], language)
 
 
-def read_page(raw: Raw) -> Source:
+def read_page(raw: Raw, language: Language = ENGLISH) -> Source:
     """Read a saved web page with trafilatura: the article's text and the page's metadata."""
     import trafilatura  # lazily: it takes a quarter of a second to import
 
@@ -134,9 +107,11 @@ def read_page(raw: Raw) -> Source:
     blocks = [line for line in lines if line]
     if not title:
         title, blocks = blocks[0], blocks[1:]
-    source = _read_blocks(title, blocks)
+    source = _read_blocks(title, blocks, language)
     published = _page_date(getattr(document, "date", None)) or source.published
-    authors = tuple(_clean(a) for a in re.split(r";|\band\b", getattr(document, "author", None) or "") if _clean(a))
+    written = getattr(document, "author", None) or ""
+    between = r";|\b(?:" + "|".join(sorted(language.and_words)) + r")\b"
+    authors = tuple(_clean(a) for a in re.split(between, written) if _clean(a))
     url = getattr(document, "url", None) or raw.url
     publisher = source.publisher or _clean(getattr(document, "sitename", None) or "") or None
     return replace(
@@ -202,7 +177,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
     return paragraphs + ([" ".join(current)] if current else [])
 
 
-def _read_blocks(headline: str, blocks: list[str]) -> Source:
+def _read_blocks(headline: str, blocks: list[str], language: Language) -> Source:
     authors: list[str] = []
     published: PartialDate | None = None
     body: list[str] = []
@@ -211,44 +186,54 @@ def _read_blocks(headline: str, blocks: list[str]) -> Source:
     after_credit = False
     for block in blocks:
         if not dateline_found and len(body) < 8:
-            byline = _BYLINE.match(block)
+            byline = language.byline.match(block)
             if byline and not authors:
-                names, byline_publisher = _byline_names(byline.group("names"))
-                if names:
+                names, byline_publisher = _byline_names(byline.group("names"), language)
+                if names or byline_publisher:  # 'By Jane Roe, Reuters', 'By Xinhua'
                     authors, publisher = names, publisher or byline_publisher
                     continue
-            if len(block) < 100 and _DATE_LINE.match(block):
-                published = published or read_full_date(block)
+            if len(block) < 100 and language.date_line.match(block):
+                published = published or language.read_full_date(block)
                 continue
-        if _CREDIT.search(block) and len(block) < 400:
+        if len(block) < MAX_CREDIT and _CREDIT.search(block):  # the length first: the pattern backtracks
             after_credit = True
             continue
-        if after_credit and not dateline_found and not _DATELINE.match(block):
+        if after_credit and not dateline_found and not language.dateline.match(block) and _is_caption(block, language):
             after_credit = False  # the caption under a photo credit
             continue
         after_credit = False
-        reporting = _REPORTING.match(block)
+        signoff = language.read_signoff(block) if language.read_signoff is not None else None
+        if signoff is not None:  # a sign-off: '/연합뉴스', '홍길동 기자 (x@yna.co.kr)', 'KBS 뉴스 홍길동입니다'
+            authors, publisher = authors or list(signoff[0]), publisher or signoff[1]
+            if not signoff[2]:
+                continue
+            block = signoff[2]
+        reporting = language.reporting.match(block)
         if reporting:
             if not authors:
-                authors = _names(reporting.group("names"))
+                authors = _names(reporting.group("names"), language)
             continue
-        if _FURNITURE.match(block) or (len(block) < 200 and _TRAILER.search(block)):
+        if language.furniture.match(block) or (len(block) < 200 and language.trailer.search(block)):
             continue
         if not dateline_found and len(body) < 3:
-            line = _dateline(block)
+            line = _dateline(block, language)
             if line is not None:
-                place, agency, date, year, rest = line
+                place, agency, date, year, rest, dateline_authors = line
+                authors = authors or list(dateline_authors)
                 dateline_found = True
                 body = []  # what came between the headline and the dateline: a standfirst, a caption
                 dateline, publisher = place, agency or publisher
                 if date and year:
-                    published = published or read_month_day(date, int(year))
+                    published = published or language.read_month_day(date, int(year))
                 elif date:
                     dateline_date = date
                 if rest:
                     body.append(rest)
                 continue
         body.append(block)
+    if body and not publisher:  # a sign-off: '... (Yonhap)', '... --Reuters'
+        body[-1], publisher = _signed_off(body[-1], language)
+        body = body if body[-1] else body[:-1]
     return Source(
         headline=headline,
         paragraphs=tuple(body),
@@ -260,15 +245,17 @@ def _read_blocks(headline: str, blocks: list[str]) -> Source:
     )
 
 
-def _dateline(block: str) -> tuple[str | None, str | None, str | None, str | None, str] | None:
+def _dateline(block: str, language: Language) -> Dateline | None:
     """Split a wire dateline off a paragraph: (place, agency, month and day, year, the rest) or None."""
-    match = _DATELINE.match(block)
+    if language.read_dateline is not None:
+        return language.read_dateline(block)
+    match = language.dateline.match(block)
     if not match:
         return None
     place, agency = match.group("place"), match.group("agency") or match.group("wire")
     letters = [c for c in (place or "").split(",")[0] if c.isalpha()]
     is_caps_place = len(letters) >= 3 and all(c.isupper() for c in letters)
-    if agency is None and (not is_caps_place or (place or "").upper() in _LABELS):
+    if agency is None and (not is_caps_place or (place or "").upper() in language.labels):
         return None
     if agency is not None and not re.fullmatch(r"(?:[A-Z]|dpa\b)[\w.&' -]*", agency.strip()):
         return None  # '(local time)'; but 'dpa' and 'dpa-AFX' are agencies
@@ -277,7 +264,7 @@ def _dateline(block: str) -> tuple[str | None, str | None, str | None, str | Non
         return None
     if place and match.group("region"):
         place = f"{place.rstrip('.')}, {match.group('region').strip()}"
-    return (
+    return Dateline(
         _place_name(place.rstrip(".")) if place else None,
         agency.strip() if agency else None,
         match.group("date") or match.group("date_only"),
@@ -293,18 +280,34 @@ def _place_name(place: str) -> str:
     return ", ".join(shown)
 
 
-def _byline_names(text: str) -> tuple[list[str], str | None]:
-    """Read 'Jane Doe and John Roe, Reuters' or 'JANE DOE | AP': the names, and a publisher after them."""
+def _is_caption(block: str, language: Language) -> bool:
+    """Tell whether the block under a photo credit describes the photo: it dates it, or credits it."""
+    return language.read_full_date(block) is not None or bool(language.caption.search(block))
+
+
+def _signed_off(paragraph: str, language: Language) -> tuple[str, str | None]:
+    """Split the publisher's sign-off off the last paragraph: ('...', 'Yonhap') for '... (Yonhap)'."""
+    match = language.sign_off.search(paragraph)
+    agency = (match.group("agency") or match.group("after")) if match else None
+    if match is None or agency is None or fold(agency) not in language.news_agencies:
+        return paragraph, None
+    return paragraph[: match.start()].rstrip(), agency
+
+
+def _byline_names(text: str, language: Language) -> tuple[list[str], str | None]:
+    """Read 'Jane Doe and John Roe, Reuters', 'JANE DOE | AP' or 'Xinhua': the names, and a publisher."""
+    if fold(text.strip()) in language.news_agencies:
+        return [], text.strip()
     parts = re.split(r"\s*[,|]\s*", text.strip())
-    names = _names(parts[0])
+    names = _names(parts[0], language)
     publisher = parts[1] if len(parts) > 1 and parts[1] and len(parts[1].split()) <= 4 else None
     return names, publisher
 
 
-def _names(text: str) -> list[str]:
+def _names(text: str, language: Language) -> list[str]:
     names = []
-    for part in re.split(r"\s*(?:,|\band\b|&)\s*", text.strip().rstrip(".")):
+    for part in language.author_separator.split(text.strip().rstrip(".")):
         name = part.title() if part.isupper() else part
-        if _NAME.match(name):
+        if language.author_name.match(name):
             names.append(name)
     return names

@@ -2,6 +2,9 @@
 
 Text is plain (Markdown read as a reader sees it). A cell with several values
 separates them with '; ' (actors) or a line break (sources, each a long text).
+A cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a
+carriage return) is written as text, with a single quote before it, as OWASP recommends
+against CSV injection: the spreadsheet shows the text and hides the quote.
 """
 
 from __future__ import annotations
@@ -30,12 +33,20 @@ def export_tables(corpus: Corpus) -> tuple[Asset, ...]:
     )
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([as_text(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8")
+
+
+def as_text(cell: str) -> str:
+    """A cell a spreadsheet shows as the text it is, never runs: '=1+1' -> "'=1+1"."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def timeline_rows(corpus: Corpus) -> tuple[tuple[str, ...], ...]:

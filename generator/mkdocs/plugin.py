@@ -22,6 +22,7 @@ from ..pipeline import Build, build_pages
 from .convert import ConvertedPage, Converter
 from .files import GeneratedFiles, generated_files
 from .sanitize import escape_meta, sanitize_html
+from .serve import HostGuard
 from .session import ServeSession
 from .settings import read_license
 
@@ -72,6 +73,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             serve and serve.served
         )  # under serve, after the first build they follow in on_post_build
         build, self.prebuilt, self._jobs, self.jobs = self.prebuilt, None, self.jobs, None  # not kept past it
+        prebuilt = build is not None
         # The command line builds once, into a fresh folder: pages in memory; others keep them on disk, for --dirty.
         disk = None if build else GeneratedFiles(project / self.config.cache_dir, serve is not None)
         content, templates = project / self.config.content_dir, project / self.config.templates_dir
@@ -83,15 +85,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         except ContentError as error:
             if serve is None:
                 raise PluginError(f"the content has errors:\n{error}") from None
-            if (build := serve.preview.failed(error)) is None:  # no good build yet
+            if (build := serve.preview.failed(error, content)) is None:  # no good build yet
                 return serve.preview.stand_ins(files, config)
         except jinja2.TemplateError as error:
             raise PluginError(template_problem(error)) from None
         else:
             if serve is not None:
-                serve.preview.passed(build, config)
+                serve.preview.passed(build, config, content)
         for warning in build.warnings:
-            log.info(str(warning))
+            # A review mark fails `mkdocs build --strict`; `generator build` has reported and judged them.
+            is_judged = warning.is_review and serve is None and not prebuilt
+            (log.warning if is_judged else log.info)(str(warning))
         for file in generated_files(build, config, disk, apart=serve is not None and not build.assets):
             if file.is_documentation_page():
                 ConvertedPage(None, file, config)  # it becomes file.page
@@ -143,4 +147,5 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         for folder in (self.config.content_dir, self.config.templates_dir):
             server.watch(str(Path(config.config_file_path).parent / folder))
+        server.set_app(HostGuard(server.get_app(), server))
         return server

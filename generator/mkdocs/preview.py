@@ -55,17 +55,17 @@ class Preview:
         config.extra_javascript.append(f"{FOLDER}/preview.js")
         return config
 
-    def passed(self, build: Build, config: Any) -> None:
+    def passed(self, build: Build, config: Any, content: Path) -> None:
         """Keep ``build`` (its pages) to serve again should the next fail; show its warnings on their pages."""
         self.good = replace(build, assets=(), staged=(), warnings=())
-        self._shown = {"errors": [], "notes": _notes(build, config)}
+        self._shown = {"errors": [], "notes": _notes(build, config, content)}
 
-    def failed(self, error: ContentError) -> Build | None:
+    def failed(self, error: ContentError, content: Path) -> Build | None:
         """Show ``error`` over the last good build's pages, and return that build (None before one)."""
         closing = summarize(error.diagnostics)
         log.error(f"the content has errors (the browser shows them over the last good pages):\n{error}\n{closing}")
         errors = error.errors
-        shown = [_shown(diagnostic) for diagnostic in errors[:SHOWN]]
+        shown = [_shown(diagnostic, content) for diagnostic in errors[:SHOWN]]
         self._shown = {"errors": shown, "more": len(errors) - len(shown), "summary": closing, "notes": {}}
         return self.good
 
@@ -85,23 +85,24 @@ class Preview:
         write_if_changed(site_dir / PROBLEMS, shown.encode())
 
 
-def _shown(diagnostic: Diagnostic) -> dict[str, Any]:
-    """A diagnostic as the overlay shows it: as `check` prints it, and the lines around it."""
+def _shown(diagnostic: Diagnostic, content: Path) -> dict[str, Any]:
+    """A diagnostic as the overlay shows it: as `check` prints it, and the lines around it (of a file
+    in ``content`` only, opened as the loader opens it: never through a link)."""
     return {
         "where": f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}",
         "severity": diagnostic.severity.value,
         "message": diagnostic.message,
         "line": diagnostic.line,
         "column": diagnostic.column,
-        "lines": read_lines(diagnostic.path, diagnostic.line, AROUND),
+        "lines": read_lines(content, diagnostic.path, diagnostic.line, AROUND),
     }
 
 
-def _notes(build: Build, config: Any) -> dict[str, list[dict[str, Any]]]:
+def _notes(build: Build, config: Any, content: Path) -> dict[str, list[dict[str, Any]]]:
     """The build's warnings by the address (in the site) of each page made from the file they are about."""
     by_file: dict[str, list[dict[str, Any]]] = {}
     for warning in build.warnings:
-        by_file.setdefault(warning.path, []).append(_shown(warning))
+        by_file.setdefault(warning.path, []).append(_shown(warning, content))
     return {
         File.generated(config, page.path, content=b"").url: by_file[page.source]
         for page in build.pages

@@ -8,6 +8,9 @@
   rebuild. It is spawned, not forked, since the server runs threads.
 - The theme's compiled templates are kept in memory (``MemoryBytecodeCache``): MkDocs makes a new
   Jinja environment for each build.
+- The server answers only requests for the address it serves (``HostGuard``): a page on another
+  site cannot read the preview (its pages, or the content's lines around an error) through a
+  name of its own that it points at 127.0.0.1 (DNS rebinding).
 - Under `--dirty`, which `make serve` uses, MkDocs rewrites only the pages whose source changed
   and warns that navigation and links may then be wrong. ``DirtySite`` sees to it that they are
   not, and the warning is left out (``QUIET_DIRTY``).
@@ -16,11 +19,12 @@
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import logging
 import multiprocessing
 import multiprocessing.context
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +34,7 @@ from mkdocs.structure.files import Files
 
 from ..content.link import Corpus
 from ..exports import License, export_files
+from ..pages.emit import write_atomically
 from .sanitize import escape_meta
 
 
@@ -83,9 +88,7 @@ def write_if_changed(path: Path, content: bytes) -> None:
     if path.is_file() and path.read_bytes() == content:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(content)
-    partial.replace(path)
+    write_atomically(path, content)
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -154,3 +157,63 @@ class _QuietDirty(logging.Filter):
 
 
 QUIET_DIRTY = _QuietDirty()  # for MkDocs' logger "mkdocs.commands.build", under serve --dirty
+
+
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+class HostGuard:
+    """Wrap the server's WSGI application: a request whose Host header is not the address served
+    (with its port) is answered 421 Misdirected Request, and nothing else.
+
+    Served on a loopback address, its other names (localhost, 127.0.0.1, [::1]) are the address too;
+    served on every address (0.0.0.0), any IP address is, but no other name: a page that rebinds a
+    name of its own to this machine sends that name.
+    """
+
+    def __init__(self, app: WSGIApp, server: Any) -> None:
+        self.app, self.server = app, server  # its address is read at each request: it may bind later
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if not self.is_served(str(environ.get("HTTP_HOST", ""))):
+            start_response("421 Misdirected Request", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"421 Misdirected Request: this server answers only for the address it serves\n"]
+        return self.app(environ, start_response)
+
+    def is_served(self, host: str) -> bool:
+        """Tell whether a Host header names the address served: 'host:port', or the host alone on port 80."""
+        name, port = _host_and_port(host.lower())
+        address = self.server.server_address
+        served, served_port = str(address[0]).lower().strip("[]"), int(address[1])
+        if not name or (port if port is not None else 80) != served_port:
+            return False
+        if name == served:
+            return True
+        if served == "localhost" or _address(served, "is_loopback"):
+            return name in _LOOPBACK_NAMES
+        if _address(served, "is_unspecified"):
+            return name == "localhost" or _address(name, "version")
+        return False
+
+
+_LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def _host_and_port(host: str) -> tuple[str, int | None]:
+    """'[::1]:8000' -> ('::1', 8000); 'example.org' -> ('example.org', None); ('', None) when malformed."""
+    if host.startswith("["):
+        name, _, rest = host[1:].partition("]")
+    else:
+        name, colon, port = host.partition(":")
+        rest = colon + port
+    if rest and not (rest.startswith(":") and rest[1:].isdigit() and rest[1:].isascii()):
+        return "", None
+    return name, int(rest[1:]) if rest else None
+
+
+def _address(text: str, property: str) -> bool:
+    """A property of ``text`` read as an IP address ('is_loopback'); False when it is not one."""
+    try:
+        return bool(getattr(ipaddress.ip_address(text), property))
+    except ValueError:
+        return False

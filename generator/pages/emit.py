@@ -24,6 +24,16 @@ def write_pages(pages: Iterable[RenderedPage], assets: Iterable[Asset], out_dir:
         target.write_bytes(content)
 
 
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` in one step: a reader sees the old bytes or the new, never half."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_bytes(content)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def replace_directory(target: Path, fill: Callable[[Path], object]) -> None:
     """Fill a fresh folder beside ``target``, then put it in ``target``'s place.
 

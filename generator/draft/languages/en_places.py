@@ -1,4 +1,4 @@
-"""What the mentions step knows without the content: places, country adjectives, news agencies.
+"""English names of places, countries and their adjectives, and news agencies: part of the English table.
 
 Places are never proposed as actors (the content's own countries come from its actor files);
 a country's adjective ("South Korean", "Chinese") names that country when the content has it.
@@ -6,7 +6,7 @@ a country's adjective ("South Korean", "Chinese") names that country when the co
 
 from __future__ import annotations
 
-from .words import fold
+from ..language import fold
 
 # Country: its adjectives (the regular "-a" -> "-an" ones are made by rule, see `demonyms`).
 _COUNTRIES = """
@@ -103,3 +103,78 @@ def demonyms(country: str) -> tuple[str, ...]:
     if country.endswith("ia") or country.endswith("a"):
         return (country + "n",)
     return ()
+
+
+# Regions, provinces and parts of countries among the names above: places, not countries to propose.
+_NOT_COUNTRIES = frozenset(
+    [
+        "Korea",
+        "America",
+        "England",
+        "Scotland",
+        "Wales",
+        "Gaza",
+        "West",
+        "Bank",
+        "Crimea",
+        "Donbas",
+        "Kashmir",
+        "Tibet",
+        "Xinjiang",
+        "Hong",
+        "Kong",
+        "Macau",
+        "Greenland",
+        "Puerto",
+        "Rico",
+        "Kurdistan",
+        "Chechnya",
+        "Catalonia",
+        "Palestine",
+        "Britain",
+        "Burma",
+        "Czech",
+        "Republic",
+        "Georgia",
+    ]
+)
+COUNTRIES = {
+    fold(name): name
+    for name in COUNTRY_ADJECTIVES
+    if not (set(name.split()) & _NOT_COUNTRIES and name not in ("South Korea", "North Korea", "Czechia"))
+}
+
+# Well-known international bodies, proposed as organizations when the content does not have them:
+# the name, then the short forms the text may use.
+WELL_KNOWN_BODIES = {
+    "United Nations": ("UN", "U.N."),
+    "UN Security Council": ("U.N. Security Council", "United Nations Security Council", "UNSC"),
+    "UN General Assembly": ("U.N. General Assembly", "United Nations General Assembly"),
+    "European Union": ("EU", "E.U."),
+    "European Commission": (),
+    "NATO": ("North Atlantic Treaty Organization",),
+    "Group of Seven": ("G7", "G-7"),
+    "Group of 20": ("G20", "G-20"),
+    "ASEAN": ("Association of Southeast Asian Nations",),
+    "International Atomic Energy Agency": ("IAEA",),
+    "World Health Organization": ("WHO",),
+    "International Monetary Fund": ("IMF",),
+    "World Bank": (),
+    "World Trade Organization": ("WTO",),
+    "African Union": ("AU",),
+    "OPEC": ("Organization of the Petroleum Exporting Countries",),
+    "BRICS": (),
+    "International Criminal Court": ("ICC",),
+    "Interpol": (),
+}
+
+# A country's state media: what they are quoted as saying is that state's (names of the press as
+# the English press writes them).
+STATE_MEDIA = {
+    fold(agency): country
+    for agency, country in (
+        ("KCNA", "North Korea"), ("Korean Central News Agency", "North Korea"), ("Rodong Sinmun", "North Korea"),
+        ("Xinhua", "China"), ("People's Daily", "China"), ("Global Times", "China"), ("CCTV", "China"),
+        ("TASS", "Russia"), ("RIA Novosti", "Russia"), ("RIA", "Russia"), ("IRNA", "Iran"), ("SANA", "Syria"),
+    )
+}  # fmt: skip
