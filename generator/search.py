@@ -22,7 +22,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import threading
 from collections import Counter
 from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
@@ -54,6 +53,7 @@ LISTS = "[data-search-lists] > "
 # that of its Rust build): one arena, and freed memory given back at once. The indexer then peaks
 # about a fifth lower (at 4,000 articles: 1.4 GB instead of 1.7 GB), in the same time.
 ALLOCATOR = "narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0"
+THREADS = "RAYON_NUM_THREADS"  # the size of Pagefind's thread pool
 IGNORED = (
     "[data-search-exclude]",
     "li[id^='ref-']",
@@ -67,66 +67,6 @@ IGNORED = (
 
 class SearchIndexError(Exception):
     """Pagefind could not index the site."""
-
-
-def _executable() -> str:
-    try:
-        from pagefind_bin_extended import get_executable
-
-        return str(get_executable())
-    except (ImportError, FileNotFoundError) as error:
-        raise SearchIndexError(f"Pagefind is not installed ({error}): run `make install`") from None
-
-
-def start_indexing(site_dir: Path, output: Path | None = None, background: bool = False) -> subprocess.Popen[str]:
-    """Start Pagefind on ``site_dir``, writing a new bundle to ``output``, beside the one readers use.
-
-    In the ``background`` (under `mkdocs serve`) it runs on one thread at the lowest priority,
-    so that the next rebuild, and the page a contributor is waiting for, go first.
-    """
-    executable = _executable()
-    output = output or _next_bundle(site_dir)
-    shutil.rmtree(output, ignore_errors=True)
-    command = [executable, "--site", str(site_dir), "--output-path", str(output)]
-    command += ["--exclude-selectors", ", ".join(IGNORED)]
-    environment = {**os.environ, "_RJEM_MALLOC_CONF": ALLOCATOR}
-    if background:
-        environment["RAYON_NUM_THREADS"] = "1"  # the size of Pagefind's thread pool
-        nice = shutil.which("nice")
-        command = [nice, "-n", "19", *command] if nice else command
-    return subprocess.Popen(
-        command,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=environment,
-    )
-
-
-def finish_indexing(process: subprocess.Popen[str], site_dir: Path, filters: bytes, output: Path | None = None) -> str:
-    """Wait for Pagefind, then put its bundle (in ``output``), with ``filters`` (FILTERS), in place of the old one.
-
-    Return what it indexed. The bundle of a Pagefind that was stopped (a signal) is left where
-    it is, for ``sweep_stopped`` to delete later.
-    """
-    output = output or _next_bundle(site_dir)
-    try:
-        text, _ = process.communicate()
-    except BaseException:  # interrupted: Pagefind must not go on writing into a site being thrown away
-        process.kill()
-        process.wait()
-        raise
-    pages = re.search(r"Indexed (\d+) pages?", text)
-    if process.returncode != 0 or pages is None:
-        if process.returncode >= 0:
-            shutil.rmtree(output, ignore_errors=True)
-        lines = [line for line in text.splitlines() if line.strip()][-12:]
-        raise SearchIndexError(
-            f"Pagefind could not index {site_dir} (exit status {process.returncode}):\n" + "\n".join(lines)
-        )
-    _put_in_place(site_dir, filters, output)
-    return f"{pages.group(1)} pages"
 
 
 def _put_in_place(site_dir: Path, filters: bytes, output: Path) -> None:
@@ -165,10 +105,10 @@ class SearchIndex:
     every page, writes the bundle and puts it in place; ``close`` lets Pagefind go.
     """
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, output: Path | None = None, background: bool = False) -> None:
         from pagefind.service import PagefindService
 
-        self.site_dir = site_dir
+        self.site_dir, self._output = site_dir, output or _next_bundle(site_dir)
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
         self._thread.start()
@@ -176,7 +116,8 @@ class SearchIndex:
         os.environ.setdefault("_RJEM_MALLOC_CONF", ALLOCATOR)  # read by Pagefind, which inherits it
         self._service: PagefindService | None = None
         try:
-            self._service = asyncio.run_coroutine_threadsafe(_launch(PagefindService), self._loop).result()
+            launched = _launch(PagefindService, background)
+            self._service = asyncio.run_coroutine_threadsafe(launched, self._loop).result()
             self._index = self._run(self._service.create_index({"exclude_selectors": list(IGNORED)}))
         except BaseException:
             self.close()
@@ -195,7 +136,7 @@ class SearchIndex:
         """Write the index, with ``filters`` (FILTERS: by default, counted in the pages), in place of the old one."""
         for added in self._added:
             added.result()
-        output = _next_bundle(self.site_dir)
+        output = self._output
         shutil.rmtree(output, ignore_errors=True)
         self._run(self._index.write_files(output_path=str(output)))
         # Pagefind replies before the files it writes are whole: it is done when it has ended.
@@ -207,11 +148,16 @@ class SearchIndex:
         _put_in_place(self.site_dir, filter_counts(self.site_dir) if filters is None else filters, output)
         return count(pages, "page")
 
+    def stop(self) -> None:
+        """Stop Pagefind at once, from any thread: what waits for it raises SearchIndexError."""
+        service = self._service
+        if service is not None and not self._loop.is_closed():
+            with contextlib.suppress(Exception):
+                asyncio.run_coroutine_threadsafe(_stop(service), self._loop).result(timeout=30)
+
     def close(self) -> None:
         """Let Pagefind go (it is stopped if it has not finished), and the loop with it."""
-        if self._service is not None:
-            with contextlib.suppress(Exception):
-                asyncio.run_coroutine_threadsafe(_stop(self._service), self._loop).result()
+        self.stop()
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
         self._loop.close()
@@ -242,9 +188,27 @@ class SearchIndex:
         return asyncio.run_coroutine_threadsafe(self._guarded(request), self._loop).result()
 
 
-async def _launch(service: Callable[[], PagefindService]) -> PagefindService:
-    """Start Pagefind: made here, on the loop that it will answer on (it takes the running one)."""
-    return await service().launch()
+async def _launch(service: Callable[[], PagefindService], background: bool) -> PagefindService:
+    """Start Pagefind: made here, on the loop that it will answer on (it takes the running one).
+
+    In the ``background`` (under `mkdocs serve`) it runs on one thread at the lowest priority, so
+    that the next rebuild, and the page a contributor is waiting for, go first. It inherits this
+    process's environment, where its thread count is set for the moment it starts.
+    """
+    if not background:
+        return await service().launch()
+    threads = os.environ.get(THREADS)
+    os.environ[THREADS] = "1"
+    try:
+        started = await service().launch()
+    finally:
+        if threads is None:
+            del os.environ[THREADS]
+        else:
+            os.environ[THREADS] = threads
+    with contextlib.suppress(OSError):
+        os.setpriority(os.PRIO_PROCESS, started._backend.pid, 19)
+    return started
 
 
 async def _finish(service: PagefindService) -> None:

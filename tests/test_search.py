@@ -19,7 +19,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, Request
 
-from generator.search import SearchIndexError, finish_indexing, serve_bundle, start_indexing, sweep_stopped
+from generator.search import SearchIndex, SearchIndexError, index_site, serve_bundle, sweep_stopped
 from tests.conftest import (
     DESKTOP,
     PHONE,
@@ -448,13 +448,14 @@ def _fragments(bundle: Path) -> dict[str, dict[str, object]]:
 
 def test_pagefind_handed_the_pages_indexes_what_it_would_read_on_disk(built_site: BuiltSite, tmp_path: Path) -> None:
     site = shutil.copytree(built_site.root, tmp_path / "site")
-    indexer = start_indexing(site)
-    output, _ = indexer.communicate(timeout=120)
-    assert indexer.returncode == 0, output
-    handed, read = _fragments(site / "pagefind"), _fragments(site / ".pagefind-next")
+    handed = _fragments(site / "pagefind")
+    assert (
+        index_site(site) == "41 pages"
+    )  # 11 briefings, 26 profiles, 4 topics; not the lists, the timeline or the home page
+    read = _fragments(site / "pagefind")
     assert sorted(handed) == sorted(read)
     assert handed == read
-    assert len(handed) == 41  # 11 briefings, 26 profiles, 4 topics; not the lists, the timeline or the home page
+    assert len(handed) == 41
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 41
 
@@ -500,15 +501,19 @@ def test_the_bundles_of_stopped_indexings_go_once_one_finishes(built_site: Built
     """Under serve, a rebuild stops Pagefind without waiting for its half-written bundle to be
     deleted; the next indexing that finishes deletes it, and leaves its own in place."""
     site = shutil.copytree(built_site.root, tmp_path / "site")
-    stopped = start_indexing(site, serve_bundle(site, 1), background=True)
-    stopped.terminate()
-    with pytest.raises(SearchIndexError, match="exit status -15"):
-        finish_indexing(stopped, site, b"{}", serve_bundle(site, 1))
+    stopped = SearchIndex(site, serve_bundle(site, 1), background=True)
+    stopped.add()
+    stopped.stop()
+    with pytest.raises(SearchIndexError, match="Pagefind stopped before it replied"):
+        stopped.write(b"{}")
+    stopped.close()
     (serve_bundle(site, 1) / "fragment").mkdir(parents=True, exist_ok=True)  # as far as it got
     assert serve_bundle(site, 1).is_dir()  # left for later: the rebuild did not wait
 
-    finished = start_indexing(site, serve_bundle(site, 2), background=True)
-    assert finish_indexing(finished, site, b"{}", serve_bundle(site, 2)) == "41 pages"
+    finished = SearchIndex(site, serve_bundle(site, 2), background=True)
+    finished.add()
+    assert finished.write(b"{}") == "41 pages"
+    finished.close()
     sweep_stopped(site, 2)
     assert sorted(p.name for p in site.glob(".pagefind*")) == []
     assert (site / "pagefind/pagefind-entry.json").is_file()

@@ -9,7 +9,6 @@ done, so a reload never waits for it; a rebuild stops an indexing still running.
 from __future__ import annotations
 
 import logging
-import subprocess
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -24,9 +23,7 @@ from ..search import (
     SearchIndex,
     SearchIndexError,
     count_filters,
-    finish_indexing,
     serve_bundle,
-    start_indexing,
     sweep_stopped,
 )
 
@@ -39,8 +36,7 @@ class SearchPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Index the built site for search with Pagefind."""
 
     is_serving = False
-    _process: subprocess.Popen[str] | None = None
-    _thread: threading.Thread | None = None
+    _background: BackgroundIndexing | None = None  # under serve, the indexing after the last build
     _index: SearchIndex | None = None  # in a full build, from on_env to on_post_build
     _written: list[str]  # the pages MkDocs has written since the last batch went to Pagefind
     _handed: set[str]  # the pages that went to Pagefind
@@ -112,13 +108,9 @@ class SearchPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                     f"search: Pagefind indexed {indexed}, {time.perf_counter() - started:.1f} s after the last page"
                 )
                 return
-            # Under serve (a full build has its service from on_env): Pagefind reads the site in the background.
+            # Under serve (a full build has its index from on_env): Pagefind reads the site in the background.
             self._runs += 1
-            output = serve_bundle(site_dir, self._runs)
-            self._process = process = start_indexing(site_dir, output, background=True)
-            arguments = (process, site_dir, self.filter_counts(), self._runs)
-            self._thread = threading.Thread(target=self._finish, args=arguments, name="pagefind")
-            self._thread.start()
+            self._background = BackgroundIndexing(site_dir, self._runs, self.filter_counts())
         except SearchIndexError as error:
             raise PluginError(f"search: {error}") from None
         finally:
@@ -135,21 +127,58 @@ class SearchPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_shutdown(self) -> None:
         self._stop(wait=True)
 
-    def _finish(self, process: subprocess.Popen[str], site_dir: Path, filters: bytes, run: int) -> None:
-        try:
-            indexed = finish_indexing(process, site_dir, filters, serve_bundle(site_dir, run))
-        except SearchIndexError as error:
-            if process.returncode >= 0:  # not stopped by a rebuild
-                log.error(f"search: {error}")
-            return
-        sweep_stopped(site_dir, run)
-        log.info(f"search: Pagefind indexed {indexed} in the background")
-
     def _stop(self, wait: bool) -> None:
         """Stop the indexing that runs in the background; ``wait`` for its thread to end."""
-        if self._process is not None and self._process.poll() is None:
-            self._process.terminate()
-            self._process.wait()  # gone before MkDocs writes: it reads the site no more
-        if self._thread is not None and wait:
+        background, self._background = self._background, None
+        if background is not None:
+            background.stop(wait)
+
+
+class BackgroundIndexing:
+    """Under serve: the whole site indexed in a thread of its own, which a rebuild stops.
+
+    Pagefind runs at the lowest priority, on one core (generator/search.py). Each indexing writes
+    its own bundle (``serve_bundle``); one that finishes deletes those that were stopped.
+    """
+
+    def __init__(self, site_dir: Path, run: int, filters: bytes) -> None:
+        self._site_dir, self._run, self._filters = site_dir, run, filters
+        self._stopped = threading.Event()
+        self._lock = threading.Lock()
+        self._index: SearchIndex | None = None
+        self._thread = threading.Thread(target=self._work, name="pagefind", daemon=True)
+        self._thread.start()
+
+    def stop(self, wait: bool) -> None:
+        """Stop Pagefind: it reads the site no more once this returns; ``wait`` for the thread too."""
+        with self._lock:
+            self._stopped.set()
+            index = self._index
+        if index is not None:
+            index.stop()
+        if wait:
             self._thread.join()
-        self._process = self._thread = None
+
+    def _work(self) -> None:
+        site_dir, run = self._site_dir, self._run
+        try:
+            index = SearchIndex(site_dir, serve_bundle(site_dir, run), background=True)
+        except SearchIndexError as error:
+            log.error(f"search: {error}")
+            return
+        with self._lock:
+            if self._stopped.is_set():
+                index.close()
+                return
+            self._index = index
+        try:
+            index.add()
+            indexed = index.write(self._filters)
+        except SearchIndexError as error:
+            if not self._stopped.is_set():  # not stopped by a rebuild
+                log.error(f"search: {error}")
+            return
+        finally:
+            index.close()
+        sweep_stopped(site_dir, run)
+        log.info(f"search: Pagefind indexed {indexed} in the background")
