@@ -9,8 +9,8 @@ is site_templates/static/assets/search.js.
 Pagefind's own Python API (``pagefind.index.PagefindIndex``) drives its indexer, a binary from
 the pagefind_bin_extended wheel. It reads the pages from disk (``add_directory``), on every core:
 in a full build a batch at a time, as soon as MkDocs has written them, so that it reads while
-MkDocs renders the next; then it writes the index. Under `mkdocs serve`, Pagefind's command line
-reads the site after each build, in the background, at the lowest priority, and a rebuild stops it.
+MkDocs renders the next; then it writes the index. Under `mkdocs serve`, it reads the whole site
+after each build, in the background, on one core at the lowest priority, and a rebuild stops it.
 """
 
 from __future__ import annotations
