@@ -84,6 +84,12 @@ test: install-test chromium
 test-fast: install-test
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not slow"
 
+# The way out of MkDocs (tests/test_builders.py): the test corpus rendered standalone, built with Zensical
+# and with ProperDocs, indexed for search; fails on any page missing or internal link broken. `make test` runs it too.
+.PHONY: builders
+builders: install-test chromium
+	$(PY) -m pytest -q -m builders tests/test_builders.py
+
 # Rewrite the golden files (the pinned pages, drawings, diagnostics and drafts) with what the code makes
 # now, after an intended change: review them with git diff. Only this option rewrites them.
 golden: install-test

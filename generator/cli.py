@@ -1,4 +1,4 @@
-"""The command line: check, new, list, build and render. Exit 0 fine, 1 content errors, 2 usage."""
+"""The command line: check, new, list, build, render and index. Exit 0 fine, 1 content errors, 2 usage."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ from .pages.emit import InterruptedAfterSwap, replace_directory, write_atomicall
 from .pages.render import template_problem
 from .parallel import JOBS_VARIABLE, fork_map, parse_jobs
 from .pipeline import Build, build_pages, check_content, rare_collections
+from .standalone import DOCS, write_standalone
 
 if TYPE_CHECKING:
     from .mkdocs.settings import SiteSettings
@@ -135,9 +136,21 @@ def _parser() -> argparse.ArgumentParser:
         "--templates", type=Path, default=Path("site_templates"), help="the templates folder (default: site_templates)"
     )
     render.add_argument("--out", type=Path, required=True, help="the folder to write the Markdown into")
+    render.add_argument(
+        "--standalone",
+        action="store_true",
+        help="write a folder any MkDocs-style builder builds as it is: OUT/mkdocs.yml, OUT/docs/ (the pages,"
+        " data files and assets) and the theme's overrides; then `index` the site it builds, for search",
+    )
     _config_option(render)
     _jobs_option(render)
-    render.set_defaults(func=lambda args: _render(args.content, args.templates, args.out, args.jobs, args.config_file))
+    render.set_defaults(
+        func=lambda args: _render(args.content, args.templates, args.out, args.jobs, args.config_file, args.standalone)
+    )
+
+    index = commands.add_parser("index", help="write the search index (Pagefind) into a built site")
+    index.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="the built site, as a builder wrote it")
+    index.set_defaults(func=lambda args: _index(args.site_dir))
 
     export = commands.add_parser("export", help="write the content in a data exchange format")
     export.add_argument("format", choices=["ftm"], help="ftm: FollowTheMoney entities, one JSON object a line")
@@ -205,9 +218,7 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
 def _settings(config_file: Path | None) -> SiteSettings | None:
     """The site's address and license from mkdocs.yml, as `build` has them; neither when there is no
     mkdocs.yml here. None, with the error printed, when it cannot be read or its license is wrong."""
-    from mkdocs.exceptions import ConfigurationError
-
-    from .mkdocs.settings import SiteSettings, read_settings
+    from .mkdocs.settings import ConfigurationError, SiteSettings, read_settings
 
     if config_file is None and not Path("mkdocs.yml").is_file():
         print("note: no mkdocs.yml here: the data files state no license, and link relatively", file=sys.stderr)
@@ -403,23 +414,52 @@ def _schema(out: Path) -> int:
     return OK
 
 
-def _render(content: Path, templates: Path, out: Path, jobs: int | None, config_file: Path | None) -> int:
+def _render(
+    content: Path, templates: Path, out: Path, jobs: int | None, config_file: Path | None, standalone: bool = False
+) -> int:
     settings = _settings(config_file)
     if settings is None:
+        return USAGE
+    if standalone and settings.config is None:
+        print(
+            "error: --standalone writes the site's settings: run from the project folder or pass --config-file",
+            file=sys.stderr,
+        )
         return USAGE
     built: list[Build] = []
 
     def fill(fresh: Path) -> None:
+        docs = fresh / DOCS if standalone else fresh
         # The helper that makes the data files writes them into the new folder: 185 MB at
         # 4,000 articles that need not pass through this process.
-        build = build_pages(content, templates, settings.url, stage=fresh, jobs=jobs, license=settings.license)
+        build = build_pages(content, templates, settings.url, stage=docs, jobs=jobs, license=settings.license)
         _report(build.warnings)
-        write_pages(build.pages, build.assets, fresh)
+        if standalone:
+            assert settings.config is not None
+            write_standalone(build, settings.config, fresh)
+        else:
+            write_pages(build.pages, build.assets, fresh)
         built.append(build)
 
     replace_directory(out, fill)
     pages, data_files = len(built[0].pages), len(built[0].assets) + len(built[0].staged)
     print(f"wrote {count(pages, 'page')} and {count(data_files, 'data file')} to {out}")
+    return OK
+
+
+def _index(site_dir: Path) -> int:
+    from .search import SearchIndexError, index_site
+
+    if not (site_dir / "index.html").is_file():
+        print(f"error: {site_dir} is not a built site (it has no index.html): build it first", file=sys.stderr)
+        return USAGE
+    started = time.perf_counter()
+    try:
+        indexed = index_site(site_dir)
+    except SearchIndexError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return CONTENT_ERRORS
+    print(f"indexed {indexed} of {site_dir} for search in {time.perf_counter() - started:.1f} s")
     return OK
 
 
@@ -472,12 +512,12 @@ def _draft(args: argparse.Namespace) -> int:
 
 
 def _build(content: Path, site_dir: Path, config_file: Path, strict: bool, jobs: int | None) -> int:
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    from .mkdocs.plugin import BriefingPlugin
+    from .mkdocs.plugin import BriefingPlugin  # first: it sees that MkDocs or ProperDocs answers MkDocs' imports
     from .mkdocs.settings import read_license
+
+    from mkdocs.commands.build import build as mkdocs_build  # isort: skip
+    from mkdocs.config import load_config  # isort: skip
+    from mkdocs.exceptions import MkDocsException  # isort: skip
 
     if not config_file.is_file():
         print(f"error: {config_file} not found: run from the project folder or pass --config-file", file=sys.stderr)

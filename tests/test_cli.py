@@ -63,7 +63,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert (unknown.returncode, unknown.stdout) == (2, "")
     assert unknown.stderr == usage + (
         ".venv/bin/python -m generator: error: argument COMMAND: invalid choice: 'publish' "
-        "(choose from 'init', 'check', 'new', 'list', 'schema', 'build', 'render', 'export', 'draft')\n"
+        "(choose from 'init', 'check', 'new', 'list', 'schema', 'build', 'render', 'index', 'export', 'draft')\n"
     )
     nothing = run(cwd=tmp_path)
     assert (nothing.returncode, nothing.stdout) == (2, "")
@@ -375,18 +375,18 @@ def test_a_joint_statement_and_a_role_as_of_a_date_pass_check_and_show_on_the_pr
     assert rendered.returncode == 0, rendered.stderr
     profile = (tmp_path / "pages/actors/mira-okonkwo.md").read_text(encoding="utf-8")
     assert (
-        '<li>Foreign Minister, <a href="../valdoria/">Valdoria</a> (February 2023 – ) · as of 16 October 2024</li>'
+        '<li>Foreign Minister, <a href="valdoria.md">Valdoria</a> (February 2023 – ) · as of 16 October 2024</li>'
         in profile
     )
     assert "current" not in profile
     for actor, other in (("valdoria", "russia"), ("russia", "valdoria")):
         page = (tmp_path / f"pages/actors/{actor}.md").read_text(encoding="utf-8")
         name = other.capitalize()
-        joint = f'Say they will meet again in spring. (jointly with <a href="../{other}/">{name}</a>)</td>'
+        joint = f'Say they will meet again in spring. (jointly with <a href="{other}.md">{name}</a>)</td>'
         assert f'<td data-label="Says">{joint}' in page
         assert f"> — 15 April 2024 (jointly with [{name}]({other}.md)) [&#91;1&#93;](#ref-1){{ .cite }}" in page
         links = {"valdoria": '<a href="{}">Valdoria</a>', "russia": '<a href="{}">Russia</a>'}
-        both = [links[id].format("./" if id == actor else f"../{id}/") for id in ("valdoria", "russia")]
+        both = [links[id].format(f"{id}.md") for id in ("valdoria", "russia")]
         assert f'<td data-label="From">{both[0]} and {both[1]}</td>' in page  # the relation, from both
     briefing = (tmp_path / "pages/briefings/a.md").read_text(encoding="utf-8")
     assert "> — [Valdoria](../actors/valdoria.md) and [Russia](../actors/russia.md), 15 April 2024" in briefing

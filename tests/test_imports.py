@@ -24,9 +24,11 @@ LEVELS = {
     "exports": 2,  # feeds, calendars, tables, the API: read the plan's paths
     "pipeline": 3,  # the build's stages in order
     "parallel": 2,  # process code: the workers (no pure part imports it)
+    "search": 3,  # the search index of a built site (Pagefind)
     "mkdocs": 4,  # the MkDocs glue
-    "cli": 5,
-    "__main__": 6,
+    "standalone": 5,  # the pages for other builders: reads the glue's sanitizer and settings
+    "cli": 6,
+    "__main__": 7,
 }
 LEAVES = {"checkpoint", "exits"}  # import nothing of the generator; any part may read them
 PURE = ("content", "draft", "pages", "exports")

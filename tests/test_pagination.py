@@ -186,7 +186,7 @@ def test_a_short_timeline_stays_one_page(monkeypatch: pytest.MonkeyPatch) -> Non
 # ---------------------------------------------------------------------------------------------
 # The briefings index
 
-BRIEFING_ROW = re.compile(r'^<li data-actors="[^"]*" data-topics="[^"]*">.+? · <a href="([^"]+)/">.+?</a> · ', re.M)
+BRIEFING_ROW = re.compile(r'^<li data-actors="[^"]*" data-topics="[^"]*">.+? · <a href="([^"]+)\.md">.+?</a> · ', re.M)
 
 
 def test_a_long_index_of_briefings_shows_the_newest_and_each_briefing_on_the_page_of_its_year(
@@ -258,7 +258,7 @@ def test_a_profile_shows_the_most_recent_items_of_each_long_list_and_links_to_th
         in briefings
     )
     listed = re.findall(r'<li><a href="([^"]+)">', briefings)
-    assert listed == [f"../../briefings/{a.id}/" for a in index.articles[:5]]
+    assert listed == [f"../briefings/{a.id}.md" for a in index.articles[:5]]
 
     quotes = _section(page, "Quotes")
     assert f"The 5 most recent of {len(index.quotes)} quotes." in quotes

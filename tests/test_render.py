@@ -81,7 +81,7 @@ def test_templates_come_from_the_loader_they_are_given() -> None:
     )
     spec = PageSpec("actors/russia.md", "x.md.j2", "R", {"title": "A *bold* claim"})
     [page] = render_pages([spec], environment, {})
-    assert page.markdown == '---\ntitle: "R"\n---\n\n# A &#42;bold&#42; claim\n[up](index.md)\n'
+    assert page.markdown == '---\ntitle: "R"\nhide: ["navigation"]\n---\n\n# A &#42;bold&#42; claim\n[up](index.md)\n'
 
 
 def test_an_undefined_name_in_a_template_is_an_error() -> None:
@@ -203,15 +203,15 @@ def test_an_event_has_a_page_with_each_date_and_account_and_every_source_linked(
         assert row in body, body
     assert "Post, 20 September 2023 [2]. In Vladivostok." in body  # each source's account
     assert "“We talked”\n— Russia, 14 September 2023 [1]\nAt the summit." in body  # quotes, with their context
-    assert '<a class="cite" href="../../briefings/first/">Wire, 14 September 2023</a>' in event
-    assert '<a class="cite" href="../../briefings/second/">Post, 20 September 2023</a>' in event
+    assert '<a class="cite" href="../briefings/first.md">Wire, 14 September 2023</a>' in event
+    assert '<a class="cite" href="../briefings/second.md">Post, 20 September 2023</a>' in event
     assert '<a class="ref-url" href="https://example.org/a">' in event
     assert "[Russia](../actors/russia.md)" in event
     [jsonld] = [json.loads(line[8:]) for line in event.splitlines() if line.startswith("jsonld: ")]
     assert (jsonld["@type"], jsonld["name"], jsonld["startDate"]) == ("Event", "Leaders meet", "2023-09-12")
     # The lists that show the event link to its page: the timeline, the profile, the briefings.
-    assert '<a href="../events/summit/">Leaders meet</a>' in pages["timeline.md"]
-    assert '<a href="../../events/summit/">Leaders meet</a>' in pages["actors/russia.md"]
+    assert '<a href="events/summit.md">Leaders meet</a>' in pages["timeline.md"]
+    assert '<a href="../events/summit.md">Leaders meet</a>' in pages["actors/russia.md"]
     assert "[Leaders meet](../events/summit.md)" in pages["briefings/first.md"]
 
 

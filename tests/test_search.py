@@ -19,7 +19,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, Request
 
-from generator.mkdocs.search import SearchIndexError, finish_indexing, serve_bundle, start_indexing, sweep_stopped
+from generator.search import SearchIndex, SearchIndexError, index_site, serve_bundle, sweep_stopped
 from tests.conftest import (
     DESKTOP,
     PHONE,
@@ -458,7 +458,7 @@ def test_a_hostile_alias_is_shown_as_written(browser: Browser, hostile_url: str)
         page.context.close()
 
 
-# In a full build Pagefind runs as a service, handed each page as MkDocs writes it (generator/mkdocs/search.py).
+# In a full build Pagefind reads the pages a batch at a time, as MkDocs writes them (generator/search.py).
 
 
 def _fragments(bundle: Path) -> dict[str, dict[str, object]]:
@@ -472,10 +472,9 @@ def _fragments(bundle: Path) -> dict[str, dict[str, object]]:
 
 def test_pagefind_handed_the_pages_indexes_what_it_would_read_on_disk(built_site: BuiltSite, tmp_path: Path) -> None:
     site = shutil.copytree(built_site.root, tmp_path / "site")
-    indexer = start_indexing(site)
-    output, _ = indexer.communicate(timeout=120)
-    assert indexer.returncode == 0, output
-    handed, read = _fragments(site / "pagefind"), _fragments(site / ".pagefind-next")
+    handed = _fragments(site / "pagefind")
+    assert index_site(site) == "62 pages"  # 11 briefings, 26 profiles, 4 topics, 21 events
+    read = _fragments(site / "pagefind")
     assert sorted(handed) == sorted(read)
     assert handed == read
     # 11 briefings, 26 profiles, 4 topics, 21 events; not the lists, the timeline or the home page
@@ -488,7 +487,7 @@ def test_pagefind_handed_the_pages_indexes_what_it_would_read_on_disk(built_site
     ("when", "message"),
     [
         ("at once", "ERROR - search: Pagefind stopped before it replied"),
-        ("after the first reply", "ERROR - search: Pagefind stopped while pages were handed over"),
+        ("after the first reply", "ERROR - search: Pagefind stopped before it replied"),
     ],
 )
 def test_a_pagefind_that_stops_fails_the_build_and_leaves_the_site(when: str, message: str, tmp_path: Path) -> None:
@@ -497,7 +496,8 @@ def test_a_pagefind_that_stops_fails_the_build_and_leaves_the_site(when: str, me
     stand_in = tmp_path / "pagefind"
     stand_in.write_text(_STAND_IN.format(python=sys.executable, replies=0 if when == "at once" else 1))
     stand_in.chmod(0o755)
-    build = f"from generator import cli; from generator.mkdocs import search; search._executable = lambda: {str(stand_in)!r}; raise SystemExit(cli.main())"
+    # Pagefind's Python API runs the binary PAGEFIND_BINARY_PATH names.
+    build = f"import os; os.environ['PAGEFIND_BINARY_PATH'] = {str(stand_in)!r}; from generator import cli; raise SystemExit(cli.main())"
     result = run_python("-c", build, "build", "--site-dir", site)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
@@ -524,15 +524,19 @@ def test_the_bundles_of_stopped_indexings_go_once_one_finishes(built_site: Built
     """Under serve, a rebuild stops Pagefind without waiting for its half-written bundle to be
     deleted; the next indexing that finishes deletes it, and leaves its own in place."""
     site = shutil.copytree(built_site.root, tmp_path / "site")
-    stopped = start_indexing(site, serve_bundle(site, 1), background=True)
-    stopped.terminate()
-    with pytest.raises(SearchIndexError, match="exit status -15"):
-        finish_indexing(stopped, site, b"{}", serve_bundle(site, 1))
+    stopped = SearchIndex(site, serve_bundle(site, 1), background=True)
+    stopped.add()
+    stopped.stop()
+    with pytest.raises(SearchIndexError, match="Pagefind stopped before it replied"):
+        stopped.write(b"{}")
+    stopped.close()
     (serve_bundle(site, 1) / "fragment").mkdir(parents=True, exist_ok=True)  # as far as it got
     assert serve_bundle(site, 1).is_dir()  # left for later: the rebuild did not wait
 
-    finished = start_indexing(site, serve_bundle(site, 2), background=True)
-    assert finish_indexing(finished, site, b"{}", serve_bundle(site, 2)) == "62 pages"  # 21 of them events
+    finished = SearchIndex(site, serve_bundle(site, 2), background=True)
+    finished.add()
+    assert finished.write(b"{}") == "62 pages"  # 21 of them events
+    finished.close()
     sweep_stopped(site, 2)
     assert sorted(p.name for p in site.glob(".pagefind*")) == []
     assert (site / "pagefind/pagefind-entry.json").is_file()

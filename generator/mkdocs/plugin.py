@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 
 from ..content.diagnostics import ContentError
 from ..exports import License
+from ..pages.links import address_links
 from ..pages.render import template_problem
 from ..parallel import available_jobs, can_fork
 from ..pipeline import Build, build_pages
@@ -133,10 +134,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             converter.close()
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Files) -> str:
-        if page.file.generated_by == "briefing":
-            escape_meta(page.meta)
-            page.meta.setdefault("hide", ["navigation"])  # the nav holds sections only: no empty left column
-        return markdown
+        if page.file.generated_by != "briefing":
+            return markdown
+        escape_meta(page.meta)
+        return address_links(markdown, page.file.src_uri, config.use_directory_urls)
 
     def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Files) -> str:
         if page.file.generated_by != "briefing" or getattr(page, "finished", False):

@@ -19,16 +19,20 @@ from mkdocs.utils.yaml import yaml_load
 from ..content.model import URL_PATTERN
 from ..exports import License
 
+__all__ = ["ConfigurationError", "SiteSettings", "read_license", "read_settings", "yaml_load"]
+
 LICENSE_FIELDS = ("id", "name", "url")
 EXAMPLE = "license: {id: <its SPDX identifier>, name: <its name>, url: <the address of its text>}"
 
 
 @dataclass(frozen=True)
 class SiteSettings:
-    """The site's address (None: links stay relative) and its content's license (None: it states none)."""
+    """The site's address (None: links stay relative), its content's license (None: it states none),
+    and the mkdocs.yml they come from (None: there was none)."""
 
     url: str | None
     license: License | None
+    config: Path | None = None
 
 
 def read_license(extra: Mapping[str, Any]) -> License | None:
@@ -57,4 +61,5 @@ def read_settings(config_file: Path) -> SiteSettings:
         raise ConfigurationError(f"cannot read {config_file}: {error.strerror}") from None
     extra = config.get("extra") if isinstance(config, Mapping) else None
     site_url = config.get("site_url") if isinstance(config, Mapping) else None
-    return SiteSettings(str(site_url) if site_url else None, read_license(extra if isinstance(extra, Mapping) else {}))
+    license = read_license(extra if isinstance(extra, Mapping) else {})
+    return SiteSettings(str(site_url) if site_url else None, license, config_file)

@@ -7,7 +7,8 @@ They are plain functions to Jinja: a function that asks for the template's conte
 of it made for each call inside a loop, which cost more than the rest of the call.
 
 Plain text goes through ``escape_text`` in Markdown and ``escape`` in raw HTML, links through
-``url`` (Markdown) or ``href`` (raw HTML).
+``url`` (Markdown) or ``href`` (raw HTML): both name the Markdown file, relative to this one
+(links.py says why).
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from typing import Any
 from markupsafe import escape
 
 from .escape import escape_text
-from .plan import page_path, relative_path
-from .plan.common import address_of, page_address
+from .links import relative_path
+from .plan import page_path
 
 
 class Pieces:
@@ -36,7 +37,6 @@ class Pieces:
 
     def __init__(self, path: str, actors: Mapping[str, Any], references: Any = None) -> None:
         self._folder = posixpath.dirname(path)
-        self._address = address_of(path)
         self._actors = actors
         self._references = references
 
@@ -52,13 +52,12 @@ class Pieces:
         return f"{relative}#{anchor}" if anchor else relative
 
     def href(self, kind: str, id: str = "") -> str:
-        """Link to another page as its address, for raw HTML.
+        """Link to another page from raw HTML: its Markdown file, as in Markdown links.
 
-        Markdown links name Markdown files and MkDocs turns them into addresses; raw HTML is
-        left as it is, so it links the address itself (pages live at folder addresses).
+        Builders that read links from the source file rewrite it; for MkDocs, which leaves raw
+        HTML as it is, the plugin (or the standalone hook) makes it an address (links.py).
         """
-        relative = relative_path(page_address(kind, id), self._address)
-        return "./" if relative == "." else relative + "/"
+        return self.url(kind, id)
 
     def site_link(self, path: str) -> str:
         """Link to a file of the site (a feed, a data file)."""

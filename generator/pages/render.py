@@ -50,6 +50,7 @@ class Asset:
 def front_matter(spec: PageSpec) -> str:
     """Write the page's YAML front matter (JSON strings are valid YAML)."""
     lines = ["---", f"title: {json.dumps(spec.title, ensure_ascii=False)}"]
+    lines.append('hide: ["navigation"]')  # the nav holds sections only: no empty left column
     if spec.description:
         lines.append(f"description: {json.dumps(spec.description, ensure_ascii=False)}")
     if spec.search_boost is not None or spec.search_exclude or not spec.search_lists:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from ...content.history import History
 from ...content.link import Corpus
+from ..links import relative_path
 from .actors import plan_actor_index, plan_profile
 from .briefings import plan_briefing, plan_briefings_index
-from .common import PageSpec, page_address, page_path, relative_path
+from .common import PageSpec, page_address, page_path
 from .events import plan_event
 from .home import plan_home
 from .timeline import TimelineLayout, layout_timeline, plan_timeline

@@ -12,6 +12,7 @@ from ...content.dates import PartialDate
 from ...content.history import History, Key
 from ...content.link import Cited, Corpus, MergedEvent
 from ...content.model import Actor, ActorKind, Article, Topic
+from ..links import address_of
 from . import limits
 
 SCHEMA = "https://schema.org"
@@ -38,30 +39,9 @@ def page_path(kind: str, id: str = "") -> str:
     return _PATHS[kind].format(id=id)
 
 
-def address_of(markdown_path: str) -> str:
-    """Return the folder address a Markdown page is published at: 'actors/russia.md' -> 'actors/russia/', 'index.md' -> ''."""
-    stem = markdown_path.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
-
-
 def page_address(kind: str, id: str = "") -> str:
     """Return a page's path in the built site: ('actor', 'russia') -> 'actors/russia/', ('home',) -> ''."""
     return address_of(page_path(kind, id))
-
-
-def relative_path(target: str, start: str) -> str:
-    """Write site path ``target`` relative to folder ``start`` ('' is the site root).
-
-    posixpath.relpath gives the same answer but asks the operating system for the
-    working directory on every call; pages hold thousands of links.
-    """
-    target_parts = [part for part in target.split("/") if part and part != "."]
-    start_parts = [part for part in start.split("/") if part and part != "."]
-    common = 0
-    while common < min(len(target_parts), len(start_parts)) and target_parts[common] == start_parts[common]:
-        common += 1
-    parts = [".."] * (len(start_parts) - common) + target_parts[common:]
-    return "/".join(parts) or "."
 
 
 @dataclass(frozen=True)
