@@ -62,7 +62,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group(item.nodeid.partition("::")[0]))
-        if names & _BUILT or any(_BUILDS.search(inspect.getsource(code)) for code in _code_of(item)):
+        if (
+            names & _BUILT
+            or item.get_closest_marker("builders")  # Zensical and ProperDocs build whole sites
+            or any(_BUILDS.search(inspect.getsource(code)) for code in _code_of(item))
+        ):
             item.add_marker(pytest.mark.slow)
 
 
