@@ -84,17 +84,17 @@ def test_the_site_is_the_same_whoever_converted_its_pages(mode: str, in_line: di
     result, counts = _build(mode, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    assert counts["worker"] + counts["here"] == 46  # the sample's 46 generated pages, each asked for once
-    # The 46 pages make 23 chunks of two; a worker converts every other chunk: 11 chunks, 22 pages.
+    assert counts["worker"] + counts["here"] == 67  # the sample's 67 generated pages, each asked for once
+    # The 67 pages make 34 chunks (of two, the last of one); a worker converts every other chunk: 17 chunks, 33 pages.
     # Failing, it leaves the 12 profiles of its chunks of profiles; dying, all but its first chunk.
-    assert counts["worker"] == {"forked": 22, "failing": 22 - 12, "dying": 2}[mode]
+    assert counts["worker"] == {"forked": 33, "failing": 33 - 12, "dying": 2}[mode]
     assert _pages(tmp_path / "site") == in_line
 
 
 def test_this_process_converts_every_other_chunk_and_a_worker_the_others(tmp_path: Path) -> None:
     result, counts = _build("forked", tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert counts == {"worker": 22, "here": 24}  # 23 chunks of two: the odd ones here
+    assert counts == {"worker": 33, "here": 34}  # 34 chunks (the last of one page): the odd ones here
 
 
 def test_a_warning_from_a_page_the_helper_converted_is_logged_once_and_counts_under_strict(tmp_path: Path) -> None:
@@ -109,11 +109,11 @@ def test_a_warning_from_a_page_the_helper_converted_is_logged_once_and_counts_un
         assert result.returncode == 1, result.stderr
         assert "Traceback" not in result.stderr
         if mode == "forked":
-            assert counts["worker"] == 22, counts
+            assert counts["worker"] == 33, counts
         logs[mode] = [line for line in result.stderr.splitlines() if "missing.md" in line]
     assert logs["forked"] == logs["in-line"]
-    assert len(logs["forked"]) == 46  # one per generated page
-    assert len(set(logs["forked"])) == 46
+    assert len(logs["forked"]) == 67  # one per generated page
+    assert len(set(logs["forked"])) == 67
     assert not (tmp_path / "forked").exists() and not (tmp_path / "in-line").exists()
 
 
