@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,20 @@ def test_check_prints_a_title_over_two_lines_on_one(
         " 2024-05-01, after the article was published (2024-04-15); fine for a scheduled event",
         "0 errors, 1 warning in 1 file",
     ]
+
+
+def test_a_reader_that_goes_away_gets_no_traceback(tmp_path: Path) -> None:
+    """`list actors | head -1`: the pipe closes early; the command stops quietly with 141, as other tools do."""
+    actors = {f"content/actors/a{n:04}.yaml": f"name: Actor {n} {'x' * 60}\nkind: person\n" for n in range(2000)}
+    write_tree(tmp_path, actors)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "list", "actors"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"a0000\tperson\tActor 0 ")
+    process.stdout.close()
+    error = process.stderr.read().decode()
+    assert (process.wait(timeout=60), error) == (141, "")
