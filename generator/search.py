@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 from concurrent.futures import Future
@@ -41,6 +42,7 @@ BUNDLE = "pagefind"  # site/pagefind/, where search.js looks for it
 # Pagefind has them too, in files that also list the pages: 27 kB at 4,000 articles, to fetch
 # before the first query, where this file is 1 kB.
 FILTERS = "filter-counts.json"
+ENTRY_WAIT = 30.0  # seconds Pagefind may take to finish its entry file after it says it wrote the index
 # Text that is not what a page is about: the numbered references and the citations (other pages'
 # titles, publishers and dates), the "Follow and reuse" export links, what the templates mark
 # data-search-exclude (graphs) and the headings' permalink signs. On a page that sets search.lists
@@ -139,11 +141,15 @@ class SearchIndex:
         output = self._output
         shutil.rmtree(output, ignore_errors=True)
         self._run(self._index.write_files(output_path=str(output)))
-        # Pagefind replies before the files it writes are whole: it is done when it has ended.
+        # Pagefind replies before the files it writes are whole, and under load its entry file was
+        # once read empty even after it ended: wait for the entry to be whole, then for Pagefind to end.
+        entry = _whole_entry(output / "pagefind-entry.json", ENTRY_WAIT)
         service, self._service = self._service, None
         assert service is not None
         asyncio.run_coroutine_threadsafe(_finish(service), self._loop).result()
-        entry = json.loads((output / "pagefind-entry.json").read_bytes())
+        entry = _whole_entry(output / "pagefind-entry.json", 0.0) or entry
+        if entry is None:
+            raise SearchIndexError(f"Pagefind wrote no whole index of {self.site_dir} in {ENTRY_WAIT:.0f} s")
         pages = sum(language["page_count"] for language in entry["languages"].values())
         _put_in_place(self.site_dir, filter_counts(self.site_dir) if filters is None else filters, output)
         return count(pages, "page")
@@ -209,6 +215,19 @@ async def _launch(service: Callable[[], PagefindService], background: bool) -> P
     with contextlib.suppress(OSError):
         os.setpriority(os.PRIO_PROCESS, started._backend.pid, 19)
     return started
+
+
+def _whole_entry(path: Path, wait: float) -> dict[str, Any] | None:
+    """Pagefind's entry file once it is whole JSON, looking again for up to ``wait`` seconds; None if it never is."""
+    deadline = time.monotonic() + wait
+    while True:
+        with contextlib.suppress(OSError, ValueError):
+            entry = json.loads(path.read_bytes())
+            if isinstance(entry, dict) and "languages" in entry:
+                return entry
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.05)
 
 
 async def _finish(service: PagefindService) -> None:

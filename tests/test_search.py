@@ -11,6 +11,7 @@ import gzip
 import json
 import shutil
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -540,3 +541,17 @@ def test_the_bundles_of_stopped_indexings_go_once_one_finishes(built_site: Built
     sweep_stopped(site, 2)
     assert sorted(p.name for p in site.glob(".pagefind*")) == []
     assert (site / "pagefind/pagefind-entry.json").is_file()
+
+
+def test_the_index_is_read_only_once_pagefind_has_written_its_entry_whole(tmp_path: Path) -> None:
+    """Pagefind says it wrote the index before its files are whole: the entry is read once it is."""
+    from generator.search import _whole_entry
+
+    entry = tmp_path / "pagefind-entry.json"
+    entry.write_bytes(b"")  # created, not yet written
+    late = threading.Timer(0.3, lambda: entry.write_text('{"languages": {"en": {"page_count": 3}}}'))
+    late.start()
+    assert _whole_entry(entry, 10.0) == {"languages": {"en": {"page_count": 3}}}
+    late.join()
+    entry.write_bytes(b'{"languages": ')  # never whole
+    assert _whole_entry(entry, 0.2) is None
