@@ -141,9 +141,10 @@ class SearchIndex:
         output = self._output
         shutil.rmtree(output, ignore_errors=True)
         self._run(self._index.write_files(output_path=str(output)))
-        # Pagefind replies before the files it writes are whole, and under load its entry file was
-        # once read empty even after it ended: wait for the entry to be whole, then for Pagefind to end.
-        entry = _whole_entry(output / "pagefind-entry.json", ENTRY_WAIT)
+        # Pagefind replies before the files it writes are whole (its writes finish on threads of its
+        # own), and when it ends they stop where they are: under load a build kept an empty entry and
+        # a cut pagefind.js. So it is let go only once the bundle has stopped growing, and is whole.
+        entry = _settled(output, ENTRY_WAIT)
         service, self._service = self._service, None
         assert service is not None
         asyncio.run_coroutine_threadsafe(_finish(service), self._loop).result()
@@ -215,6 +216,19 @@ async def _launch(service: Callable[[], PagefindService], background: bool) -> P
     with contextlib.suppress(OSError):
         os.setpriority(os.PRIO_PROCESS, started._backend.pid, 19)
     return started
+
+
+def _settled(output: Path, wait: float, quiet: float = 0.3) -> dict[str, Any] | None:
+    """Pagefind's entry, once its whole bundle is unchanged for ``quiet`` seconds (at most ``wait``)."""
+    deadline = time.monotonic() + wait
+    before = None
+    while True:
+        now = {path: path.stat().st_size for path in output.rglob("*") if path.is_file()} if output.is_dir() else {}
+        entry = _whole_entry(output / "pagefind-entry.json", 0.0)
+        if (entry is not None and now == before) or time.monotonic() >= deadline:
+            return entry
+        before = now
+        time.sleep(quiet)
 
 
 def _whole_entry(path: Path, wait: float) -> dict[str, Any] | None:

@@ -12,6 +12,7 @@ import json
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -555,3 +556,23 @@ def test_the_index_is_read_only_once_pagefind_has_written_its_entry_whole(tmp_pa
     late.join()
     entry.write_bytes(b'{"languages": ')  # never whole
     assert _whole_entry(entry, 0.2) is None
+
+
+def test_pagefind_is_let_go_only_once_its_bundle_has_stopped_growing(tmp_path: Path) -> None:
+    """Its writes finish after its reply, and stop where they are when it ends: wait until they are done."""
+    from generator.search import _settled
+
+    (tmp_path / "pagefind-entry.json").write_text('{"languages": {}}')
+    script = tmp_path / "pagefind.js"
+
+    def write_slowly() -> None:
+        for _ in range(6):
+            with script.open("a") as file:
+                file.write("x" * 1000)
+            time.sleep(0.15)
+
+    writer = threading.Thread(target=write_slowly)
+    writer.start()
+    assert _settled(tmp_path, 10.0, quiet=0.3) == {"languages": {}}
+    assert script.stat().st_size == 6000  # not returned while it still grew
+    writer.join()
