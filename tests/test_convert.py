@@ -16,8 +16,8 @@ from mkdocs.structure.pages import Page
 from generator.mkdocs.convert import _RAW_BLOCK, render_with_html_aside
 from generator.pages.emit import write_pages
 from generator.pipeline import build_pages
-from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, run_python
-from tests.test_safety import _copy_project, _tree_bytes
+from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, copy_project, run_python
+from tests.test_safety import _tree_bytes
 
 # `python -m generator build --jobs 2`, with every stage shared however small, in chunks of two
 # pages, counting the pages MkDocs took converted from a worker. Modes: in-line (one job),
@@ -103,7 +103,7 @@ def test_this_process_converts_every_other_chunk_and_a_worker_the_others(tmp_pat
 def test_a_warning_from_a_page_the_helper_converted_is_logged_once_and_counts_under_strict(tmp_path: Path) -> None:
     """A template mistake that links to a page that is not there: MkDocs warns once per page, in the
     order of a build in one process, and --strict stops the build, whichever process converted it."""
-    project = _copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     for template in sorted((project / "site_templates/pages").glob("*.md.j2")):
         template.write_text(template.read_text(encoding="utf-8") + "\n[gone](missing.md)\n", encoding="utf-8")
     logs = {}

@@ -18,9 +18,8 @@ from mkdocs.exceptions import ConfigurationError
 from generator.exports import License
 from generator.exports.tables import STATEMENTS_HEADER, TIMELINE_HEADER
 from generator.mkdocs.settings import read_license, read_settings
-from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, BuiltSite, run_python
+from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, BuiltSite, copy_project, run_python
 from tests.helpers import content_files, page_count
-from tests.test_safety import _copy_project
 
 CONTENT_LICENSE = License("CC-BY-4.0", "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
 OTHER_LICENSE = License("CC-BY-SA-4.0", "CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/")
@@ -30,7 +29,7 @@ DATASETS = ("briefings", "actors", "topics", "events")
 
 def _project(root: Path, license: License | None) -> Path:
     """A copy of the sample project whose mkdocs.yml states ``license``, or none."""
-    project = _copy_project(root)
+    project = copy_project(root)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     block = f"  license:\n    id: {license.id}\n    name: {license.name}\n    url: {license.url}\n" if license else ""
     replaced, found = LICENSE_BLOCK.subn(block, config)

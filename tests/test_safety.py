@@ -135,14 +135,9 @@ def _generator_build(site: Path, project: Path, env: dict[str, str] | None = Non
     )
 
 
-def _copy_project(project: Path) -> Path:
-    """A copy of the sample project (content, templates, mkdocs.yml) to change."""
-    return copy_project(project)
-
-
 def test_the_same_content_gives_byte_identical_sites(tmp_path: Path) -> None:
     sites = []
-    project = _copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     for seed in ("1", "2"):
         site = tmp_path / f"site-{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1713139200"}
@@ -187,7 +182,7 @@ def test_a_template_that_lets_html_through_still_cannot_run_it(tmp_path: Path, c
     gives text and harmless tags, not a script. In a full build it runs in the helper that
     converts the last pages (the profiles among them) as well as in the build's own process, and
     every page must get its own body; under serve it runs in line."""
-    project = _copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     template = project / "site_templates/pages/actor.md.j2"
     mistake = '<p>{{ actor.id }}<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"></p>\n\n'
     template.write_text(
@@ -221,7 +216,7 @@ def test_a_template_that_lets_html_through_still_cannot_run_it(tmp_path: Path, c
 def test_a_broken_template_leaves_the_site_as_it_was(built_site: BuiltSite, tmp_path: Path) -> None:
     site = Path(shutil.copytree(built_site.root, tmp_path / "site"))
     before = _tree_bytes(site)
-    project = _copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     (project / "site_templates/pages/actor.md.j2").write_text("{{ undefined_name }}")
     result = _generator_build(site, project)
     assert result.returncode != 0
