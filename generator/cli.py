@@ -32,10 +32,10 @@ from .content.schema import schema_texts
 from .content.starter import empty_content, name_site, next_steps, not_the_sample, pages_address
 from .content.validate import validate_documents
 from .exits import CONTENT_ERRORS, INTERRUPTED, OK, USAGE
-from .pages.emit import InterruptedAfterSwap, replace_directory, write_atomically, write_pages
+from .pages.emit import DataFolder, InterruptedAfterSwap, replace_directory, write_atomically, write_pages
 from .pages.render import template_problem
 from .parallel import JOBS_VARIABLE, fork_map, parse_jobs
-from .pipeline import Build, build_pages, check_content, rare_collections
+from .pipeline import Build, Project, build_pages, check_content, rare_collections
 from .standalone import DOCS, write_standalone
 
 if TYPE_CHECKING:
@@ -430,19 +430,18 @@ def _render(
 
     def fill(fresh: Path) -> None:
         docs = fresh / DOCS if standalone else fresh
-        # The helper that makes the data files writes them into the new folder: 185 MB at
-        # 4,000 articles that need not pass through this process.
-        build = build_pages(content, templates, settings.url, stage=docs, jobs=jobs, license=settings.license)
+        project = Project(content, templates, settings.url, settings.license)
+        build = build_pages(project, DataFolder(docs), jobs=jobs)
         _report(build.warnings)
         if standalone:
             assert settings.config is not None
             write_standalone(build, settings.config, fresh)
         else:
-            write_pages(build.pages, build.assets, fresh)
+            write_pages(build.pages, fresh)
         built.append(build)
 
     replace_directory(out, fill)
-    pages, data_files = len(built[0].pages), len(built[0].assets) + len(built[0].staged)
+    pages, data_files = len(built[0].pages), len(built[0].data_files)
     print(f"wrote {count(pages, 'page')} and {count(data_files, 'data file')} to {out}")
     return OK
 
@@ -541,7 +540,8 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool, jobs:
         stage.mkdir()
         # Generate once, here: content errors stop the build before MkDocs starts.
         license = read_license(config.extra)  # a mistake in it stops the build as MkDocs' own config errors do
-        build = build_pages(content, templates, config.site_url or None, stage=stage, jobs=jobs, license=license)
+        project = Project(content, templates, config.site_url or None, license)
+        build = build_pages(project, DataFolder(stage), jobs=jobs)
         _report(build.warnings)
         marks = sum(warning.is_review for warning in build.warnings)
         if strict and marks:  # what a person must still check is not published

@@ -72,7 +72,7 @@ def fork_map(
     *,
     chunk: int | None = None,
     min_items: int | None = None,
-    caller_works: bool = True,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Iterator[R]:
     """``map(function, items)``, over ``jobs`` processes (this one and forked workers) where that is
     safe and pays.
@@ -81,8 +81,9 @@ def fork_map(
     the end): every ``jobs``-th chunk from the first is done here, as its turn comes, the others by
     the workers, in order, as soon as one is free. This process does its share rather than wait: what a worker
     does must be sent back, which costs this process about a third of the work itself. With
-    ``caller_works=False`` this process does none (it has other work to do meanwhile) and ``jobs`` workers
-    share the items.
+    ``meanwhile``, this process does none of the items but that work instead, once the workers
+    have their chunks, and ``jobs`` workers share the items; where they are done in line, it is
+    done first.
     The workers start now, when this is called, not when the first result is asked for; results
     come in the order of the items. ``function`` must only compute: what it changes in a worker
     stays there. Fewer than ``min_items`` items are done in line. Close the iterator (or read it to
@@ -91,10 +92,13 @@ def fork_map(
     jobs = available_jobs() if jobs is None else jobs
     size = chunk or max(1, len(items) // (jobs * 8))
     chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    caller_works = meanwhile is None
     own_chunks = set(range(0, len(chunks), jobs)) if caller_works else set()
     worker_chunks = [chunk for i, chunk in enumerate(chunks) if i not in own_chunks]
     min_items = LEAST_TO_SHARE if min_items is None else min_items
     if jobs <= 1 or len(items) < max(min_items, 2) or not worker_chunks or not can_fork():
+        if meanwhile is not None:
+            meanwhile()
         return map(function, items)
     global _inherited
     _inherited = (function, items)
@@ -114,6 +118,12 @@ def fork_map(
     finally:
         _inherited = None
     checkpoint("workers")
+    if meanwhile is not None:
+        try:
+            meanwhile()
+        except BaseException:
+            _stop(pool)
+            raise
     return _results(function, items, chunks, own_chunks, pool, futures)
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import jinja2
 
@@ -18,19 +18,31 @@ from .content.link import Corpus, link_corpus
 from .content.load import FileMemo, load_tree
 from .content.review import misdated_reuses
 from .content.validate import RecordMemo, validate_documents
-from .exports import License, Part, export_parts, with_export_links
-from .pages.emit import write_pages
+from .exports import License, export_parts, with_export_links
 from .pages.plan import plan_pages
 from .pages.render import Asset, PageMemo, RenderedPage, make_environment, render_pages
 from .parallel import fork_map
 
-T = TypeVar("T")
-R = TypeVar("R")
+DataWriter = Callable[[Asset], Path]  # writes a data file somewhere, and says where (pages.emit.DataFolder)
 
 
 @dataclass(frozen=True)
-class StagedAsset:
-    """A data file written to disk during the build: its path in the site, and the file that holds it."""
+class Project:
+    """What a build reads: the content and templates folders, and two of the site's settings.
+
+    ``site_url`` is MkDocs' (links inside the data files are absolute with it); ``license`` is the
+    content's, which the data files state (mkdocs.yml's ``extra.license``).
+    """
+
+    content: Path
+    templates: Path
+    site_url: str | None = None
+    license: License | None = None
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A data file the build wrote (a feed, a calendar, the API): its path in the site, and where it is."""
 
     path: str
     file: Path
@@ -40,9 +52,8 @@ class StagedAsset:
 class Build:
     corpus: Corpus
     pages: tuple[RenderedPage, ...]
-    assets: tuple[Asset, ...]  # files that are not pages: feeds, calendars, data
+    data_files: tuple[DataFile, ...]  # sorted by path
     warnings: tuple[Diagnostic, ...]
-    staged: tuple[StagedAsset, ...] = ()  # the data files instead, when they were written to a stage
 
 
 @dataclass
@@ -84,37 +95,39 @@ def check_content(
 
 
 def build_pages(
-    content_dir: Path,
-    templates_dir: Path,
-    site_url: str | None = None,
-    cache: BuildCache | None = None,
+    project: Project,
+    write: DataWriter | None = None,
     *,
-    exports: bool = True,
-    stage: Path | None = None,
+    cache: BuildCache | None = None,
     jobs: int | None = None,
-    license: License | None = None,
     history: History | None = None,
 ) -> Build:
     """Turn a content folder into Markdown pages, and the data files published beside them.
 
-    ``exports=False`` leaves the data files out (`mkdocs serve` writes them after the pages).
-    With a ``stage`` folder, the data files are written under it and the build lists them
-    (``staged``) instead of holding their bytes: at 4,000 articles they are 185 MB. ``jobs``
-    is how many processes share the work (generator.parallel; by default, one per core).
-    ``license`` is the content's, which the data files state (mkdocs.yml's ``extra.license``).
-    ``history`` is when each content file was added and last changed: by default, the content
-    folder's git history (content.history), none outside a git repository.
+    ``write`` puts each data file where the caller wants it (at 4,000 articles they are 185 MB,
+    which need not stay in memory); without it the build makes none (`mkdocs serve` writes them
+    after the pages). ``jobs`` is how many processes share the work (generator.parallel; by
+    default, one per core). ``history`` is when each content file was added and last changed: by
+    default, the content folder's git history (content.history), none outside a git repository.
     """
     with rare_collections():
-        corpus, warnings = check_content(content_dir, cache, jobs)
-        history = read_history(content_dir) if history is None else history
+        corpus, warnings = check_content(project.content, cache, jobs)
+        history = read_history(project.content) if history is None else history
         specs = tuple(with_export_links(spec) for spec in plan_pages(corpus, history))
-        environment = _environment(cache, templates_dir, corpus)
+        environment = _environment(cache, project.templates, corpus)
         shared = {"actors_by_id": corpus.actors, "topics_by_id": corpus.topics}
-        data = _DataFiles(export_parts(corpus, site_url, license) if exports else (), stage)
-        pages = render_pages(specs, environment, shared, cache.pages if cache else None, data.beside(jobs))
-        files = tuple(sorted(data.made(), key=_path))
-        return Build(corpus, pages, (), warnings, files) if stage else Build(corpus, pages, files, warnings)
+        data_files: list[DataFile] = []
+
+        def write_data_files(write: DataWriter) -> None:
+            parts = export_parts(corpus, project.site_url, project.license)
+            data_files.extend(DataFile(asset.path, write(asset)) for part in parts for asset in part())
+
+        # Workers render the pages while this process writes the data files (a third of the
+        # generator's time at 4,000 articles).
+        meanwhile = functools.partial(write_data_files, write) if write else None
+        spread = functools.partial(fork_map, jobs=jobs, meanwhile=meanwhile)
+        pages = render_pages(specs, environment, shared, cache.pages if cache else None, spread)
+        return Build(corpus, pages, tuple(sorted(data_files, key=_path)), warnings)
 
 
 @contextmanager
@@ -137,38 +150,6 @@ def _spread(jobs: int | None) -> functools.partial[Iterator[Any]]:
     return functools.partial(fork_map, jobs=jobs)
 
 
-class _DataFiles:
-    """The data files, made in this process while workers render the pages (they take a third of
-    the generator's time at 4,000 articles); with a ``stage``, written under it and listed."""
-
-    def __init__(self, parts: Sequence[Part], stage: Path | None) -> None:
-        self._parts, self._stage = parts, stage
-        self._made: list[Any] | None = None
-
-    def beside(self, jobs: int | None) -> Callable[[Callable[[T], R], Sequence[T]], Iterator[R]]:
-        """A ``map`` for render_pages: the workers start on the pages, then this process makes the data files."""
-
-        def run(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
-            pages = fork_map(function, items, jobs, caller_works=not self._parts)
-            self.made()
-            return pages
-
-        return run
-
-    def made(self) -> list[Any]:
-        """The data files (Assets, or StagedAssets with a stage), made the first time they are asked for."""
-        if self._made is None:
-            self._made = [file for part in self._parts for file in self._make(part)]
-        return self._made
-
-    def _make(self, part: Part) -> tuple[Asset, ...] | tuple[StagedAsset, ...]:
-        assets = part()
-        if self._stage is None:
-            return assets
-        write_pages((), assets, self._stage)
-        return tuple(StagedAsset(asset.path, self._stage / asset.path) for asset in assets)
-
-
 Stamp = tuple[tuple[str, int, int], ...]
 
 
@@ -177,7 +158,7 @@ def stamp_files(paths: Iterable[Path]) -> Stamp:
     return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
 
 
-def _path(file: Asset | StagedAsset) -> str:
+def _path(file: DataFile) -> str:
     return file.path
 
 

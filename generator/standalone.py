@@ -50,7 +50,7 @@ def write_standalone(build: Build, config_file: Path, out: Path) -> None:
         theme["custom_dir"] = OVERRIDES
     (out / HOOK).parent.mkdir(parents=True)
     shutil.copyfile(links.__file__, out / HOOK)
-    write_pages((standalone_page(page) for page in build.pages), build.assets, out / DOCS)
+    write_pages((standalone_page(page) for page in build.pages), out / DOCS)
     config["docs_dir"] = DOCS
     config["plugins"] = [
         p for p in config.get("plugins", []) if (p if isinstance(p, str) else next(iter(p))) not in PLUGINS

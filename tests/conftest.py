@@ -117,6 +117,19 @@ def run_python(*args: str | Path, cwd: Path = REPO_ROOT, timeout: float = 300) -
     )
 
 
+def run_program(name: str, *args: str | Path, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess[str]:
+    """Run `python -m tests.programs.NAME ARGS` (tests/programs/), from ``cwd``, capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", f"tests.programs.{name}", *map(str, args)],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
 def copy_project(root: Path, content: Path | None = SAMPLE_CONTENT) -> Path:
     """Make ``root`` a project of its own: mkdocs.yml, the templates, and ``content`` as its content/ (None: none)."""
     shutil.copytree(REPO_ROOT / "site_templates", root / "site_templates")

@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 from generator.mkdocs.convert import _RAW_BLOCK, render_with_html_aside
 from generator.pages.emit import write_pages
-from generator.pipeline import build_pages
+from generator.pipeline import Project, build_pages
 from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, copy_project, run_python
 from tests.test_safety import _tree_bytes
 
@@ -122,8 +122,8 @@ def test_a_warning_from_a_page_the_helper_converted_is_logged_once_and_counts_un
 
 def _mkdocs_pages(tree: str, docs: Path) -> tuple[list[Page], Any, Files]:
     """The generated pages of a content tree as MkDocs pages, their Markdown read."""
-    build = build_pages(REPO_ROOT / tree, REPO_ROOT / "site_templates")
-    write_pages(build.pages, (), docs)
+    build = build_pages(Project(REPO_ROOT / tree, REPO_ROOT / "site_templates"))
+    write_pages(build.pages, docs)
     config = load_config(str(REPO_ROOT / "mkdocs.yml"), docs_dir=str(docs))
     files = Files([File(page.path, str(docs), config.site_dir, config.use_directory_urls) for page in build.pages])
     pages = [Page(None, file, config) for file in files.documentation_pages()]

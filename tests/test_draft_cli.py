@@ -18,7 +18,7 @@ import yaml
 
 from generator.draft.fetch import fetch_url
 from generator.draft.records import DraftInputError
-from generator.pipeline import build_pages
+from generator.pipeline import Project, build_pages
 from tests.conftest import SAMPLE_CONTENT, copy_project, run_generator, serve_site
 from tests.helpers import REPO, run_main, write_tree
 
@@ -129,7 +129,9 @@ def test_the_round_trip_checks_but_for_the_summary_then_builds(tmp_path: Path) -
     )
     assert _run(tmp_path, "check")[:2] == (0, "content: 1 article, 3 actors, 1 topic, 2 events: ok\n")
     with contextlib.chdir(tmp_path):
-        pages = {page.path: page.markdown for page in build_pages(Path("content"), REPO / "site_templates").pages}
+        pages = {
+            page.path: page.markdown for page in build_pages(Project(Path("content"), REPO / "site_templates")).pages
+        }
     briefing = pages["briefings/2024-04-16-port-talks-resume.md"]
     assert "We expect a deal before the summer" in briefing
     assert "Aiko Tanabe" in pages["actors/aiko-tanabe.md"]

@@ -33,7 +33,7 @@ from generator.exports.ftm import entity_id, ftm_entities, ftm_lines
 from generator.mkdocs.settings import read_settings
 from generator.pages.text import plain_blocks
 from generator.pipeline import check_content
-from tests.conftest import CORPUS, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, copy_project, run_generator, run_python
+from tests.conftest import CORPUS, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, copy_project, run_generator, run_program
 from tests.helpers import ACTORS, article, write_tree
 
 SITE_URL = "https://example.org/briefing"
@@ -807,51 +807,25 @@ def test_a_feed_holds_the_newest_briefings_only(corpus: Corpus, monkeypatch: pyt
     assert parsed.feed.updated == "2025-05-06T00:00:00Z"
 
 
-# build_pages in a fresh interpreter (pytest's browser fixtures leave threads, with which nothing
-# forks), with one job or two: the data files are made by two processes in the second.
-_DATA_FILES = """
-import json, sys
-from pathlib import Path
-from generator import exports
-from generator.pipeline import build_pages
-jobs, stage, mode = int(sys.argv[1]), (Path(sys.argv[2]) if sys.argv[2] else None), sys.argv[3]
-if mode == "broken":
-    def broken(*args):
-        raise ValueError("a bug in an export")
-    exports.api.export_api = broken
-try:
-    build = build_pages(Path("tests/corpus"), Path("site_templates"), "https://example.org/briefing/", stage=stage, jobs=jobs)
-except ValueError as error:
-    print(json.dumps({"error": str(error)}))
-else:
-    files = {a.path: a.content.decode() for a in build.assets} or {s.path: s.file.read_bytes().decode() for s in build.staged}
-    print(json.dumps({"files": files, "staged": [str(s.file) for s in build.staged]}))
-"""
-
-
-def _data_files_made(jobs: int, stage: Path | None, mode: str = "works") -> dict[str, Any]:
-    result = run_python("-c", _DATA_FILES, str(jobs), stage or "", mode)
+def _data_files_made(jobs: int, folder: Path, mode: str = "works") -> dict[str, Any]:
+    result = run_program("data_files", str(jobs), folder, mode)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
 def test_the_data_files_are_the_same_bytes_made_by_one_process_or_two(tmp_path: Path) -> None:
-    """With a stage the data files are on disk and listed, none of their bytes held: the same files."""
-    one = _data_files_made(1, None)
+    """The data files are written where the build is told, while workers render the pages: the same files."""
+    one = _data_files_made(1, tmp_path / "1")
     assert (
         len(one["files"]) == 44
     )  # 12 feeds, 12 calendars (site, 3 topics, 8 actors), 16 API files (6 events), 2 CSV, 2 FtM
-    assert _data_files_made(2, None) == one
-    for jobs in (1, 2):
-        staged = _data_files_made(jobs, tmp_path / str(jobs))
-        assert staged["files"] == one["files"]
-        assert staged["staged"] == [str(tmp_path / str(jobs) / path) for path in sorted(one["files"])]
+    two = _data_files_made(2, tmp_path / "2")
+    assert two["files"] == one["files"]
+    assert two["written"] == [str(tmp_path / "2" / path) for path in sorted(one["files"])]
 
 
-@pytest.mark.parametrize("stage", [False, True], ids=["bytes", "staged"])
-def test_a_data_file_that_fails_in_a_worker_fails_the_build_with_its_own_error(stage: bool, tmp_path: Path) -> None:
-    """The worker's part is made again in the build's process, where the error is the real one."""
-    assert _data_files_made(2, tmp_path if stage else None, "broken") == {"error": "a bug in an export"}
+def test_a_data_file_that_fails_fails_the_build_with_its_own_error(tmp_path: Path) -> None:
+    assert _data_files_made(2, tmp_path, "broken") == {"error": "a bug in an export"}
 
 
 # `python -m generator build` with another thread running: the data files are then written in line.

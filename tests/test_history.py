@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.history import History, parse_history, read_history
-from generator.pipeline import build_pages
+from generator.pipeline import Project, build_pages
 from tests.helpers import ACTORS, REPO, article, write_tree
 
 D = dt.date.fromisoformat
@@ -76,7 +76,7 @@ def test_pages_say_when_their_content_last_changed_in_git(tmp_path: Path) -> Non
     (content / "actors/russia.yaml").write_text("name: Russia\nkind: country\naliases: [Moscow, RF]\n")
     _git(tmp_path, "commit", "-qam", "an alias", day="2026-12-07")
     assert read_history(content).changed[("actor", "russia")] == D("2026-12-07")
-    pages = {page.path: page.markdown for page in build_pages(content, REPO / "site_templates", exports=False).pages}
+    pages = {page.path: page.markdown for page in build_pages(Project(content, REPO / "site_templates")).pages}
     modified = {path: _jsonld(pages[path]).get("dateModified") for path in pages if not path.endswith("index.md")}
     assert modified["briefings/old.md"] == "2026-10-01"
     assert modified["briefings/new.md"] == "2026-11-15"
@@ -98,7 +98,7 @@ def test_pages_say_when_their_content_last_changed_in_git(tmp_path: Path) -> Non
 def test_without_git_pages_go_by_their_briefings_dates(tmp_path: Path) -> None:
     content = _tree(tmp_path)
     assert read_history(content) == History()
-    builds = [build_pages(content, REPO / "site_templates", exports=False) for _ in range(2)]
+    builds = [build_pages(Project(content, REPO / "site_templates")) for _ in range(2)]
     pages = {page.path: page.markdown for page in builds[0].pages}
     assert builds[0].pages == builds[1].pages  # the same, build to build
     assert _jsonld(pages["briefings/old.md"])["dateModified"] == "2024-03-02"

@@ -15,7 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from generator.content.diagnostics import ContentError
-from generator.pipeline import BuildCache, build_pages
+from generator.pipeline import BuildCache, Project, build_pages
 from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, copy_project
 from tests.helpers import wait_until
 
@@ -114,8 +114,8 @@ def test_a_serve_rebuild_gives_what_a_fresh_build_gives(tmp_path: Path, edit: st
     content, templates = tmp_path / "content", tmp_path / "site_templates"
     shutil.copytree(REPO_ROOT / "tests/corpus", content)
     shutil.copytree(REPO_ROOT / "site_templates", templates)
-    cache = BuildCache()
-    before = {page.path: page for page in build_pages(content, templates, cache=cache).pages}
+    project, cache = Project(content, templates), BuildCache()
+    before = {page.path: page for page in build_pages(project, cache=cache).pages}
 
     change_content, change_templates = EDITS[edit]
     if change_content:
@@ -123,8 +123,8 @@ def test_a_serve_rebuild_gives_what_a_fresh_build_gives(tmp_path: Path, edit: st
     if change_templates:
         time.sleep(0.01)  # the template's mtime must be able to differ
         change_templates(templates)
-    again = build_pages(content, templates, cache=cache, exports=False)
-    fresh = build_pages(content, templates)
+    again = build_pages(project, cache=cache)
+    fresh = build_pages(project)
 
     assert [(p.path, p.markdown) for p in again.pages] == [(p.path, p.markdown) for p in fresh.pages]
     reused = {page.path for page in again.pages if before.get(page.path) is page}
@@ -141,17 +141,16 @@ def test_a_serve_rebuild_gives_what_a_fresh_build_gives(tmp_path: Path, edit: st
 def test_a_serve_rebuild_after_an_error_recovers(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(REPO_ROOT / "tests/corpus", content)
-    templates = REPO_ROOT / "site_templates"
-    cache = BuildCache()
-    build_pages(content, templates, cache=cache)
+    project, cache = Project(content, REPO_ROOT / "site_templates"), BuildCache()
+    build_pages(project, cache=cache)
     article = content / "articles/harbor-ledger-tarvan-filling.yaml"
     good = article.read_text(encoding="utf-8")
     _edit(article, "title: ", "titel: ")
     with pytest.raises(ContentError, match="unknown field 'titel'"):
-        build_pages(content, templates, cache=cache)
+        build_pages(project, cache=cache)
     article.write_text(good, encoding="utf-8")
-    again = build_pages(content, templates, cache=cache)
-    assert [p.markdown for p in again.pages] == [p.markdown for p in build_pages(content, templates).pages]
+    again = build_pages(project, cache=cache)
+    assert [p.markdown for p in again.pages] == [p.markdown for p in build_pages(project).pages]
 
 
 def test_under_serve_the_data_files_follow_the_pages(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.starter import name_site, pages_address, write_manifest
-from generator.pipeline import build_pages
+from generator.pipeline import Project, build_pages
 from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, copy_project
 
 NEXT_STEPS = """\
@@ -145,11 +145,16 @@ def test_the_published_address_comes_from_a_github_origin(origin: str, address: 
 
 def test_an_empty_briefings_home_page_says_how_to_add_the_first_article(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
-    home = {page.path: page.markdown for page in build_pages(tmp_path / "content", REPO_ROOT / "site_templates").pages}
+    home = {
+        page.path: page.markdown
+        for page in build_pages(Project(tmp_path / "content", REPO_ROOT / "site_templates")).pages
+    }
     text = home["index.md"]
     assert "## Start here" in text and "## Latest briefings" not in text and "<ul>\n</ul>" not in text
     assert "`.venv/bin/python -m generator draft ADDRESS-OR-FILE --new-actors`" in text
-    full = {p.path: p.markdown for p in build_pages(SAMPLE_CONTENT, REPO_ROOT / "site_templates").pages}["index.md"]
+    full = {p.path: p.markdown for p in build_pages(Project(SAMPLE_CONTENT, REPO_ROOT / "site_templates")).pages}[
+        "index.md"
+    ]
     assert "## Start here" not in full and "## Latest briefings" in full
 
 

@@ -21,9 +21,10 @@ from playwright.sync_api import Browser, Page
 
 from generator.content.link import Corpus
 from generator.pages import plan
+from generator.pages.emit import DataFolder
 from generator.pages.escape import escape_text
 from generator.pages.plan import limits as plan_limits
-from generator.pipeline import build_pages, check_content
+from generator.pipeline import Project, build_pages, check_content
 from tests import test_site
 from tests.conftest import BuiltSite, build_once, serve_site
 from tests.helpers import ACTORS, REPO, article, write_tree
@@ -35,7 +36,7 @@ def _render(content: Path, monkeypatch: pytest.MonkeyPatch, **limits: int) -> tu
     for name, value in limits.items():
         assert hasattr(plan_limits, name), name
         monkeypatch.setattr(plan_limits, name, value)
-    build = build_pages(content, REPO / "site_templates")
+    build = build_pages(Project(content, REPO / "site_templates"))
     return {page.path: page.markdown for page in build.pages}, build.corpus
 
 
@@ -152,7 +153,7 @@ def test_the_pages_of_a_long_timeline_link_each_to_the_next_in_date_order(
 
 
 def test_a_briefing_links_each_event_to_the_timeline_page_that_shows_it(
-    corpus_250: Path, monkeypatch: pytest.MonkeyPatch
+    corpus_250: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     pages, corpus = _render(corpus_250, monkeypatch, TIMELINE_PAGE_EVENTS=40)
     checked = 0
@@ -163,9 +164,9 @@ def test_a_briefing_links_each_event_to_the_timeline_page_that_shows_it(
                 assert f'<span id="{anchor}"></span>' in pages[path], f"{article_.id}: {target}"
                 checked += 1
     assert checked > 50
-    build = build_pages(corpus_250, REPO / "site_templates", "https://example.org/")
-    api = next(asset for asset in build.assets if asset.path == "api/v1/events.json")
-    event = json.loads(api.content)["events"][0]
+    build = build_pages(Project(corpus_250, REPO / "site_templates", "https://example.org/"), DataFolder(tmp_path))
+    api = next(data.file for data in build.data_files if data.path == "api/v1/events.json")
+    event = json.loads(api.read_bytes())["events"][0]
     year = event["date"]["value"][:4]
     assert re.fullmatch(
         rf"https://example\.org/timeline/{year}/(\d\d/)?#event-{re.escape(event['id'])}", event["timeline"]

@@ -15,7 +15,7 @@ from generator.pages.plan import PageSpec, plan_pages
 from generator.pages.plan.common import number_references
 from generator.pages.render import front_matter
 from generator.pages.text import plain_text
-from generator.pipeline import build_pages, check_content
+from generator.pipeline import Project, build_pages, check_content
 from tests.helpers import REPO
 
 TREES = {
@@ -33,7 +33,7 @@ def specs(tree: str) -> dict[str, PageSpec]:
 
 @cache
 def markdown(tree: str) -> dict[str, str]:
-    build = build_pages(TREES[tree], REPO / "site_templates")
+    build = build_pages(Project(TREES[tree], REPO / "site_templates"))
     return {page.path: page.markdown for page in build.pages}
 
 

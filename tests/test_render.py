@@ -17,7 +17,7 @@ from generator.content.history import History
 from generator.pages.escape import escape_markdown, escape_text
 from generator.pages.plan import PageSpec
 from generator.pages.render import label_cells, make_environment, render_pages
-from generator.pipeline import build_pages
+from generator.pipeline import Project, build_pages
 from tests.helpers import ACTORS, REPO, article, write_tree
 
 GOLDEN = REPO / "tests" / "golden"
@@ -92,7 +92,7 @@ def test_an_undefined_name_in_a_template_is_an_error() -> None:
 
 def _pages(content: str) -> dict[str, str]:
     # No history: the pinned pages go by their briefings' dates, not by when the tree was last committed.
-    build = build_pages(REPO / content, REPO / "site_templates", history=History())
+    build = build_pages(Project(REPO / content, REPO / "site_templates"), history=History())
     return {page.path: page.markdown for page in build.pages}
 
 
@@ -189,7 +189,7 @@ def test_an_event_has_a_page_with_each_date_and_account_and_every_source_linked(
     files = {**ACTORS, "content/articles/first.yaml": first + quote, "content/articles/second.yaml": second}
     pages = {
         page.path: page.markdown
-        for page in build_pages(write_tree(tmp_path, files) / "content", REPO / "site_templates", exports=False).pages
+        for page in build_pages(Project(write_tree(tmp_path, files) / "content", REPO / "site_templates")).pages
     }
     event = pages["events/summit.md"]
     body = visible_text(to_html(event.partition("\n---\n")[2]))
@@ -232,7 +232,7 @@ def test_a_profile_starts_with_a_summary_and_says_who_and_what_was_said_about(tm
     files = {**actors, "content/articles/a.yaml": article("2023-09-13", events, extra)}
     pages = {
         page.path: page.markdown
-        for page in build_pages(write_tree(tmp_path, files) / "content", REPO / "site_templates", exports=False).pages
+        for page in build_pages(Project(write_tree(tmp_path, files) / "content", REPO / "site_templates")).pages
     }
     profile = pages["actors/kim.md"].partition("\n---\n")[2]
     rows = re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td></tr>', profile)

@@ -17,8 +17,8 @@ from mkdocs.config import load_config
 from playwright.sync_api import Browser
 
 from generator import checkpoint
-from generator.pages.emit import replace_directory
-from generator.pipeline import build_pages
+from generator.pages.emit import DataFolder, replace_directory
+from generator.pipeline import Project, build_pages
 from tests.conftest import (
     DESKTOP,
     REPO_ROOT,
@@ -152,13 +152,17 @@ def test_the_same_content_gives_byte_identical_sites(tmp_path: Path) -> None:
     assert any(path.startswith("pagefind/fragment/") for path in stable[0])  # the bulk of the index is stable
 
 
-def test_the_listing_order_of_the_file_system_does_not_matter(monkeypatch: pytest.MonkeyPatch) -> None:
-    templates = REPO_ROOT / "site_templates"
-    forward = build_pages(REPO_ROOT / "tests/corpus", templates)
+def test_the_listing_order_of_the_file_system_does_not_matter(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    project = Project(REPO_ROOT / "tests/corpus", REPO_ROOT / "site_templates")
+    forward = build_pages(project, DataFolder(tmp_path / "forward"))
     listing = Path.iterdir
     monkeypatch.setattr(Path, "iterdir", lambda self: iter(sorted(listing(self), reverse=True)))
-    backward = build_pages(REPO_ROOT / "tests/corpus", templates)
-    assert backward == forward
+    backward = build_pages(project, DataFolder(tmp_path / "backward"))
+    assert (backward.corpus, backward.pages, backward.warnings) == (forward.corpus, forward.pages, forward.warnings)
+    assert [data.path for data in backward.data_files] == [data.path for data in forward.data_files]
+    assert [data.file.read_bytes() for data in backward.data_files] == [
+        data.file.read_bytes() for data in forward.data_files
+    ]
 
 
 def test_a_failed_fill_leaves_the_target_as_it_was(tmp_path: Path) -> None:

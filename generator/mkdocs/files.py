@@ -10,6 +10,7 @@ from typing import Any
 from mkdocs.structure.files import File
 
 from ..exports import linked_paths
+from ..pages.render import Asset
 from ..pipeline import Build
 from .serve import write_if_changed
 
@@ -26,36 +27,39 @@ class GeneratedFiles:
         self.folder = folder
         self._written: dict[str, bytes] | None = {} if remember else None
 
-    def keep(self, path: str, content: bytes) -> str:
+    def keep(self, path: str, content: bytes) -> Path:
         """Write the file at site path ``path`` unless it already holds ``content``; return where it is."""
         target = self.folder / path
         if self._written is None or self._written.get(path) != content or not target.is_file():
             write_if_changed(target, content)
             if self._written is not None:
                 self._written[path] = content
-        return str(target)
+        return target
+
+    def write(self, asset: Asset) -> Path:
+        """The writer of a build's data files (generator.pipeline) that keeps them here."""
+        return self.keep(asset.path, asset.content)
 
 
 def generated_files(build: Build, config: Any, disk: GeneratedFiles | None, apart: bool = False) -> Iterator[File]:
-    """The build's pages and data files as MkDocs files: from memory, or kept on ``disk``.
+    """The build's pages, from memory or kept on ``disk``, and its data files, as MkDocs files.
 
-    A page's edit link opens the YAML file it came from, as a path in the repository. Data files
-    written to a stage move to their place in the site, which MkDocs has cleaned, and stay there.
-    Data files written ``apart`` from the build (under serve) are those the pages link to.
+    A page's edit link opens the YAML file it came from, as a path in the repository. MkDocs
+    copies each data file from where the build wrote it. Data files written ``apart`` from the
+    build (under serve) are those the pages link to.
     """
     project = Path(config.config_file_path).parent
-    generated = [(page.path, page.markdown.encode(), page.source) for page in build.pages]
-    for path, content, source in generated + [(asset.path, asset.content, None) for asset in build.assets]:
-        where = {"abs_src_path": disk.keep(path, content)} if disk else {"content": content}
-        file = File.generated(config, path, **where)
+    for page in build.pages:
+        content = page.markdown.encode()
+        where = {"abs_src_path": str(disk.keep(page.path, content))} if disk else {"content": content}
+        file = File.generated(config, page.path, **where)
         file.generated_by = "briefing"
-        file.edit_uri = Path(os.path.relpath(source, project)).as_posix() if source and config.repo_url else None
+        file.edit_uri = (
+            Path(os.path.relpath(page.source, project)).as_posix() if page.source and config.repo_url else None
+        )
         yield file
-    for staged in build.staged:
-        placed = Path(config.site_dir) / staged.path
-        placed.parent.mkdir(parents=True, exist_ok=True)
-        staged.file.replace(placed)
-        yield File.generated(config, staged.path, abs_src_path=str(placed))
+    for data in build.data_files:
+        yield File.generated(config, data.path, abs_src_path=str(data.file))
     for path in sorted(linked_paths(build.corpus)) if apart else ():
         yield DataFileWrittenLater(path, None, config.site_dir, config.use_directory_urls)
 

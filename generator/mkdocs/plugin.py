@@ -18,7 +18,7 @@ from ..exports import License
 from ..pages.links import address_links
 from ..pages.render import template_problem
 from ..parallel import available_jobs, can_fork
-from ..pipeline import Build, build_pages
+from ..pipeline import Build, Project, build_pages
 from .convert import ConvertedPage, Converter
 from .files import GeneratedFiles, generated_files
 from .sanitize import escape_meta, sanitize_html
@@ -67,21 +67,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self._serve, self._dirty = None, False  # the next build of this process (a test's) starts afresh
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
-        project, serve = Path(config.config_file_path).parent, self._serve
+        folder, serve = Path(config.config_file_path).parent, self._serve
         cache = serve.cache_for(config.config_file_path) if serve else None
         self._with_data = not (
             serve and serve.served
         )  # under serve, after the first build they follow in on_post_build
         build, self.prebuilt, self._jobs, self.jobs = self.prebuilt, None, self.jobs, None  # not kept past it
         prebuilt = build is not None
+        content = folder / self.config.content_dir
         # The command line builds once, into a fresh folder: pages in memory; others keep them on disk, for --dirty.
-        disk = None if build else GeneratedFiles(project / self.config.cache_dir, serve is not None)
-        content, templates = project / self.config.content_dir, project / self.config.templates_dir
-        site_url = config.site_url or None
+        disk = None
         try:
-            build = build or build_pages(
-                content, templates, site_url, cache, exports=self._with_data, jobs=self._jobs, license=self._license
-            )
+            if build is None:
+                disk = GeneratedFiles(folder / self.config.cache_dir, serve is not None)
+                project = Project(content, folder / self.config.templates_dir, config.site_url or None, self._license)
+                build = build_pages(project, disk.write if self._with_data else None, cache=cache, jobs=self._jobs)
         except ContentError as error:
             if serve is None:
                 raise PluginError(f"the content has errors:\n{error}") from None
@@ -96,7 +96,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             # A review mark fails `mkdocs build --strict`; `generator build` has reported and judged them.
             is_judged = warning.is_review and serve is None and not prebuilt
             (log.warning if is_judged else log.info)(str(warning))
-        for file in generated_files(build, config, disk, apart=serve is not None and not build.assets):
+        for file in generated_files(build, config, disk, apart=serve is not None and not build.data_files):
             if file.is_documentation_page():
                 ConvertedPage(None, file, config)  # it becomes file.page
             files.append(file)

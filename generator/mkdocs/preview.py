@@ -57,7 +57,7 @@ class Preview:
 
     def passed(self, build: Build, config: Any, content: Path) -> None:
         """Keep ``build`` (its pages) to serve again should the next fail; show its warnings on their pages."""
-        self.good = replace(build, assets=(), staged=(), warnings=())
+        self.good = replace(build, data_files=(), warnings=())
         self._shown = {"errors": [], "notes": _notes(build, config, content)}
 
     def failed(self, error: ContentError, content: Path) -> Build | None:

@@ -14,14 +14,28 @@ from ..checkpoint import checkpoint
 from .render import Asset, RenderedPage
 
 
-def write_pages(pages: Iterable[RenderedPage], assets: Iterable[Asset], out_dir: Path) -> None:
-    """Write each page's Markdown, and each data file, under ``out_dir``."""
-    files = [(page.path, page.markdown.encode("utf-8")) for page in pages]
-    files += [(asset.path, asset.content) for asset in assets]
-    for path, content in files:
-        target = out_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+def write_pages(pages: Iterable[RenderedPage], out_dir: Path) -> None:
+    """Write each page's Markdown under ``out_dir``."""
+    for page in pages:
+        write_file(out_dir, page.path, page.markdown.encode("utf-8"))
+
+
+def write_file(out_dir: Path, path: str, content: bytes) -> Path:
+    """Write a file of the site at its site ``path`` under ``out_dir``; return where it is."""
+    target = out_dir / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    return target
+
+
+class DataFolder:
+    """The writer a build is given (generator.pipeline) that puts its data files under ``folder``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __call__(self, asset: Asset) -> Path:
+        return write_file(self.folder, asset.path, asset.content)
 
 
 def write_atomically(path: Path, content: bytes) -> None:
