@@ -110,24 +110,24 @@ def run_generator(*args: str | Path, timeout: float = 300) -> subprocess.Complet
     return run_python("-m", "generator", *args, timeout=timeout)
 
 
-def run_python(*args: str | Path, cwd: Path = REPO_ROOT, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run `python ARGS` (a script given with -c, say, that changes the generator before it runs)."""
+def run_python(
+    *args: str | Path, cwd: Path = REPO_ROOT, timeout: float = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `python ARGS`, with ``env`` added to the environment, capturing its output."""
     return subprocess.run(
-        [sys.executable, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
+        [sys.executable, *map(str, args)],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
 
 
 def run_program(name: str, *args: str | Path, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess[str]:
     """Run `python -m tests.programs.NAME ARGS` (tests/programs/), from ``cwd``, capturing its output."""
-    return subprocess.run(
-        [sys.executable, "-m", f"tests.programs.{name}", *map(str, args)],
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_python("-m", f"tests.programs.{name}", *args, cwd=cwd, env={"PYTHONPATH": str(REPO_ROOT)})
 
 
 def copy_project(root: Path, content: Path | None = SAMPLE_CONTENT) -> Path:

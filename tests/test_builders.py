@@ -16,7 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
-from tests.conftest import CORPUS, DESKTOP, REPO_ROOT, open_page, run_generator, run_python, serve_site
+from tests.conftest import CORPUS, DESKTOP, REPO_ROOT, open_page, run_generator, run_program, serve_site
 from tests.test_search import search
 from tests.test_site import broken_links
 
@@ -102,8 +102,9 @@ def test_search_finds_an_actor_by_its_alias(browser: Browser, built_url: str) ->
 
 def test_the_build_runs_on_properdocs_without_mkdocs(tmp_path: Path) -> None:
     """ProperDocs answers MkDocs' imports when MkDocs is not installed (generator/mkdocs/__init__.py)."""
-    build = "import sys; sys.modules['mkdocs'] = None; from generator import cli; raise SystemExit(cli.main())"
-    result = run_python("-c", build, "build", "--strict", "--content", CORPUS, "--site-dir", tmp_path / "site")
+    result = run_program(
+        "generator_without_mkdocs", "build", "--strict", "--content", CORPUS, "--site-dir", tmp_path / "site"
+    )
     assert result.returncode == 0, result.stderr
     home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     assert '<meta name="generator" content="mkdocs-ProperDocs ' in home

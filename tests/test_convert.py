@@ -16,41 +16,8 @@ from mkdocs.structure.pages import Page
 from generator.mkdocs.convert import _RAW_BLOCK, render_with_html_aside
 from generator.pages.emit import write_pages
 from generator.pipeline import Project, build_pages
-from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, copy_project, run_python
+from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, copy_project, run_program
 from tests.test_safety import _tree_bytes
-
-# `python -m generator build --jobs 2`, with every stage shared however small, in chunks of two
-# pages, counting the pages MkDocs took converted from a worker. Modes: in-line (one job),
-# failing (a worker's conversion fails on every profile), dying (a worker exits after it has
-# converted two pages).
-_BUILD = """
-import json, os, sys
-from generator import parallel
-from generator.mkdocs import convert
-mode = sys.argv[1]
-parallel.LEAST_TO_SHARE, convert.CHUNK = 1, 2
-counts = {"worker": 0, "here": 0}
-take = convert.Converter.take
-def counted(self, page):
-    converted = take(self, page)
-    counts["here" if converted is None else "worker"] += 1
-    return converted
-convert.Converter.take = counted
-convert_one = convert._convert
-sent = []
-def faulty(page, *args):
-    if mode == "failing" and page.file.src_uri.startswith("actors/") and page.file.src_uri != "actors/index.md":
-        raise ValueError("a bug in the worker")
-    if mode == "dying" and len(sent) == 2:
-        os._exit(1)
-    sent.append(page)
-    return convert_one(page, *args)
-convert._convert = faulty
-from generator.cli import main
-code = main([*sys.argv[2:], "--jobs", "1" if mode == "in-line" else "2"])
-print(json.dumps(counts))
-sys.exit(code)
-"""
 
 
 def _build(
@@ -58,7 +25,7 @@ def _build(
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, int]]:
     if project == REPO_ROOT:
         options = ("--content", str(SAMPLE_CONTENT), *options)  # the frozen sample, never content/
-    result = run_python("-c", _BUILD, mode, "build", "--site-dir", site, *options, cwd=project)
+    result = run_program("counted_conversion", mode, "build", "--site-dir", site, *options, cwd=project)
     counts = json.loads(result.stdout.strip().splitlines()[-1]) if result.stdout.strip() else {}
     return result, counts
 

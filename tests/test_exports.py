@@ -828,13 +828,6 @@ def test_a_data_file_that_fails_fails_the_build_with_its_own_error(tmp_path: Pat
     assert _data_files_made(2, tmp_path, "broken") == {"error": "a bug in an export"}
 
 
-# `python -m generator build` with another thread running: the data files are then written in line.
-_IN_LINE = (
-    "import sys, threading, time; threading.Thread(target=time.sleep, args=(600,), daemon=True).start();"
-    " from generator.cli import main; sys.exit(main(sys.argv[1:]))"
-)
-
-
 def _data_files(site: Path, corpus: Corpus) -> dict[str, bytes]:
     return {asset.path: (site / asset.path).read_bytes() for asset in export_files(corpus)}
 
@@ -842,14 +835,7 @@ def _data_files(site: Path, corpus: Corpus) -> dict[str, bytes]:
 def test_the_built_site_has_the_same_data_files_written_forked_or_in_line(corpus: Corpus, tmp_path: Path) -> None:
     """The site's data files are those of export_files, whichever way they were written; no stage stays."""
     forked = run_generator("build", "--content", CORPUS, "--site-dir", tmp_path / "forked")
-    in_line = subprocess.run(
-        [sys.executable, "-c", _IN_LINE, "build", "--content", CORPUS, "--site-dir", tmp_path / "in-line"],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    in_line = run_program("generator_beside_thread", "build", "--content", CORPUS, "--site-dir", tmp_path / "in-line")
     for result in (forked, in_line):
         assert result.returncode == 0, result.stderr
     expected = files(corpus, license=read_settings(REPO_ROOT / "mkdocs.yml").license)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shlex
 import shutil
 import sys
 import threading
@@ -496,30 +497,20 @@ def test_a_pagefind_that_stops_fails_the_build_and_leaves_the_site(when: str, me
     site = build_site(tmp_path / "site").root
     before = {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     stand_in = tmp_path / "pagefind"
-    stand_in.write_text(_STAND_IN.format(python=sys.executable, replies=0 if when == "at once" else 1))
+    replies = 0 if when == "at once" else 1
+    stand_in.write_text(
+        f"#!/bin/sh\nPYTHONPATH={shlex.quote(str(REPO_ROOT))} exec {shlex.quote(sys.executable)}"
+        f" -m tests.programs.pagefind_stand_in {replies}\n"
+    )
     stand_in.chmod(0o755)
     # Pagefind's Python API runs the binary PAGEFIND_BINARY_PATH names.
-    build = f"import os; os.environ['PAGEFIND_BINARY_PATH'] = {str(stand_in)!r}; from generator import cli; raise SystemExit(cli.main())"
-    result = run_python("-c", build, "build", "--site-dir", site)
+    result = run_python("-m", "generator", "build", "--site-dir", site, env={"PAGEFIND_BINARY_PATH": str(stand_in)})
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert message in lines
     assert lines[-1] == f"error: the site was not built, and {site} is unchanged: Aborted with a BuildError!"
     assert {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()} == before
-
-
-_STAND_IN = """#!{python}
-import base64, json, sys
-for _ in range({replies}):
-    message = b""
-    while not message.endswith(b","):
-        message += sys.stdin.buffer.read(1)
-    request = json.loads(base64.b64decode(message[:-1]))
-    reply = {{"message_id": request["message_id"], "payload": {{"type": "NewIndex", "index_id": 1}}}}
-    sys.stdout.buffer.write(base64.b64encode(json.dumps(reply).encode()) + b",")
-    sys.stdout.buffer.flush()
-"""
 
 
 def test_the_bundles_of_stopped_indexings_go_once_one_finishes(built_site: BuiltSite, tmp_path: Path) -> None:

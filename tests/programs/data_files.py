@@ -11,12 +11,14 @@ import sys
 from pathlib import Path
 
 from generator import exports
+from generator.content.link import Corpus
+from generator.exports import License
 from generator.pages.emit import DataFolder
 from generator.pages.render import Asset
 from generator.pipeline import Project, build_pages
 
 
-def broken(*args: object) -> tuple[Asset, ...]:
+def broken(corpus: Corpus, site_url: str | None, license: License | None = None) -> tuple[Asset, ...]:
     raise ValueError("a bug in an export")
 
 
