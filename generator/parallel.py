@@ -1,4 +1,8 @@
-"""Spread work over the cores this process may use, in forked worker processes; or do it in line.
+"""The processes the generator starts: workers that share a stage's work (``fork_map``), and one
+process of its own for work that must not hold up the next (``Background``). No other module starts
+one (Pagefind and git are programs the generator runs: generator.search, content.history).
+
+Spread work over the cores this process may use, in forked worker processes; or do it in line.
 
 Why fork: a worker starts as a copy of this process, with what the work needs already in memory
 (the parsed content, the Jinja environment, MkDocs' pages and config). So the function and the
@@ -22,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import multiprocessing
+import multiprocessing.context
 import os
 import signal
 import threading
@@ -44,6 +49,7 @@ _PR_SET_PDEATHSIG = 1  # prctl(2)
 
 # What the workers inherit: the function and the items of the work under way.
 _inherited: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+_in_worker = False  # whether this process is a worker fork_map started
 
 
 def available_jobs() -> int:
@@ -63,6 +69,11 @@ def parse_jobs(value: str) -> int:
 
 def can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def in_worker() -> bool:
+    """Whether this process is one of fork_map's workers (else the work is done in line)."""
+    return _in_worker
 
 
 def fork_map(
@@ -158,6 +169,8 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 
 def _start_worker(parent: int) -> None:
+    global _in_worker
+    _in_worker = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     with contextlib.suppress(OSError, AttributeError):  # Linux: end with the parent
@@ -174,3 +187,44 @@ def _do_chunk(start: int, stop: int) -> list[Any] | None:
         return [function(items[i]) for i in range(start, stop)]
     except Exception:
         return None
+
+
+class Background:
+    """Work done by a process of its own, which a newer start replaces (`mkdocs serve`'s data files).
+
+    A process, not a thread: it shares no interpreter lock with the work that goes on here. It is
+    spawned, not forked, since the server runs threads; and it is started from a thread, since
+    handing it its arguments (pickled, through a pipe the new interpreter reads once it has
+    started) takes a second at 1,000 articles, which the caller does not wait for.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._process: multiprocessing.context.SpawnProcess | None = None
+        self._starting: threading.Thread | None = None
+
+    def start(self, function: Callable[..., object], *args: Any) -> None:
+        """Stop the work under way, if any, and start ``function(*args)``."""
+        self.stop()
+        self._process = multiprocessing.get_context("spawn").Process(
+            target=function, args=args, name=self._name, daemon=True
+        )
+        self._starting = threading.Thread(target=self._process.start, name=f"{self._name}-start", daemon=True)
+        self._starting.start()
+
+    def stop(self) -> None:
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._process.close()
+            self._process = None
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait for the work under way (tests)."""
+        if self._starting is not None:
+            self._starting.join(timeout)
+        if self._process is not None:
+            self._process.join(timeout)

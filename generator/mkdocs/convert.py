@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from ..parallel import fork_map
+from ..parallel import fork_map, in_worker
 
 CHUNK = 16  # pages a worker converts at a time: MkDocs waits for the first chunk before it goes on
 
@@ -72,11 +71,9 @@ class Converter:
     def __init__(
         self, pages: Sequence[ConvertedPage], config: Any, files: Files, finish: Callable[[str], str], jobs: int | None
     ) -> None:
-        parent = os.getpid()
-
         def convert(page: ConvertedPage) -> tuple[str, _Converted | None]:
             # Where the work falls back to this process, MkDocs converts the page when it reaches it.
-            return page.file.src_uri, None if os.getpid() == parent else _convert(page, config, files, finish)
+            return page.file.src_uri, _convert(page, config, files, finish) if in_worker() else None
 
         self._results: Iterator[tuple[str, _Converted | None]] = fork_map(convert, pages, jobs, chunk=CHUNK)
         self._early: dict[str, _Converted | None] = {}  # results that came before their page was asked for

@@ -22,7 +22,7 @@ from ..pipeline import Build, Project, build_pages
 from .convert import ConvertedPage, Converter
 from .files import GeneratedFiles, generated_files
 from .sanitize import escape_meta, sanitize_html
-from .serve import HostGuard
+from .serve import HostGuard, write_data_files
 from .session import ServeSession
 from .settings import read_license
 
@@ -123,9 +123,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if (serve := self._serve) is not None:
             serve.preview.write(Path(config.site_dir))
             if not self._with_data and serve.preview.good is not None:
-                serve.data.start(
-                    serve.preview.good.corpus, config.site_url or None, self._license, Path(config.site_dir)
-                )
+                corpus, site = serve.preview.good.corpus, Path(config.site_dir)
+                serve.data.start(write_data_files, corpus, config.site_url or None, self._license, site)
             serve.served = True
 
     def _close_converter(self) -> None:

@@ -3,9 +3,10 @@
 - The generated files are kept on disk (generator.mkdocs.files), so that `--dirty` rebuilds
   exactly the pages an edit changed.
 - After a rebuild, the data files (feeds, calendars, JSON, CSV) are written by a process of their
-  own (``DataWriter``): at 1,000 articles they take 2 s, which the page a contributor is waiting
-  for does not wait for. A process, not a thread: it shares no interpreter lock with the next
-  rebuild. It is spawned, not forked, since the server runs threads.
+  own (``write_data_files`` in a generator.parallel.Background): at 1,000 articles they take 2 s,
+  which the page a contributor is waiting for does not wait for. A newer build's writer replaces
+  the one at work; a build that fails leaves it to finish, so the data files still follow the last
+  edit that built.
 - The theme's compiled templates are kept in memory (``MemoryBytecodeCache``): MkDocs makes a new
   Jinja environment for each build.
 - The server answers only requests for the address it serves (``HostGuard``): a page on another
@@ -21,9 +22,6 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import logging
-import multiprocessing
-import multiprocessing.context
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -37,45 +35,6 @@ from ..exports import License, export_files
 from ..pages.emit import write_atomically
 from ..pipeline import Stamp, stamp_files
 from .sanitize import escape_meta
-
-
-class DataWriter:
-    """The data files of the last good build, written into the served site by a process of their own.
-
-    A newer build's writer replaces the one at work; a build that fails leaves it to finish, so the
-    data files still follow the last edit that built. The process is started from a thread: handing
-    it the corpus (pickled, through a pipe that the new interpreter reads once it has started) takes
-    a second at 1,000 articles, which the page a contributor waits for does not wait for.
-    """
-
-    def __init__(self) -> None:
-        self._process: multiprocessing.context.SpawnProcess | None = None
-        self._starting: threading.Thread | None = None
-
-    def start(self, corpus: Corpus, site_url: str | None, license: License | None, site_dir: Path) -> None:
-        self.stop()
-        self._process = multiprocessing.get_context("spawn").Process(
-            target=write_data_files, args=(corpus, site_url, license, site_dir), name="briefing-data", daemon=True
-        )
-        self._starting = threading.Thread(target=self._process.start, name="briefing-data-start", daemon=True)
-        self._starting.start()
-
-    def stop(self) -> None:
-        if self._starting is not None:
-            self._starting.join()
-            self._starting = None
-        if self._process is not None:
-            self._process.terminate()
-            self._process.join()
-            self._process.close()
-            self._process = None
-
-    def join(self, timeout: float | None = None) -> None:
-        """Wait for the writer at work (tests)."""
-        if self._starting is not None:
-            self._starting.join(timeout)
-        if self._process is not None:
-            self._process.join(timeout)
 
 
 def write_data_files(corpus: Corpus, site_url: str | None, license: License | None, site_dir: Path) -> None:
