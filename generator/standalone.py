@@ -21,10 +21,10 @@ from typing import Any
 
 import yaml
 
-from .mkdocs.sanitize import escape_meta, sanitize_html
 from .pages import links
 from .pages.emit import write_pages
 from .pages.render import RenderedPage
+from .pages.sanitize import escape_meta, sanitize_html
 from .pipeline import Build
 
 DOCS = "docs"

@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator.mkdocs.sanitize import sanitize_html
 from generator.pages.graph import (
     MOST_ON_CIRCLE,
     MOST_PER_SIDE,
@@ -19,6 +18,7 @@ from generator.pages.graph import (
     layout_ego,
     merge_edges,
 )
+from generator.pages.sanitize import sanitize_html
 
 RUSSIA = Node("russia", "Russia", "country")
 KOREA = Node("north-korea", "North Korea", "country")

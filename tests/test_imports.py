@@ -26,7 +26,7 @@ LEVELS = {
     "parallel": 2,  # process code: the workers (no pure part imports it)
     "search": 3,  # the search index of a built site (Pagefind)
     "mkdocs": 4,  # the MkDocs glue
-    "standalone": 5,  # the pages for other builders: reads the glue's sanitizer and settings
+    "standalone": 5,  # the pages for other builders: reads the site's settings as the glue does
     "cli": 6,
     "__main__": 7,
 }

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from generator.mkdocs.sanitize import sanitize_html
+from generator.pages.sanitize import sanitize_html
 from tests.conftest import CORPUS, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, build_site, run_generator
 
 # ---------------------------------------------------------------------------------------------

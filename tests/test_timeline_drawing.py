@@ -19,9 +19,9 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.content.dates import PartialDate
-from generator.mkdocs.sanitize import sanitize_html
 from generator.pages.plan import limits as plan_limits
 from generator.pages.plan import plan_pages
+from generator.pages.sanitize import sanitize_html
 from generator.pages.timeline_drawing import (
     DOT,
     TARGET,

@@ -17,11 +17,11 @@ from ..content.diagnostics import ContentError
 from ..exports import License
 from ..pages.links import address_links
 from ..pages.render import template_problem
+from ..pages.sanitize import escape_meta, sanitize_html
 from ..parallel import available_jobs, can_fork
 from ..pipeline import Build, Project, build_pages
 from .convert import ConvertedPage, Converter
 from .files import GeneratedFiles, generated_files
-from .sanitize import escape_meta, sanitize_html
 from .serve import HostGuard, write_data_files
 from .session import ServeSession
 from .settings import read_license

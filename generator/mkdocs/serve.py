@@ -33,8 +33,8 @@ from mkdocs.structure.files import Files
 from ..content.link import Corpus
 from ..exports import License, export_files
 from ..pages.emit import write_atomically
+from ..pages.sanitize import escape_meta
 from ..pipeline import Stamp, stamp_files
-from .sanitize import escape_meta
 
 
 def write_data_files(corpus: Corpus, site_url: str | None, license: License | None, site_dir: Path) -> None:
