@@ -1,4 +1,11 @@
-"""The whole generator on one screen: content folder in, Markdown pages and data files out."""
+"""The build on one screen: a content folder in, Markdown pages and data files out.
+
+Its stages, in order (``build_pages``): load, validate and link the content (``check_content``);
+read when each file changed (content.history); plan the pages (pages.plan); render them in worker
+processes, while this process makes the data files (exports) and hands each to the writer it was
+given. Who called the build does the rest: MkDocs converts the pages (generator.mkdocs), or the
+command line writes them (generator.cli).
+"""
 
 from __future__ import annotations
 
@@ -111,9 +118,9 @@ def build_pages(
     default, the content folder's git history (content.history), none outside a git repository.
     """
     with rare_collections():
-        corpus, warnings = check_content(project.content, cache, jobs)
+        corpus, warnings = check_content(project.content, cache, jobs)  # load, validate, link
         history = read_history(project.content) if history is None else history
-        specs = tuple(with_export_links(spec) for spec in plan_pages(corpus, history))
+        specs = tuple(with_export_links(spec) for spec in plan_pages(corpus, history))  # plan
         environment = _environment(cache, project.templates, corpus)
         shared = {"actors_by_id": corpus.actors, "topics_by_id": corpus.topics}
         data_files: list[DataFile] = []
