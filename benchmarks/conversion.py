@@ -52,7 +52,9 @@ def main() -> None:
         for run in range(args.runs):
             for in_mkdocs in (False, True):
                 times[in_mkdocs].append(build_seconds(corpus, Path(folder) / f"site-{run}", in_mkdocs))
-                print(f"run {run + 1}: {'in MkDocs' if in_mkdocs else 'workers'} {times[in_mkdocs][-1]:.1f} s", flush=True)
+                print(
+                    f"run {run + 1}: {'in MkDocs' if in_mkdocs else 'workers'} {times[in_mkdocs][-1]:.1f} s", flush=True
+                )
     workers, in_mkdocs = statistics.median(times[False]), statistics.median(times[True])
     print(
         f"{args.size:,} articles, median of {args.runs}: workers {workers:.1f} s, in MkDocs' process"

@@ -105,13 +105,15 @@ def top_lines(stats: pstats.Stats, key: str, count: int) -> list[str]:
 
 
 def profile_generator(corpus: Path, output: Path) -> tuple[pstats.Stats, float]:
-    from generator.pipeline import build_pages
+    from generator.pages.emit import DataFolder
+    from generator.pipeline import Project, build_pages
 
     profiler = cProfile.Profile()
-    started = time.perf_counter()
-    profiler.enable()
-    build_pages(corpus, REPO / "site_templates")
-    profiler.disable()
+    with tempfile.TemporaryDirectory() as data:
+        started = time.perf_counter()
+        profiler.enable()
+        build_pages(Project(corpus, REPO / "site_templates"), DataFolder(Path(data)))
+        profiler.disable()
     wall = time.perf_counter() - started
     profiler.dump_stats(output)
     return pstats.Stats(profiler), wall
@@ -165,10 +167,10 @@ def convert_pages(corpus: Path) -> list[str]:
     import markdown
     from mkdocs.config import load_config
 
-    from generator.pipeline import build_pages
+    from generator.pipeline import Project, build_pages
 
     config: Any = load_config(str(REPO / "mkdocs.yml"))
-    build = build_pages(corpus, REPO / "site_templates")
+    build = build_pages(Project(corpus, REPO / "site_templates"))
     converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     kinds: dict[str, list[float]] = {}
     largest: dict[str, tuple[float, str]] = {}
