@@ -41,7 +41,8 @@ from .standalone import DOCS, write_standalone
 if TYPE_CHECKING:
     from .mkdocs.settings import SiteSettings
 
-STAGE = ".briefing-data"  # in the site folder while `build` runs: the data files, before they move into the site
+# In the site folder while `build` runs: the data files, until MkDocs copies them into the site.
+STAGE = ".briefing-data"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -558,7 +559,7 @@ def _build(content: Path, site_dir: Path, config_file: Path, strict: bool, jobs:
         del build  # the plugin lets go of it once MkDocs has the pages: the build needs the memory
         checkpoint("generated")
         mkdocs_build(config)
-        shutil.rmtree(stage)  # the data files have moved into the site; their folders remain
+        shutil.rmtree(stage)  # MkDocs has copied the data files into the site
 
     try:
         with rare_collections():  # MkDocs too makes many small objects and few cycles
