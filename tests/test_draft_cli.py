@@ -529,3 +529,52 @@ def test_new_actors_says_which_files_it_wrote_and_which_it_left(tmp_path: Path) 
     assert "written to content/actors/aiko-tanabe.yaml" not in drafted
     assert "  - id: aiko-tanabe  # new: content/actors/aiko-tanabe.yaml exists already: fix it\n" in drafted
     assert (tmp_path / "content/actors/aiko-tanabe.yaml").read_text() == broken
+
+
+TALKS = """Port talks resume
+
+TOKYO (Kyodo) -- Japan and South Korea resumed talks on port fees on Tuesday, the transport ministry said.
+"""
+TALKS_SET = (
+    "title: Port talks set\nsource:\n  publisher: Example Wire\n  published: 2024-04-10\n"
+    "summary: Talks on port fees are set for April.\n"
+    "events:\n  - id: port-talks\n    date: 2024-04\n    title: Japan and South Korea resume talks on port fees\n"
+    "    actors: [japan, south-korea]\n"
+)
+# The day itself, in an article whose event names no actor: the event is still one, on the timeline.
+TALKS_OPEN = (
+    "title: Port talks open\nsource: {publisher: Example Wire, published: 2024-04-17}\n"
+    "summary: The talks opened in Tokyo.\nactors: [japan]\n"
+    "events:\n  - id: port-talks\n    date: 2024-04-16\n    title: Port talks open in Tokyo\n"
+)
+LINKED = "  - id: port-talks  # the content has this event ({date}): its sources merge on the timeline"
+NOT_LINKED = "  - date: \"2024-04-16\"  # 'on Tuesday', counted from Wednesday 2024-04-17"
+
+
+@pytest.mark.parametrize(
+    ("articles", "first_line"),
+    [
+        ({"2024-04-10-port-talks.yaml": TALKS_SET}, LINKED.format(date="2024-04")),
+        # As the site merges it: the most precise date of all its reports.
+        (
+            {"2024-04-10-port-talks.yaml": TALKS_SET, "2024-04-17-port-talks-open.yaml": TALKS_OPEN},
+            LINKED.format(date="2024-04-16"),
+        ),
+        # A key in quotes is the same key to the loader.
+        ({"2024-04-10-port-talks.yaml": TALKS_SET.replace("events:", '"events":')}, LINKED.format(date="2024-04")),
+        # A file the loader does not read (its name is not an id) has no event the site shows.
+        ({"Port Talks.yaml": TALKS_SET}, NOT_LINKED),
+        # Nor has an article the validator refuses.
+        ({"2024-04-10-port-talks.yaml": TALKS_SET.replace("summary:", "summry:")}, NOT_LINKED),
+    ],
+    ids=["one-report", "merged-from-two", "quoted-key", "file-not-read", "article-not-valid"],
+)
+def test_the_content_s_events_are_those_the_loader_reads_merged_as_the_site_merges_them(
+    tmp_path: Path, articles: dict[str, str], first_line: str
+) -> None:
+    files = {f"content/articles/{name}": text for name, text in articles.items()}
+    write_tree(tmp_path, {**TREE, **files, "story.txt": TALKS})
+    code, out, err = _run(tmp_path, "draft", "story.txt", "--published", "2024-04-17", "--out", "-")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[lines.index("events:") + 1] == first_line

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.load import id_problem, load_tree, read_document, read_lines, suggest_id
+from generator.content.load import holding, id_problem, load_tree, read_document, read_lines, suggest_id
 from tests.helpers import ACTORS, write_tree
 
 
@@ -141,3 +141,39 @@ def test_read_lines_gives_a_diagnostic_its_line_and_those_around(
 
 def test_read_lines_of_a_file_that_is_gone_is_nothing(tmp_path: Path) -> None:
     assert read_lines(tmp_path, str(tmp_path / "gone.yaml"), 3, 2) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("events:\n  - date: 2024-03-05\n    actors: [north-korea]\n", True),
+        ('events: [{date: "2024-03", actors: [north-korea]}]\n', True),
+        ("events:\n  - date: 2024-03-05\n    actors: [south-korea]\n", False),  # no drafted actor
+        ("events:\n  - date: 2023-03-05\n    actors: [north-korea]\n", False),  # no drafted year
+        ("events:\n  - id: summit-2024\n    actors: [north-korea]\n", False),  # a year inside an id
+        ("actors: [north-korea-navy]\nsource: {published: 2024-03-05}\n", True),  # an id and its suffix: parsed
+        ("actors: [democratic-north-korea]\nsource: {published: 2024-03-05}\n", False),
+        ('actors: ["\\x6eorth-korea"]\nsource: {published: 2024-03-05}\n', True),  # an escape may spell it
+    ],
+)
+def test_the_pre_filter_keeps_every_file_a_value_could_come_from(text: str, kept: bool) -> None:
+    assert holding({"2024"}, {"north-korea", "japan"})(text.encode()) is kept
+
+
+def test_the_pre_filter_of_no_words_keeps_nothing() -> None:
+    assert holding({"2024"}, set())(b"published: 2024-03-05\n") is False
+
+
+def test_a_tree_read_with_a_pre_filter_parses_what_it_keeps_and_knows_every_file(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            **ACTORS,
+            "content/articles/kept.yaml": "title: Kept 2024\n",
+            "content/articles/left.yaml": "title: Left 2023\n",
+            "content/articles/Not An Id.yaml": "title: Not read 2024\n",
+        },
+    )
+    loaded = load_tree(tmp_path / "content", kinds=("article",), keep=holding({"2024"}))
+    assert [(d.kind, d.id) for d in loaded.documents] == [("article", "kept")]
+    assert loaded.present == {("article", "kept"), ("article", "left")}

@@ -13,7 +13,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -223,28 +223,29 @@ def load_tree(
     content_dir: Path,
     memo: FileMemo | None = None,
     spread: Callable[[Callable[[_File], FileRead], Sequence[_File]], Iterable[FileRead]] = map,
+    *,
+    kinds: Collection[str] = tuple(KINDS.values()),
+    keep: Callable[[bytes], bool] | None = None,
 ) -> LoadResult:
     """Read every content file under ``content_dir``; report layout and YAML problems.
 
     With ``memo`` (kept between the rebuilds of `mkdocs serve`), a file whose bytes have not
     changed since the last call is not parsed again: it gives the same Document object.
     ``spread`` parses the files: ``map`` by default, or one that spreads them over processes.
+    ``kinds`` reads only the files of those kinds; ``keep`` parses only the files whose bytes it
+    keeps (a quick pre-filter such as `holding`'s), though every file found is ``present``.
     """
     diagnostics: list[Diagnostic] = []
     present: set[tuple[str, str]] = set()
     files: list[_File] = []
-    for path, kind in _content_files(content_dir, diagnostics):
-        shown = display_path(path)
+    for path, kind in _content_files(content_dir, kinds, diagnostics):
         stem = path.stem
         problem = id_problem(stem)
         if problem:
             fix = suggest_id(stem)
             hint = f" (rename the file to '{fix}.yaml')" if fix and fix != stem else ""
-            diagnostics.append(
-                Diagnostic(
-                    shown, 1, 1, Severity.ERROR, f"file name '{path.name}' is not a valid id: it {problem}{hint}"
-                )
-            )
+            message = f"file name '{path.name}' is not a valid id: it {problem}{hint}"
+            diagnostics.append(Diagnostic(display_path(path), 1, 1, Severity.ERROR, message))
             continue
         present.add((kind, stem))
         try:
@@ -252,7 +253,8 @@ def load_tree(
         except ContentFileError as error:
             diagnostics.append(_misplaced(error.path, error.message))
             continue
-        files.append(_File(path, raw, shown, kind, stem))
+        if keep is None or keep(raw):
+            files.append(_File(path, raw, display_path(path), kind, stem))
     read: dict[Path, tuple[Document | None, tuple[Diagnostic, ...]]] = {}
     for file in files:
         known = memo.get(file.path) if memo is not None else None
@@ -270,6 +272,33 @@ def load_tree(
         if document is not None:
             documents.append(document)
     return LoadResult(tuple(documents), tuple(diagnostics), frozenset(present))
+
+
+_WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+def holding(*groups: Collection[str]) -> Callable[[bytes], bool]:
+    """A pre-filter for `load_tree`'s ``keep``: the files whose bytes hold a word of every group.
+
+    The words are ids or years. One counts whole, not inside a longer one: 'korea' is not in
+    'north-korea', '2024' is in '2024-03-05' but not in 'summit-2024'. It is quick (no file is parsed
+    to be left out) and leaves out no file a value could come from: an id or a date is in the bytes
+    as written, but where a double-quoted escape spells it ('\\x41' for 'A'), and a file with a
+    backslash is kept.
+    """
+    words = [sorted({word.encode() for word in group}) for group in groups]
+    patterns = [re.compile(b"|".join(map(re.escape, each)) + rb"(?!\w)") for each in words]
+
+    def is_whole(raw: bytes, pattern: re.Pattern[bytes]) -> bool:
+        return any(found.start() == 0 or raw[found.start() - 1] not in _WORD_BYTES for found in pattern.finditer(raw))
+
+    def holds(raw: bytes) -> bool:
+        # Searching for the words first is much quicker than the patterns, and leaves out most files.
+        return all(any(word in raw for word in each) for each in words) and all(
+            is_whole(raw, pattern) for pattern in patterns
+        )
+
+    return lambda raw: all(words) and (b"\\" in raw or holds(raw))
 
 
 @dataclass(frozen=True)
@@ -293,8 +322,10 @@ def _read_file(file: _File) -> tuple[Document | None, tuple[Diagnostic, ...]]:
     return Document(file.shown, file.kind, file.stem, parsed.data, parsed.values, parsed.keys), problems
 
 
-def _content_files(content_dir: Path, diagnostics: list[Diagnostic]) -> Iterator[tuple[Path, str]]:
-    """Yield (path, kind) for every content file, in a stable order; report misplaced files."""
+def _content_files(
+    content_dir: Path, kinds: Collection[str], diagnostics: list[Diagnostic]
+) -> Iterator[tuple[Path, str]]:
+    """Yield (path, kind) for every content file of these kinds, in a stable order; report misplaced files."""
     if content_dir.is_symlink():
         diagnostics.append(_misplaced(content_dir, _link_problem(True)))
         return
@@ -312,7 +343,8 @@ def _content_files(content_dir: Path, diagnostics: list[Diagnostic]) -> Iterator
         if entry.is_symlink():  # before is_dir, which follows it
             diagnostics.append(_misplaced(entry, _link_problem(entry.name in KINDS or entry.is_dir())))
         elif entry.is_dir() and entry.name in KINDS:
-            yield from _kind_files(entry, KINDS[entry.name], diagnostics)
+            if KINDS[entry.name] in kinds:
+                yield from _kind_files(entry, KINDS[entry.name], diagnostics)
         elif entry.is_dir():
             diagnostics.append(
                 _misplaced(
@@ -350,14 +382,6 @@ def _kind_files(folder: Path, kind: str, diagnostics: list[Diagnostic]) -> Itera
                 continue
             seen[folded] = entry
             yield entry, kind
-
-
-def content_files(content_dir: Path, kind: str) -> list[Path]:
-    """The files of a kind that `load` reads as content: '.yaml', not hidden, not a link or a folder."""
-    folder = content_dir / next(name for name, of in KINDS.items() if of == kind)
-    if content_dir.is_symlink() or folder.is_symlink() or not folder.is_dir():  # a link is not followed
-        return []
-    return [path for path, _ in _kind_files(folder, kind, [])]
 
 
 def _is_ignored(entry: Path) -> bool:

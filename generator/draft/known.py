@@ -1,41 +1,29 @@
-"""Known: what the content already has, read with the generator's own loader and model.
+"""Known: what the content already has, as the generator's own loader, validator and linker read it.
 
 The draft matches against the content's actors (every name and alias) and the events its
-articles give an id. Only the actors are read whole: an article file is parsed only when
-its bytes could hold an event that a drafted one may be (a date that agrees and an actor in
-common), which keeps a draft under a second against a large content tree. A file with a
-mistake is skipped, not reported: `check` is the place for that. The draft itself is then
-checked by the same loader and validator as a hand-written file.
+articles give an id. Only the actors are read whole. Of the articles, the loader parses only
+those its quick pre-filter (`holding`) keeps, the ones that name a drafted year and a drafted
+actor: parsing every article would take seconds against a large content tree. Their events are
+merged as `link` merges them for the site. A file with a mistake is skipped, not reported:
+`check` is the place for that. The draft itself is then checked by the same loader and
+validator as a hand-written file.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..content.diagnostics import Diagnostic, Severity
-from ..content.link import merged_date
-from ..content.load import (
-    ContentFileError,
-    Document,
-    Positions,
-    content_files,
-    display_path,
-    read_content_file,
-    read_document,
-)
-from ..content.model import ActorKind, Event
-from ..content.schema import FOLDERS
+from ..content.link import MergedEvent, merge_events
+from ..content.load import Document, FileRead, display_path, holding, load_tree, read_document
+from ..content.model import ActorKind, Article
 from ..content.validate import validate_documents
 from .records import KnownActor, KnownEvent, PartialDate
 
-_Parsed = tuple[dict[str, Any] | None, Positions, Positions]
-Spread = Callable[[Callable[[tuple[Path, Path]], _Parsed], Sequence[tuple[Path, Path]]], Iterable[_Parsed]]
+Spread = Callable[[Callable[[Any], FileRead], Sequence[Any]], Iterable[FileRead]]
 
 
 @dataclass(frozen=True)
@@ -43,7 +31,7 @@ class KnownContent:
     """The content's actors, the ids of every actor and topic file, and the actors' documents."""
 
     actors: tuple[KnownActor, ...]
-    actor_ids: frozenset[str]  # every file in content/actors/, valid or not
+    actor_ids: frozenset[str]  # every file in content/actors/ the loader finds, valid or not
     topics: Mapping[str, str]  # id -> name
     documents: tuple[Document, ...]
 
@@ -53,87 +41,52 @@ def read_known(content_dir: Path, spread: Spread = map) -> KnownContent:
 
     ``spread`` parses the files: ``map`` by default, or one that spreads them over processes (the
     CLI passes generator.parallel's, as a build does)."""
-    documents = tuple(_documents(content_dir, "actor", spread)) + tuple(_documents(content_dir, "topic", spread))
-    present = {(document.kind, document.id) for document in documents}
-    content, _ = validate_documents(documents, present)
+    loaded = load_tree(content_dir, spread=spread, kinds=("actor", "topic"))
+    content, _ = validate_documents(loaded.documents, loaded.present)
     actors = tuple(
         KnownActor(actor.id, actor.name, ActorKind(actor.kind), tuple(actor.aliases))
         for actor in content.actors.values()
     )
     topics = {topic.id: topic.name for topic in content.topics.values()}
-    ids = frozenset(path.stem for path in _files(content_dir, "actor"))
-    return KnownContent(actors, ids, topics, tuple(d for d in documents if d.kind == "actor"))
+    ids = frozenset(id for kind, id in loaded.present if kind == "actor")
+    documents = tuple(d for d in loaded.documents if d.kind == "actor")
+    return KnownContent(actors, ids, topics, documents)
 
 
-def read_known_events(content_dir: Path, dates: Iterable[PartialDate], actors: Iterable[str]) -> tuple[KnownEvent, ...]:
-    """Read the events with an id that may be one of the drafted ones: a date that agrees, an actor in common."""
-    screen = _screen(dates, actors)
-    if screen is None:
-        return ()
-    date_pattern, actor_pattern = screen
-    reports: dict[str, list[tuple[str, Event]]] = {}
-    for path in _files(content_dir, "article"):
-        raw = _read(content_dir, path)
-        block = _events_block(raw)
-        if not (date_pattern.search(block) and actor_pattern.search(block)):
-            continue
-        parsed = read_document(raw)
-        if parsed.data is None:
-            continue
-        published = str((parsed.data.get("source") or {}).get("published") or "")
-        for item in parsed.data.get("events") or ():
-            if not isinstance(item, dict) or not item.get("id"):
-                continue
-            try:
-                event = Event.model_validate(item)
-            except ValidationError:
-                continue
-            assert event.id is not None
-            reports.setdefault(event.id, []).append((published, event))
-    return tuple(_merged(key, found) for key, found in sorted(reports.items()))
+def read_known_events(
+    content_dir: Path, dates: Collection[PartialDate], actors: Collection[str], spread: Spread = map
+) -> tuple[KnownEvent, ...]:
+    """Read the events with an id of the articles that may report drafted ones (an event on a date
+    that may be a drafted one, a drafted actor in their events), merged as `link` merges them."""
+    # A year either side: an approximate date ('2023~') may be any day of the years around it.
+    years = {f"{year:04d}" for date in dates for year in range(date.year - 1, date.year + 2)}
+    loaded = load_tree(content_dir, spread=spread, kinds=("article",), keep=holding(years, actors))
+    content, _ = validate_documents(loaded.documents, loaded.present)
+    wanted = {
+        event.id
+        for article in content.articles.values()
+        if _may_report(article, dates, actors)
+        for event in article.events
+        if event.id is not None
+    }
+    merged, _, _ = merge_events(content)
+    return tuple(
+        KnownEvent(event.key, event.date, event.title, event.actors, _words(event))
+        for event in sorted(merged, key=lambda event: event.key)
+        if event.key in wanted
+    )
 
 
-_EVENTS = re.compile(rb"^events:", re.MULTILINE)
-_NEXT_KEY = re.compile(rb"^[A-Za-z_]+:", re.MULTILINE)
+def _may_report(article: Article, dates: Collection[PartialDate], actors: Collection[str]) -> bool:
+    events = article.events
+    return any(date.may_be(event.date) for event in events for date in dates) and not set(actors).isdisjoint(
+        actor for event in events for actor in event.actors
+    )
 
 
-def _events_block(raw: bytes) -> bytes:
-    """The lines of an article file under its 'events:' key (empty without one)."""
-    start = _EVENTS.search(raw)
-    if start is None:
-        return b""
-    after = _NEXT_KEY.search(raw, start.end())
-    return raw[start.end() : after.start() if after else len(raw)]
-
-
-def _merged(key: str, found: list[tuple[str, Event]]) -> KnownEvent:
-    """One event from every article that reports it: the earliest article's title, the most precise date."""
-    found.sort(key=lambda item: item[0])
-    events = [event for _, event in found]
-    date = merged_date([e.date for e in events])
-    actors = tuple(dict.fromkeys(actor for e in events for actor in e.actors))
-    words = " ".join(" ".join(filter(None, (e.title, e.details, e.as_written))) for e in events)
-    return KnownEvent(key, date, events[0].title, actors, words)
-
-
-def _screen(dates: Iterable[PartialDate], actors: Iterable[str]) -> tuple[re.Pattern[bytes], re.Pattern[bytes]] | None:
-    """Byte patterns an article must match to hold an event that may be a drafted one."""
-    alternatives = set()
-    for date in dates:
-        years = range(date.year - 1, date.year + 2) if date.is_approximate else (date.year,)
-        for year in years:
-            if date.is_approximate or date.month is None:
-                alternatives.add(rf"{year:04d}(?:-\d\d(?:-\d\d)?)?")
-            elif date.day is None:
-                alternatives.add(rf"{year:04d}(?:-{date.month:02d}(?:-\d\d)?)?")
-            else:
-                alternatives.add(rf"{year:04d}(?:-{date.month:02d}(?:-{date.day:02d})?)?")
-    ids = sorted(set(actors))
-    if not alternatives or not ids:
-        return None
-    date_pattern = rb"date:\s*[\"']?(?:" + "|".join(sorted(alternatives)).encode() + rb")~?[\"']?\s*(?:#|$|[,}])"
-    actor_pattern = rb"(?<![\w-])(?:" + b"|".join(re.escape(i.encode()) for i in ids) + rb")(?![\w-])"
-    return re.compile(date_pattern, re.MULTILINE), re.compile(actor_pattern)
+def _words(event: MergedEvent) -> str:
+    """Every report's title, details and date as written: the words a drafted event is compared by."""
+    return " ".join(" ".join(filter(None, (r.title, r.details, r.as_written))) for r in event.reports)
 
 
 @dataclass(frozen=True)
@@ -170,33 +123,3 @@ def check_draft(
     _, problems = validate_documents(documents, present)
     drafted = {display_path(file.path) for file in files}
     return tuple(sorted(diagnostics + [d for d in problems if d.path in drafted]))
-
-
-def _documents(content_dir: Path, kind: str, spread: Spread) -> list[Document]:
-    """Parse the files of a kind, with ``spread`` (over the cores when there are many)."""
-    paths = _files(content_dir, kind)
-    folder = display_path(content_dir / FOLDERS[kind])
-    parsed = list(spread(_parse, [(content_dir, path) for path in paths]))
-    return [
-        Document(f"{folder}/{path.name}", kind, path.stem, data, values, keys)
-        for path, (data, values, keys) in zip(paths, parsed, strict=True)
-        if data is not None
-    ]
-
-
-def _parse(where: tuple[Path, Path]) -> _Parsed:
-    parsed = read_document(_read(*where))
-    return parsed.data, parsed.values, parsed.keys
-
-
-def _read(content_dir: Path, path: Path) -> bytes:
-    """A content file's bytes as `load` reads them; none (so no data) for one it refuses."""
-    try:
-        return read_content_file(content_dir, path.relative_to(content_dir))
-    except ContentFileError:
-        return b""
-
-
-def _files(content_dir: Path, kind: str) -> Sequence[Path]:
-    """The content files of a kind, as `load` reads them."""
-    return content_files(content_dir, kind)
