@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..content.commands import command
+from ..content.schema import schema_comment
 from .language import Language
 from .languages import ENGLISH
 from .records import (
@@ -30,8 +31,6 @@ from .records import (
 )
 from .words import tokenize, word_set
 
-ARTICLE_SCHEMA = "# yaml-language-server: $schema=../../schemas/article.schema.json"
-ACTOR_SCHEMA = "# yaml-language-server: $schema=../../schemas/actor.schema.json"
 UNKNOWN_PUBLISHER = "Unknown"
 SLUG_WORDS = 6
 REWORD_TITLE = "reword the title in your own words: these are the article's"
@@ -104,7 +103,7 @@ def write_article(
     exists (with a mistake, or the draft would know them), not written."""
     source = draft.source
     lines = [
-        ARTICLE_SCHEMA,
+        schema_comment("article"),
         f"# Drafted by `python -m generator draft` from {_comment(draft.origin)}: review every line against the article,",
         f"# write what is marked 'write', do what each 'review' line says and remove it, then run: {check}",
         f"title: {_scalar(source.headline)}",
@@ -234,7 +233,7 @@ def _statements(statements: Sequence[DraftStatement]) -> list[str]:
 def write_actor(actor: ProposedActor, article: str) -> str:
     """Write a proposed actor's file: its name as written, its kind as guessed, the role the article gives."""
     lines = [
-        ACTOR_SCHEMA,
+        schema_comment("actor"),
         f"# Proposed by `python -m generator draft` for {article}: check the name, the kind and the role.",
         f"name: {_scalar(actor.name)}",
         f"kind: {actor.kind.value}  # guessed from the text: person, country or organization",
