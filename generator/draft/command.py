@@ -94,7 +94,7 @@ def _draft(options: DraftOptions) -> int:
     target = _target(options, draft_id)
 
     def read_events(dates: Sequence[PartialDate], actors: Collection[str]) -> Sequence[KnownEvent]:
-        return read_known_events(options.content, dates, actors, options.spread)
+        return read_known_events(options.content, dates, actors, options.spread, known.present)
 
     draft = make_draft(
         source,

@@ -28,12 +28,16 @@ Spread = Callable[[Callable[[Any], FileRead], Sequence[Any]], Iterable[FileRead]
 
 @dataclass(frozen=True)
 class KnownContent:
-    """The content's actors, the ids of every actor and topic file, and the actors' documents."""
+    """The content's actors, its topics' names, the actors' documents and every actor and topic file."""
 
     actors: tuple[KnownActor, ...]
-    actor_ids: frozenset[str]  # every file in content/actors/ the loader finds, valid or not
     topics: Mapping[str, str]  # id -> name
     documents: tuple[Document, ...]
+    present: frozenset[tuple[str, str]]  # (kind, id) of every actor and topic file the loader finds, valid or not
+
+    @property
+    def actor_ids(self) -> frozenset[str]:
+        return frozenset(id for kind, id in self.present if kind == "actor")
 
 
 def read_known(content_dir: Path, spread: Spread = map) -> KnownContent:
@@ -48,20 +52,25 @@ def read_known(content_dir: Path, spread: Spread = map) -> KnownContent:
         for actor in content.actors.values()
     )
     topics = {topic.id: topic.name for topic in content.topics.values()}
-    ids = frozenset(id for kind, id in loaded.present if kind == "actor")
     documents = tuple(d for d in loaded.documents if d.kind == "actor")
-    return KnownContent(actors, ids, topics, documents)
+    return KnownContent(actors, topics, documents, loaded.present)
 
 
 def read_known_events(
-    content_dir: Path, dates: Collection[PartialDate], actors: Collection[str], spread: Spread = map
+    content_dir: Path,
+    dates: Collection[PartialDate],
+    actors: Collection[str],
+    spread: Spread = map,
+    present: Collection[tuple[str, str]] = (),
 ) -> tuple[KnownEvent, ...]:
     """Read the events with an id of the articles that may report drafted ones (an event on a date
-    that may be a drafted one, a drafted actor in their events), merged as `link` merges them."""
+    that may be a drafted one, a drafted actor in their events), merged as `link` merges them.
+
+    ``present``: the actor and topic files (`KnownContent.present`), which the articles name."""
     # A year either side: an approximate date ('2023~') may be any day of the years around it.
     years = {f"{year:04d}" for date in dates for year in range(date.year - 1, date.year + 2)}
     loaded = load_tree(content_dir, spread=spread, kinds=("article",), keep=holding(years, actors))
-    content, _ = validate_documents(loaded.documents, loaded.present)
+    content, _ = validate_documents(loaded.documents, loaded.present | set(present))
     wanted = {
         event.id
         for article in content.articles.values()
@@ -108,8 +117,7 @@ def check_draft(
     """
     documents: list[Document] = list(known.documents)
     diagnostics: list[Diagnostic] = []
-    actors = known.actor_ids | set(promised)
-    present = {("actor", actor_id) for actor_id in actors} | {("topic", t) for t in known.topics}
+    present = set(known.present) | {("actor", actor_id) for actor_id in promised}
     for file in files:
         parsed = read_document(file.text.encode("utf-8"))
         shown = display_path(file.path)
