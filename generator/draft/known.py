@@ -69,7 +69,7 @@ def read_known_events(
     ``present``: the actor and topic files (`KnownContent.present`), which the articles name."""
     # A year either side: an approximate date ('2023~') may be any day of the years around it.
     years = {f"{year:04d}" for date in dates for year in range(date.year - 1, date.year + 2)}
-    loaded = load_tree(content_dir, spread=spread, kinds=("article",), keep=holding(years, actors))
+    loaded = load_tree(content_dir, spread=spread, kinds=("article",), keep=holding(actors, years))
     content, _ = validate_documents(loaded.documents, loaded.present | set(present))
     wanted = {
         event.id
