@@ -2,9 +2,10 @@
 
 The draft matches against the content's actors (every name and alias) and the events its
 articles give an id. Only the actors are read whole. Of the articles, the loader parses only
-those its quick pre-filter (`holding`) keeps, the ones that name a drafted year and a drafted
-actor: parsing every article would take seconds against a large content tree. Their events are
-merged as `link` merges them for the site. A file with a mistake is skipped, not reported:
+those its quick pre-filter (`holding`) keeps, the ones that name a drafted actor and a drafted
+year: against 4,000 generated articles, on two busy cores, reading them all took 5.6 s (4.2 to
+parse, with processes no quicker, 1.4 to validate), the pre-filtered read 0.3 to 0.7 s. Their
+events are merged as `link` merges them for the site. A file with a mistake is skipped, not reported:
 `check` is the place for that. The draft itself is then checked by the same loader and
 validator as a hand-written file.
 """
