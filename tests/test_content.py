@@ -21,8 +21,8 @@ from xml.etree import ElementTree
 import jsonschema
 import pytest
 
+from generator.content.load import FOLDERS as KIND_FOLDERS
 from generator.content.load import read_document
-from generator.content.schema import FOLDERS as KIND_FOLDERS
 from generator.content.schema import json_schema
 from generator.content.starter import write_manifest
 from tests import test_site

@@ -23,7 +23,8 @@ import yaml
 from .counts import count
 from .diagnostics import Diagnostic, Severity, did_you_mean
 
-KINDS = {"articles": "article", "actors": "actor", "topics": "topic"}
+KINDS = {"articles": "article", "actors": "actor", "topics": "topic"}  # a folder of content/ -> the kind of its files
+FOLDERS = {kind: folder for folder, kind in KINDS.items()}  # 'article' -> 'articles'
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX_LENGTH = 80
 # Names Windows keeps for devices, whatever follows the dot: a page or a file so named cannot be checked out there.

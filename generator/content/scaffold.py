@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 
 from .commands import DEFAULT_CONTENT, command
 from .dates import PartialDate
-from .schema import FOLDERS, schema_comment
+from .load import FOLDERS
+from .schema import schema_comment
 
 _HEADER = "# {what}. The format: CONTENT-FORMAT.md; a worked example: CONTRIBUTING.md.\n# Fill in every empty value marked 'required'; delete the optional lines you do not use.\n"
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .load import FOLDERS
 from .model import RECORD_TYPES
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-FOLDERS = {"article": "articles", "actor": "actors", "topic": "topics"}
 
 
 def schema_file(kind: str) -> str:

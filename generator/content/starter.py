@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .commands import command
-from .load import suggest_id
-from .schema import FOLDERS
+from .load import FOLDERS, suggest_id
 
 MANIFEST = ".sample.sha256"
 KEEP = ".gitkeep"  # what keeps an emptied folder in git; never anybody's work
