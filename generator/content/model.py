@@ -102,7 +102,11 @@ def _check_markdown(value: str) -> str:
 
 
 def _check_url(value: str) -> str:
-    if not URL_PATTERN.match(value):
+    if not URL_PATTERN.fullmatch(value):  # not match(): its '$' lets a final line break through
+        if value.endswith("\n") and URL_PATTERN.fullmatch(value.rstrip("\n")):
+            raise ValueError(
+                f"'{value.rstrip()}' ends in a line break: write the address on its key's line, without '|'"
+            )
         bad = sorted(set(re.findall(r"[\s<>\"'`{}|\\^]", value)))
         if value.startswith(("http://", "https://")) and bad:
             shown = " ".join(repr(c) for c in bad)
