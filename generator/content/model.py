@@ -131,7 +131,7 @@ def parse_full_date(value: Any) -> PartialDate:
 
 
 def _check_wikidata(value: str) -> str:
-    if not re.match(WIKIDATA_PATTERN, value):
+    if not re.fullmatch(WIKIDATA_PATTERN, value):
         raise ValueError(f"'{value}' is not a Wikidata id: write Q followed by digits, such as Q423")
     return value
 
