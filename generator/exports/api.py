@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from ..content.dates import PartialDate
@@ -22,7 +21,7 @@ from ..content.model import Actor, Article, Topic
 from ..pages.plan import TimelineLayout, layout_timeline, page_address
 from ..pages.render import Asset
 from . import api_models as m
-from .api_models import DOCUMENTS, VERSION, component_schemas, document_schema
+from .api_models import COMPONENT_REF, DOCUMENTS, VERSION, component_schemas, document_schema
 from .common import PRECISIONS, QUOTES_RIGHTS, License, href, last_day
 
 API = f"api/v{VERSION}"
@@ -300,13 +299,10 @@ _OTHER_FILES = (
 def openapi(site_url: str | None, license: License | None = None) -> Json:
     """Describe every file of the API in OpenAPI 3.1, with the same schemas as the files, and their license."""
 
-    def ref(target: str) -> Json:
-        return {"$ref": f"#/components/schemas/{target}"}
-
     paths: Json = {}
     for name in DATASETS:
-        paths[f"/{name}.json"] = _get(f"get{name.capitalize()}", *_described(DOCUMENTS[name], ref))
-    paths["/events/{id}.json"] = _get("getEvent", *_described(DOCUMENTS[EVENT_SCHEMA], ref))
+        paths[f"/{name}.json"] = _get_document(f"get{name.capitalize()}", DOCUMENTS[name])
+    paths["/events/{id}.json"] = _get_document("getEvent", DOCUMENTS[EVENT_SCHEMA])
     paths["/events/{id}.json"]["parameters"] = [
         {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}, "description": "the event's id"}
     ]
@@ -335,9 +331,10 @@ def openapi(site_url: str | None, license: License | None = None) -> Json:
     }
 
 
-def _described(model: type[m.Document], ref: Callable[[str], Json]) -> tuple[str, str, Json]:
-    """A document's summary (its schema's title), media type and schema."""
-    return model.model_config.get("title") or model.__name__, "application/json", ref(model.__name__)
+def _get_document(operation: str, model: type[m.Document]) -> Json:
+    """A JSON document's entry: its model's title as summary, its model's component as schema."""
+    schema = {"$ref": COMPONENT_REF.format(model=model.__name__)}
+    return _get(operation, model.model_config.get("title") or model.__name__, "application/json", schema)
 
 
 def _get(operation: str, summary: str, media_type: str, schema: Json) -> Json:

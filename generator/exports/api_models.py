@@ -274,11 +274,14 @@ def document_schema(model: type[Document]) -> dict[str, Any]:
     return model.model_json_schema(mode="serialization", schema_generator=_ApiSchema)
 
 
+COMPONENT_REF = "#/components/schemas/{model}"  # where the OpenAPI description keeps a model's schema
+
+
 def component_schemas() -> dict[str, Any]:
     """Generate the schema of every document and every record, as the OpenAPI description's components."""
     _, schemas = models_json_schema(
         [(model, "serialization") for model in DOCUMENTS.values()],
-        ref_template="#/components/schemas/{model}",
+        ref_template=COMPONENT_REF,
         schema_generator=_ApiSchema,
     )
     return dict(schemas["$defs"])
