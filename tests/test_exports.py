@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 import json
 import posixpath
@@ -481,6 +482,17 @@ def test_every_data_file_reads_back_into_its_model_and_dumps_to_the_same_bytes(
     for model, path in documents:
         content = exported[path]
         assert model.model_validate_json(content).model_dump_json().encode("utf-8") + b"\n" == content, path
+
+
+def test_the_json_export_leaves_the_cycle_collector_as_it_found_it(corpus: Corpus) -> None:
+    """It pauses the collector while it makes its models, and gives it back as it was."""
+    try:
+        for enabled in (True, False):
+            gc.enable() if enabled else gc.disable()
+            export_files(corpus)
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
 
 
 # A change to one value of the first briefing in briefings.json; the error the published schema reports.
