@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 import json
 import posixpath
@@ -17,6 +18,7 @@ from typing import Any
 import feedparser
 import icalendar
 import jsonschema
+import pydantic
 import pytest
 from followthemoney import model as ftm_model
 from followthemoney.util import make_entity_id
@@ -26,7 +28,9 @@ from openapi_spec_validator import validate as validate_openapi
 
 from generator.cli import STAGE
 from generator.content.link import Corpus
+from generator.content.model import URL_PATTERN
 from generator.exports import License, export_files, export_links, feeds
+from generator.exports.api_models import DOCUMENTS, document_schema
 from generator.exports.calendar import escape_text, fold, span
 from generator.exports.common import href
 from generator.exports.ftm import entity_id, ftm_entities, ftm_lines
@@ -437,6 +441,100 @@ def test_events_json_has_every_source_and_every_reported_date(corpus: Corpus) ->
         ("kestrel-wire-lutsa-protest", "Kestrel Wire Service", "2025-03-14", None),
     ]
     assert filling["reports"][0]["date"]["last_day"] == "2025-03-31"
+
+
+def test_the_published_schemas_are_generated_from_the_models(sample: Corpus) -> None:
+    """The schema files and the OpenAPI components are the models' schemas, with the same definitions."""
+    exported = files(sample, SITE_URL)
+    components = load_json(exported, "api/v1/openapi.json")["components"]["schemas"]
+    for name, model in DOCUMENTS.items():
+        schema = load_json(exported, f"api/v1/schema/{name}.schema.json")
+        assert schema == {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"{SITE_URL}/api/v1/schema/{name}.schema.json",
+            **document_schema(model),
+        }
+        as_components = json.loads(json.dumps(schema).replace('"#/$defs/', '"#/components/schemas/'))
+        definitions = as_components.pop("$defs")
+        assert {key: components[key] for key in definitions} == definitions, name
+        assert components[model.__name__] == {k: v for k, v in as_components.items() if not k.startswith("$")}
+    assert {"Briefings", "Actors", "Topics", "Events", "EventDocument", "Briefing", "Date", "Report"} <= set(components)
+
+
+def test_every_record_in_the_schemas_requires_each_key_and_allows_no_other(sample: Corpus) -> None:
+    """A consumer can rely on every key being there (null when unknown) and on no key it does not know."""
+    components = load_json(files(sample), "api/v1/openapi.json")["components"]["schemas"]
+    records = {name: schema for name, schema in components.items() if schema.get("type") == "object"}
+    assert len(records) == 20
+    for name, schema in records.items():
+        assert schema["required"] == list(schema["properties"]), name
+        assert schema["additionalProperties"] is False, name
+
+
+@pytest.mark.parametrize("which", ["sample", "corpus"])
+def test_every_data_file_reads_back_into_its_model_and_dumps_to_the_same_bytes(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    corpus: Corpus = request.getfixturevalue(which)
+    exported = files(corpus, SITE_URL, LICENSE)
+    documents = [(DOCUMENTS[name], f"api/v1/{name}.json") for name in DATASETS]
+    documents += [(DOCUMENTS["event"], f"api/v1/events/{event.key}.json") for event in corpus.events]
+    for model, path in documents:
+        content = exported[path]
+        assert model.model_validate_json(content).model_dump_json().encode("utf-8") + b"\n" == content, path
+
+
+def test_the_json_export_leaves_the_cycle_collector_as_it_found_it(corpus: Corpus) -> None:
+    """It pauses the collector while it makes its models, and gives it back as it was."""
+    try:
+        for enabled in (True, False):
+            gc.enable() if enabled else gc.disable()
+            export_files(corpus)
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+
+
+# A change to one value of the first briefing in briefings.json; the error the published schema reports.
+BAD_BRIEFINGS = [
+    (("briefings", 0, "quotes", 0, "date", "value"), "2025-5-6", "$.briefings[0].quotes[0].date.value",
+     r"'2025-5-6' does not match '^\\d{4}(-\\d{2}(-\\d{2})?)?~?$'"),
+    (("briefings", 0, "quotes", 0, "date", "first_day"), "2025-02-30", "$.briefings[0].quotes[0].date.first_day",
+     "'2025-02-30' is not a 'date'"),
+    (("briefings", 0, "quotes", 0, "date", "precision"), "week", "$.briefings[0].quotes[0].date.precision",
+     "'week' is not one of ['year', 'month', 'day']"),
+    (("briefings", 0, "statements", 0, "stance"), "maybe", "$.briefings[0].statements[0].stance",
+     "'maybe' is not one of ['supports', 'opposes', 'neutral']"),
+    (("briefings", 0, "statements", 0, "by"), ["kestrevia", "kestrevia"], "$.briefings[0].statements[0].by",
+     "['kestrevia', 'kestrevia'] has non-unique elements"),
+    (("briefings", 0, "id"), "Bad_Id", "$.briefings[0].id", "'Bad_Id' does not match '^[a-z0-9]+(-[a-z0-9]+)*$'"),
+    (("briefings", 0, "source", "url"), "ftp://example.org/", "$.briefings[0].source.url",
+     "'ftp://example.org/' does not match " + repr(URL_PATTERN.pattern)),
+    (("briefings", 0, "rating"), 5, "$.briefings[0]", "Additional properties are not allowed ('rating' was unexpected)"),
+    (("generated",), "2025-01-01", "$", "Additional properties are not allowed ('generated' was unexpected)"),
+    (("briefings", 0, "summary"), None, "$.briefings[0].summary", "None is not of type 'string'"),
+    (("version",), 2, "$.version", "1 was expected"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("path", "value", "where", "message"), BAD_BRIEFINGS)
+def test_a_document_that_breaks_a_rule_is_rejected_by_its_published_schema_and_its_model(
+    corpus: Corpus, path: tuple[str | int, ...], value: Any, where: str, message: str
+) -> None:
+    exported = files(corpus)
+    schema = load_json(exported, "api/v1/schema/briefings.schema.json")
+    document = load_json(exported, "api/v1/briefings.json")
+    *parents, key = path
+    record = document
+    for step in parents:
+        record = record[step]
+    record[key] = value
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    error = jsonschema.exceptions.best_match(validator.iter_errors(document))
+    assert error is not None
+    assert (error.json_path, error.message) == (where, message)
+    with pytest.raises(pydantic.ValidationError):
+        DOCUMENTS["briefings"].model_validate(document)
 
 
 def test_briefings_actors_and_topics_json(corpus: Corpus) -> None:

@@ -207,7 +207,7 @@ def id_problem(value: str) -> str | None:
     """Say what is wrong with an id, or None when it follows the rule."""
     if len(value) > ID_MAX_LENGTH:
         return f"is {len(value)} characters long; ids are at most {ID_MAX_LENGTH}"
-    if not ID_PATTERN.match(value):
+    if not ID_PATTERN.fullmatch(value):
         return "must be lowercase letters and digits, words joined by single hyphens"
     if value in RESERVED_NAMES:
         return f"is a device name on Windows ({RESERVED_SHOWN}), which no file there can have: add a word, such as '{value}-1'"

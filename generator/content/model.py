@@ -102,7 +102,11 @@ def _check_markdown(value: str) -> str:
 
 
 def _check_url(value: str) -> str:
-    if not URL_PATTERN.match(value):
+    if not URL_PATTERN.fullmatch(value):  # not match(): its '$' lets a final line break through
+        if value.endswith("\n") and URL_PATTERN.fullmatch(value.rstrip("\n")):
+            raise ValueError(
+                f"'{value.rstrip()}' ends in a line break: write the address on its key's line, without '|'"
+            )
         bad = sorted(set(re.findall(r"[\s<>\"'`{}|\\^]", value)))
         if value.startswith(("http://", "https://")) and bad:
             shown = " ".join(repr(c) for c in bad)
@@ -127,7 +131,7 @@ def parse_full_date(value: Any) -> PartialDate:
 
 
 def _check_wikidata(value: str) -> str:
-    if not re.match(WIKIDATA_PATTERN, value):
+    if not re.fullmatch(WIKIDATA_PATTERN, value):
         raise ValueError(f"'{value}' is not a Wikidata id: write Q followed by digits, such as Q423")
     return value
 

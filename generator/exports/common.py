@@ -6,6 +6,7 @@ import datetime as dt
 import posixpath
 import uuid
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ..content.dates import PartialDate
 from ..content.link import Corpus
@@ -15,7 +16,17 @@ from ..pages.plan import relative_path
 # ids stay the same when the site moves to another address.
 ID_NAMESPACE = uuid.UUID("6f0d8a52-3c0e-5b7e-9a41-2f7c1e9b5d33")
 EPOCH = dt.date(1970, 1, 1)
-PRECISIONS = {1: "year", 2: "month", 3: "day"}
+
+
+class Precision(StrEnum):
+    """How much of a date is known: what the data files and tables call a date's precision."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+PRECISIONS = {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY}  # by PartialDate.precision
 
 
 @dataclass(frozen=True)
@@ -32,9 +43,6 @@ class License:
     def notice(self) -> str:
         """Say it in words, for a feed's rights: 'Licensed under CC BY 4.0: https://.... Quoted words ...'."""
         return f"Licensed under {self.name}: {self.url}. {QUOTES_RIGHTS}"
-
-    def json(self) -> dict[str, str]:
-        return {"id": self.id, "name": self.name, "url": self.url}
 
 
 QUOTES_RIGHTS = "Quoted words remain their speakers' and their sources', outside this license."
