@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from .checkpoint import checkpoint
+from .collector import rare_collections
 from .content.catalog import HEADERS, SOURCE_KINDS, Listing, Row, list_rows
 from .content.commands import PROGRAM, command
 from .content.counts import count
@@ -35,7 +36,7 @@ from .exits import CONTENT_ERRORS, INTERRUPTED, OK, USAGE
 from .pages.emit import DataFolder, InterruptedAfterSwap, replace_directory, write_atomically, write_pages
 from .pages.render import template_problem
 from .parallel import JOBS_VARIABLE, fork_map, parse_jobs
-from .pipeline import Build, Project, build_pages, check_content, rare_collections
+from .pipeline import Build, Project, build_pages, check_content
 from .standalone import DOCS, write_standalone
 
 if TYPE_CHECKING:
