@@ -265,7 +265,7 @@ def test_citations_lead_to_numbered_references_that_link_the_briefing_and_the_or
     page.goto(corpus_url + "/actors/norvessa/", wait_until="networkidle")
     cited = set(page.eval_on_selector_all("a.cite[href^='#ref-']", "links => links.map(a => a.hash.slice(1))"))
     references = page.eval_on_selector_all(
-        "#references + ol > li",
+        "#references + .page-section > ol > li",
         "items => items.map(li => ({id: li.id, text: li.innerText,"
         " links: [...li.querySelectorAll('a')].map(a => new URL(a.href).pathname)}))",
     )
@@ -468,7 +468,7 @@ def test_printing_gives_a_clean_brief_in_one_column(desktop: tuple[Page, PageLog
     assert column >= 0.95 * DESKTOP["width"], f"the content prints {column} px wide, not one full column"
     assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
     if path == PROFILE:
-        references = page.locator("#references + ol").inner_text()
+        references = page.locator("#references + .page-section > ol").inner_text()
         assert "https://japannews.yomiuri.co.jp/news-services/reuters/20240416-180806/" in references
     else:
         after = page.eval_on_selector(".briefing-source a[href^='http']", "a => getComputedStyle(a, '::after').content")

@@ -6,7 +6,7 @@ page, while it reads the pages (between on_nav and on_env). In a full build the 
 MkDocs then takes each page's result when it reaches the page.
 
 A worker runs MkDocs' own steps on a page (read the source, the plugins' on_page_markdown,
-Page.render, the plugin's sanitizer) and sends back what render sets: the HTML, the table of
+Page.render, the plugin's finish_html) and sends back what render sets: the HTML, the table of
 contents, the title, the anchors, and the records the conversion logged. MkDocs' log gets those
 when it reaches the page, in the order a build in one process logs them, so that `--strict`
 counts them. A page whose Markdown here differs from the one the worker converted, or that the
@@ -64,8 +64,8 @@ class ConvertedPage(Page):
 class Converter:
     """The pages' conversion by workers, from the moment it is made; ``take`` each page's result in turn.
 
-    The workers also pass each page's HTML through ``finish`` (the plugin's sanitizer): a page
-    they converted has ``finished`` set. ``close`` lets them go (at the end of a build, or a failed one).
+    The workers also pass each page's HTML through ``finish`` (the plugin's finish_html): a page they
+    converted has ``finished`` set. ``close`` lets them go (at the end of a build, or a failed one).
     """
 
     def __init__(

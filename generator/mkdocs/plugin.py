@@ -22,11 +22,17 @@ from ..parallel import available_jobs, can_fork
 from ..pipeline import Build, Project, build_pages
 from .convert import ConvertedPage, Converter
 from .files import GeneratedFiles, generated_files
+from .sections import wrap_sections
 from .serve import HostGuard, write_data_files
 from .session import ServeSession
 from .settings import read_license
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+
+
+def finish_html(html: str) -> str:
+    """A generated page's body as readers get it: sanitized, the part under each heading boxed (sections.py)."""
+    return wrap_sections(sanitize_html(html))
 
 
 class BriefingConfig(Config):  # type: ignore[no-untyped-call]
@@ -107,7 +113,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
         pages = [file.page for file in files.documentation_pages() if isinstance(file.page, ConvertedPage)]
         if pages and not (self._serve or self._dirty) and (self._jobs or available_jobs()) > 1 and can_fork():
-            self._converter = Converter(pages, config, files, sanitize_html, self._jobs)
+            self._converter = Converter(pages, config, files, finish_html, self._jobs)
         return nav
 
     def on_env(self, env: jinja2.Environment, /, *, config: Any, files: Files) -> jinja2.Environment:
@@ -141,7 +147,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Files) -> str:
         if page.file.generated_by != "briefing" or getattr(page, "finished", False):
             return html  # not ours, or sanitized by the worker that converted it
-        return sanitize_html(html)
+        return finish_html(html)
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         for folder in (self.config.content_dir, self.config.templates_dir):

@@ -148,7 +148,11 @@
     // A year with nothing left to show hides its heading, its list, and its links in the
     // year index and the table of contents.
     Array.prototype.forEach.call(document.querySelectorAll("h2[id^='year-']"), function (heading) {
-      var list = heading.nextElementSibling;
+      // What follows the heading: the box of its part (generator/mkdocs/sections.py), or, in a site
+      // another builder made, the drawing and the list themselves.
+      var part = heading.nextElementSibling;
+      if (part && !part.classList.contains("page-section")) part = null;
+      var list = part ? part.firstElementChild : heading.nextElementSibling;
       while (list && list.tagName !== "UL" && list.tagName !== "H2") list = list.nextElementSibling; // past a drawing
       if (list && list.tagName !== "UL") list = null;
       var empty = !list || !list.querySelector("li[data-actors]:not([hidden])");
