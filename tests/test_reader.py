@@ -453,6 +453,43 @@ def test_graphs_filters_and_references_fit_a_phone(
         page.context.close()
 
 
+# Each part of a page under a heading (generator/mkdocs/sections.py): whether the browser has drawn it.
+PARTS_DRAWN = "() => [...document.querySelectorAll('.page-section > :first-child')].map(e => e.checkVisibility({contentVisibilityAuto: true}))"
+# Each table's scrolling box and each drawing, and the box of the part that holds it: left and right edges.
+HELD_BOXES = """() => [...document.querySelectorAll('.page-section :is(.md-typeset__scrollwrap, figure)')].map(e => {
+    const box = e.getBoundingClientRect(), part = e.closest('.page-section').getBoundingClientRect();
+    return {what: e.className, box: [box.left, box.right], part: [part.left, part.right]};
+})"""
+
+
+def test_a_long_page_starts_with_its_first_screen_then_is_drawn_whole_with_nothing_clipped(
+    browser: Browser, sample_url: str
+) -> None:
+    # Without the page's scripts, the parts off the first screen of a phone stay undrawn, as the
+    # theme's start finds them (it restyles the whole page several times); the summary is drawn.
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(sample_url + PROFILE, wait_until="load")
+        drawn = page.evaluate(PARTS_DRAWN)
+        assert len(drawn) >= 5 and not drawn[-1], drawn
+        assert page.locator("table.page-summary").evaluate("t => t.checkVisibility({contentVisibilityAuto: true})")
+    finally:
+        context.close()
+    # With them, once loaded, every part is drawn: the page is whole for find in page and checkers.
+    page, log = open_page(browser, PHONE)
+    try:
+        page.goto(sample_url + PROFILE, wait_until="load")
+        page.wait_for_function(f"({PARTS_DRAWN})().every(Boolean)", timeout=10_000)
+        held = page.evaluate(HELD_BOXES)
+        assert {"graph", "timeline-drawing", "md-typeset__scrollwrap"} <= {e["what"] for e in held}, held
+        for element in held:  # a table's box reaches into the margin on a phone: its part's does too
+            assert element["part"][0] <= element["box"][0] and element["box"][1] <= element["part"][1], element
+        log.assert_clean(PROFILE)
+    finally:
+        page.context.close()
+
+
 PRINT_HIDDEN = [".md-header", ".md-tabs", ".md-search", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]
 
 
