@@ -39,6 +39,8 @@ def boxes(html: str) -> list[str]:
             "<h2>A</h2><figure><svg><g><circle r='1'></circle><text>2009</text></g></svg></figure><p>a<br>b</p>",
             ["2009 a b"],
         ),
+        # A ">" or a heading's tag in an attribute's value, or a tag in a comment, is no tag.
+        ("<h2>A</h2><p title='x>y <h2>'>one</p><!-- <div> --><h2>B</h2><p>two</p>", ["one", "two"]),
         # Headings of a lower rank stay inside the part of the h2 above them.
         ("<h2>A</h2><p>one</p><h3>A.1</h3><p>two</p>", ["one A.1 two"]),
     ],

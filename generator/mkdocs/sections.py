@@ -14,54 +14,47 @@ screen readers. The headings stay outside the boxes: the table of contents measu
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from typing import Any
 
 SECTION_CLASS = "page-section"
 _OPEN = f'<div class="{SECTION_CLASS}">'
-# Elements without an end tag (the sanitizer writes every other one's).
+# A comment, or a tag: its slash if it ends an element, its name, then its attributes (quoted values
+# may hold ">"). Text holds no "<" (it is escaped), so that every "<" starts one of these.
+_TAG = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>""", re.DOTALL)
+# Elements without an end tag.
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
 
 
-class _TopHeadings(HTMLParser):
+def _top_headings(html: str) -> list[tuple[int, int]]:
     """Where each top-level <h2> starts and where its end tag ends, as offsets into the HTML."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.html = html
-        self.line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
-        self.depth = 0
-        self.spans: list[tuple[int, int]] = []
-        self.feed(html)
-        self.close()
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "h2" and self.depth == 0:
-            self.spans.append((self._offset(), -1))
-        if tag not in _VOID:
-            self.depth += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        self.depth -= 1
-        if tag == "h2" and self.depth == 0 and self.spans:
-            start, _ = self.spans[-1]
-            self.spans[-1] = (start, self.html.index(">", self._offset()) + 1)
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, -1
+    for tag in _TAG.finditer(html):
+        ending, name = tag.group(1), (tag.group(2) or "").lower()
+        if not name or name in _VOID or tag.group(0).endswith("/>"):
+            continue  # a comment, or an element with no end tag
+        if ending:
+            depth -= 1
+            if name == "h2" and depth == 0 and start >= 0:
+                spans.append((start, tag.end()))
+                start = -1
+        else:
+            if name == "h2" and depth == 0:
+                start = tag.start()
+            depth += 1
+    return spans
 
 
 def wrap_sections(html: str) -> str:
     """Put what follows each top-level <h2>, up to the next one or the end, in a page-section box.
 
     What comes before the first heading (the title, a summary) is the first screen: it stays as
-    it is. ``html`` is a page body as the sanitizer writes it (every element closed); a part boxed
-    already stays as it is.
+    it is. ``html`` is a page body as Markdown or the sanitizer writes it (every element closed); a
+    part boxed already stays as it is.
     """
-    spans = [span for span in _TopHeadings(html).spans if span[1] > 0]
+    spans = _top_headings(html)
     if not spans:
         return html
     pieces = [html[: spans[0][0]]]
