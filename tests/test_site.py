@@ -347,7 +347,10 @@ def _events_per_item(site: BuiltSite) -> list[str]:
             problems.append(f"{article_id}: no 'Events' heading (h2 id='events')")
             continue
         siblings = heading[0].parent.children
-        lists = [e for e in siblings[siblings.index(heading[0]) + 1 :] if e.tag in ("ul", "ol", "h2")]
+        following = siblings[siblings.index(heading[0]) + 1 :]
+        if following and "page-section" in following[0].classes:  # the part under the heading (sections.py)
+            following = following[0].children
+        lists = [e for e in following if e.tag in ("ul", "ol", "h2")]
         if not lists or lists[0].tag == "h2":
             problems.append(f"{article_id}: no list after the 'Events' heading")
             continue
