@@ -340,10 +340,10 @@ def baseline_config(docs_dir: Path, target: Path) -> Path:
         if key in config:
             config[key] = [str(CODE / item) for item in config[key]]
     # What the plugin does to each page, as the hook of `render --standalone` does it: raw HTML links made addresses;
-    # and each page's parts boxed for the browser (generator/mkdocs/sections.py).
+    # and each page's parts boxed for the browser (generator/pages/sections.py).
     config["hooks"] = [
         *config.get("hooks", []),
-        *(str(CODE / hook) for hook in ("generator/pages/links.py", "generator/mkdocs/sections.py")),
+        *(str(CODE / hook) for hook in ("generator/pages/links.py", "generator/pages/sections.py")),
     ]
     # The static files the real build takes from its own docs_dir (CSS, images).
     if original_docs.is_dir():

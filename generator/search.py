@@ -47,10 +47,11 @@ ENTRY_WAIT = 30.0  # seconds Pagefind may take to finish its entry file after it
 # titles, publishers and dates), the "Follow and reuse" export links, what the templates mark
 # data-search-exclude (graphs) and the headings' permalink signs. On a page that sets search.lists
 # to false (profiles, topics: the theme marks it data-search-lists), the lists, tables and quotes
-# that repeat what briefings report; a profile's roles are its own. Markdown cannot wrap a section
-# in an element, and the sanitizer keeps no data-pagefind-* attribute in a page body, so these are
-# selectors rather than attributes.
-LISTS = "[data-search-lists] > "
+# that repeat what briefings report; a profile's roles are its own: at the top of the page, or in
+# the box of the part under a heading (pages/sections.py; a site another builder made has none).
+# The sanitizer keeps no data-pagefind-* attribute in a page body, so these are selectors rather
+# than attributes.
+LISTS = ("[data-search-lists] > ", "[data-search-lists] > .page-section > ")
 # Pagefind's allocator (jemalloc; its settings come from this variable, the "_RJEM_" prefix being
 # that of its Rust build): one arena, and freed memory given back at once. The indexer then peaks
 # about a fifth lower (at 4,000 articles: 1.4 GB instead of 1.7 GB), in the same time.
@@ -63,7 +64,11 @@ IGNORED = (
     "#follow-and-reuse",
     "li.export",
     "a.headerlink",
-    *(LISTS + part for part in ("ul:not(.roles)", "ol", "table", "blockquote", "figure", "p.list-cut")),
+    *(
+        where + part
+        for where in LISTS
+        for part in ("ul:not(.roles)", "ol", "table", "blockquote", "figure", "p.list-cut")
+    ),
 )
 
 

@@ -453,7 +453,7 @@ def test_graphs_filters_and_references_fit_a_phone(
         page.context.close()
 
 
-# Each part of a page under a heading (generator/mkdocs/sections.py): whether the browser has drawn it.
+# Each part of a page under a heading (generator/pages/sections.py): whether the browser has drawn it.
 PARTS_DRAWN = "() => [...document.querySelectorAll('.page-section > :first-child')].map(e => e.checkVisibility({contentVisibilityAuto: true}))"
 # Each table's scrolling box and each drawing, and the box of the part that holds it: left and right edges.
 HELD_BOXES = """() => [...document.querySelectorAll('.page-section :is(.md-typeset__scrollwrap, figure)')].map(e => {

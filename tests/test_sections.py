@@ -1,4 +1,4 @@
-"""The parts of a page under its headings, boxed for the browser to skip off screen (generator/mkdocs/sections.py).
+"""The parts of a page under its headings, boxed for the browser to skip off screen (generator/pages/sections.py).
 
 In a browser: tests/test_reader.py (a long page renders its first screen only, and nothing it holds is clipped).
 """
@@ -10,7 +10,7 @@ import re
 import pytest
 
 from generator.mkdocs.plugin import finish_html
-from generator.mkdocs.sections import wrap_sections
+from generator.pages.sections import wrap_sections
 
 BOX = '<div class="page-section">'
 

@@ -410,7 +410,7 @@ def test_pre_rendered_pages_build_to_the_html_the_plugin_builds(built_corpus: Bu
     config["edit_uri"] = ""  # the plugin's edit links open YAML files, and none without a repo_url
     config["theme"]["custom_dir"] = str(REPO_ROOT / config["theme"]["custom_dir"])
     # What the plugin does to raw HTML links, and to each page's parts (boxed for the browser).
-    config["hooks"] = [str(REPO_ROOT / "generator/pages/links.py"), str(REPO_ROOT / "generator/mkdocs/sections.py")]
+    config["hooks"] = [str(REPO_ROOT / "generator/pages/links.py"), str(REPO_ROOT / "generator/pages/sections.py")]
     shutil.copytree(REPO_ROOT / "site_templates/static", pages, dirs_exist_ok=True)
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     alone = subprocess.run(

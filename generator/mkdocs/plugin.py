@@ -18,11 +18,11 @@ from ..exports import License
 from ..pages.links import address_links
 from ..pages.render import template_problem
 from ..pages.sanitize import escape_meta, sanitize_html
+from ..pages.sections import wrap_sections
 from ..parallel import available_jobs, can_fork
 from ..pipeline import Build, Project, build_pages
 from .convert import ConvertedPage, Converter
 from .files import GeneratedFiles, generated_files
-from .sections import wrap_sections
 from .serve import HostGuard, write_data_files
 from .session import ServeSession
 from .settings import read_license
@@ -31,7 +31,7 @@ log = logging.getLogger("mkdocs.plugins.briefing")
 
 
 def finish_html(html: str) -> str:
-    """A generated page's body as readers get it: sanitized, the part under each heading boxed (sections.py)."""
+    """A generated page's body as readers get it: sanitized, the part under each heading boxed (pages/sections.py)."""
     return wrap_sections(sanitize_html(html))
 
 

@@ -1,4 +1,4 @@
-// A long page drawn a part at a time (generator/mkdocs/sections.py). The parts under its headings
+// A long page drawn a part at a time (generator/pages/sections.py). The parts under its headings
 // start undrawn while off screen (briefing.css: content-visibility), so that the theme's start,
 // which restyles the whole page several times, restyles only the first screen. Once the page has
 // loaded, the parts are drawn one per frame while the browser is idle: the page is then whole, as

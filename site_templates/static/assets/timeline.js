@@ -148,7 +148,7 @@
     // A year with nothing left to show hides its heading, its list, and its links in the
     // year index and the table of contents.
     Array.prototype.forEach.call(document.querySelectorAll("h2[id^='year-']"), function (heading) {
-      // What follows the heading: the box of its part (generator/mkdocs/sections.py), or, in a site
+      // What follows the heading: the box of its part (generator/pages/sections.py), or, in a site
       // another builder made, the drawing and the list themselves.
       var part = heading.nextElementSibling;
       if (part && !part.classList.contains("page-section")) part = null;
