@@ -140,7 +140,7 @@ def test_quotes_say_they_remain_their_speakers_and_sources(built_site: BuiltSite
         html = page.read_text(encoding="utf-8")
         after = html[html.index('id="quotes"') :]
         assert re.search(
-            r"</h2>\s*<p class=\"quote-rights\">Quoted words remain the property of their speakers and of the "
+            r"</h2>\s*<div class=\"page-section\">\s*<p class=\"quote-rights\">Quoted words remain the property of their speakers and of the "
             r"sources that reported them; this site's license does not cover them\.</p>\s*<blockquote>",
             after,
         ), page
