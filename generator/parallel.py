@@ -2,7 +2,8 @@
 process of its own for work that must not hold up the next (``Background``). No other module starts
 one (Pagefind and git are programs the generator runs: generator.search, content.history).
 
-Spread work over the cores this process may use, in forked worker processes; or do it in line.
+``fork_map`` spreads work over the cores this process may use, in forked worker processes, or does
+it in line.
 
 Why fork: a worker starts as a copy of this process, with what the work needs already in memory
 (the parsed content, the Jinja environment, MkDocs' pages and config). So the function and the
