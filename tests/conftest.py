@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, ViewportSize, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -51,7 +52,7 @@ HOSTILE = REPO_ROOT / "tests" / "hostile"
 # shares its module's server and browser on one pytest-xdist worker (--dist loadgroup).
 # `make test-fast` leaves both out.
 _BUILT = {"built_site", "built_corpus", "hostile_site", "site_250", "corpus_250"}  # 250 articles: a big render
-_CHROMIUM = {"browser", "desktop", "phone"}
+_CHROMIUM = {"browser", "tabs", "desktop", "phone"}
 _BUILDS = re.compile(r"\b(build_site|_generator_build|mkdocs_build|build)\(|\"(build|serve)\"")
 
 
@@ -222,13 +223,20 @@ def corpus_250() -> Path:
     return cached / "content"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves quietly, and never lets the browser keep an answer: the tests' pages share one browser
+    context (`tabs`), and a site rebuilt, or another served on a port used before, must be fetched anew."""
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
 
 @contextlib.contextmanager
-def serve_site(root: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler) -> Iterator[str]:
+def serve_site(root: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 and a free port; yield its base URL."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
@@ -290,25 +298,50 @@ class PageLog:
             self.foreign_requests.append(request.url)
 
 
-def open_page(browser: Browser, viewport: ViewportSize) -> tuple[Page, PageLog]:
-    """A new page in a context of its own, logging what it does."""
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    log = PageLog()
-    log.attach(page)
-    return page, log
+class Tabs:
+    """Pages opened as tabs of one browser context, a fresh page for each test.
+
+    A new context for each page costs about four times the CPU of a tab in one kept open (a renderer
+    process started and warmed each time): across the browser tests, a minute of a run on two cores.
+    Tabs share no answer (the test server forbids keeping one) and no storage (cleared as a tab closes);
+    a test that needs a context of its own (scripts off, say) makes one with ``browser.new_context``.
+    """
+
+    def __init__(self, browser: Browser) -> None:
+        self.context = browser.new_context()
+
+    @contextlib.contextmanager
+    def open(self, viewport: ViewportSize) -> Iterator[tuple[Page, PageLog]]:
+        """A new tab at ``viewport``, logging what it does; closed, its site's storage cleared, on leaving."""
+        page = self.context.new_page()
+        page.set_viewport_size(viewport)
+        page.set_default_timeout(15_000)
+        log = PageLog()
+        log.attach(page)
+        try:
+            yield page, log
+        finally:
+            if page.url.startswith("http"):
+                with contextlib.suppress(PlaywrightError):  # a page that crashed or never loaded holds nothing
+                    page.evaluate("localStorage.clear()")
+            page.close()
+
+
+@pytest.fixture(scope="session")
+def tabs(browser: Browser) -> Iterator[Tabs]:
+    """The session's browser context, in which each test opens its pages (`Tabs.open`)."""
+    opened = Tabs(browser)
+    yield opened
+    opened.context.close()
 
 
 @pytest.fixture
-def desktop(browser: Browser) -> Iterator[tuple[Page, PageLog]]:
-    page, log = open_page(browser, DESKTOP)
-    yield page, log
-    page.context.close()
+def desktop(tabs: Tabs) -> Iterator[tuple[Page, PageLog]]:
+    with tabs.open(DESKTOP) as opened:
+        yield opened
 
 
 @pytest.fixture
-def phone(browser: Browser) -> Iterator[tuple[Page, PageLog]]:
-    page, log = open_page(browser, PHONE)
-    yield page, log
-    page.context.close()
+def phone(tabs: Tabs) -> Iterator[tuple[Page, PageLog]]:
+    with tabs.open(PHONE) as opened:
+        yield opened

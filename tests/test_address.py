@@ -6,19 +6,17 @@ is not there gets the site's 404 page.
 
 from __future__ import annotations
 
-import http.server
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import feedparser
 import pytest
-from playwright.sync_api import Browser, Response
+from playwright.sync_api import Response
 
-from tests.conftest import DESKTOP, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, build_site, open_page, serve_site
+from tests.conftest import DESKTOP, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, QuietHandler, Tabs, build_site, serve_site
 from tests.helpers import content_files, page_count
 
 ADDRESS = "https://example.org/repo/"
@@ -73,7 +71,7 @@ def test_the_404_page_takes_its_assets_and_links_from_under_the_path(published: 
     assert all(url.startswith(PATH) for url in local), [url for url in local if not url.startswith(PATH)]
 
 
-class _PagesHost(http.server.SimpleHTTPRequestHandler):
+class _PagesHost(QuietHandler):
     """Serves a folder as GitHub Pages does a project site: a path under /repo/ that is not there
     gets repo/404.html, with the status 404."""
 
@@ -89,9 +87,6 @@ class _PagesHost(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def host(published: BuiltSite) -> Iterator[str]:
@@ -100,16 +95,15 @@ def host(published: BuiltSite) -> Iterator[str]:
 
 
 @pytest.mark.browser
-def test_the_404_page_is_styled_when_the_site_is_served_under_a_path(browser: Browser, host: str) -> None:
-    page, log = open_page(browser, DESKTOP)
-    failed: list[str] = []
+def test_the_404_page_is_styled_when_the_site_is_served_under_a_path(tabs: Tabs, host: str) -> None:
+    with tabs.open(DESKTOP) as (page, log):
+        failed: list[str] = []
 
-    def record(response: Response) -> None:
-        if response.status >= 400 and response.request.resource_type != "document":
-            failed.append(f"{response.status} {response.url}")
+        def record(response: Response) -> None:
+            if response.status >= 400 and response.request.resource_type != "document":
+                failed.append(f"{response.status} {response.url}")
 
-    page.on("response", record)
-    try:
+        page.on("response", record)
         response = page.goto(f"{host}{PATH}briefings/no-such-briefing/", wait_until="networkidle")
         assert response is not None and response.status == 404
         assert page.locator("h1").inner_text() == "404 - Not found"
@@ -126,5 +120,3 @@ def test_the_404_page_is_styled_when_the_site_is_served_under_a_path(browser: Br
         page.screenshot(path=str(SCREENSHOTS / "404-under-a-path.png"), full_page=True)
         page.click(".md-tabs__link >> text=Actors")
         page.wait_for_url(f"{host}{PATH}actors/")
-    finally:
-        page.context.close()

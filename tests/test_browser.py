@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
-from tests.conftest import DESKTOP, PHONE, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, PageLog, open_page, serve_site
+from tests.conftest import DESKTOP, PHONE, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, PageLog, Tabs, serve_site
 from tests.helpers import wait_until
 
 pytestmark = pytest.mark.browser
@@ -96,7 +96,7 @@ def test_no_sideways_scroll_on_a_phone(phone: tuple[Page, PageLog], base_url: st
     assert width <= PHONE["width"], f"{PAGE_KINDS[kind]} is {width} px wide at {PHONE['width']} px: it scrolls sideways"
 
 
-def test_screenshots(browser: Browser, base_url: str) -> None:
+def test_screenshots(tabs: Tabs, base_url: str) -> None:
     """Full-page screenshots for people to look at (tests/screenshots/, not committed)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shots = [
@@ -106,11 +106,8 @@ def test_screenshots(browser: Browser, base_url: str) -> None:
         ("briefing-390.png", PAGE_KINDS["briefing"], PHONE),
     ]
     for name, path, viewport in shots:
-        page, _ = open_page(browser, viewport)
-        try:
+        with tabs.open(viewport) as (page, _):
             page.goto(base_url + path, wait_until="networkidle")
             target = SCREENSHOTS / name
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 10_000, f"{target} is suspiciously small"
-        finally:
-            page.context.close()

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Browser
 
-from tests.conftest import CORPUS, DESKTOP, REPO_ROOT, open_page, run_generator, run_program, serve_site
+from tests.conftest import CORPUS, DESKTOP, REPO_ROOT, Tabs, run_generator, run_program, serve_site
 from tests.test_search import search
 from tests.test_site import broken_links
 
@@ -89,15 +88,12 @@ def built_url(built: Path) -> Iterator[str]:
 
 
 @pytest.mark.browser
-def test_search_finds_an_actor_by_its_alias(browser: Browser, built_url: str) -> None:
-    page, log = open_page(browser, DESKTOP)
-    try:
+def test_search_finds_an_actor_by_its_alias(tabs: Tabs, built_url: str) -> None:
+    with tabs.open(DESKTOP) as (page, log):
         page.goto(built_url + "/", wait_until="networkidle")
         results = search(page, "Кестревия")
         assert results and results[0][0] == "/actors/kestrevia/", results
         log.assert_clean("a search on a site another builder built")
-    finally:
-        page.context.close()
 
 
 def test_the_build_runs_on_properdocs_without_mkdocs(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from markupsafe import escape
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from generator.content.link import Corpus
 from generator.pages import plan
@@ -26,7 +26,7 @@ from generator.pages.escape import escape_text
 from generator.pages.plan import limits as plan_limits
 from generator.pipeline import Project, build_pages, check_content
 from tests import test_site
-from tests.conftest import BuiltSite, build_once, serve_site
+from tests.conftest import DESKTOP, BuiltSite, Tabs, build_once, serve_site
 from tests.helpers import ACTORS, REPO, article, write_tree
 
 PAGE_BAR = 500_000  # bytes of HTML, the bar of issue 6
@@ -349,12 +349,11 @@ def _matching(page: Page, actor: str) -> int:
     return int(page.locator(f"li[data-actors~='{actor}']").count())
 
 
-def test_a_filter_goes_along_from_year_to_year(browser: Browser, url_250: str, site_250: BuiltSite) -> None:
+def test_a_filter_goes_along_from_year_to_year(tabs: Tabs, url_250: str, site_250: BuiltSite) -> None:
     corpus, _ = check_content(site_250.content)
     actor = max(corpus.actors, key=lambda id: (len(corpus.by_actor[id].events), id))
     years = sorted({event.date.year for event in corpus.events})
-    page = browser.new_page()
-    try:
+    with tabs.open(DESKTOP) as (page, _):
         page.goto(f"{url_250}/timeline/?actor={actor}", wait_until="networkidle")
         assert page.locator("#timeline-filter-actor").input_value() == actor
         page.click(f"a.filter-link:text-is('{years[0]}')")
@@ -379,18 +378,13 @@ def test_a_filter_goes_along_from_year_to_year(browser: Browser, url_250: str, s
         assert page.locator("#timeline-filter-actor option:checked").inner_text() == f"{corpus.actors[other].name} (0)"
         assert _status(page).startswith("Showing 0 of ")
         assert f"?actor={other}" in (page.locator("a.filter-link:has-text('Later:')").first.get_attribute("href") or "")
-    finally:
-        page.close()
 
 
-def test_the_briefings_filter_goes_along_to_the_page_of_a_year(
-    browser: Browser, url_250: str, site_250: BuiltSite
-) -> None:
+def test_the_briefings_filter_goes_along_to_the_page_of_a_year(tabs: Tabs, url_250: str, site_250: BuiltSite) -> None:
     corpus, _ = check_content(site_250.content)
     actor = max(corpus.actors, key=lambda id: (len(corpus.by_actor[id].articles), id))
     year = corpus.articles[-1].source.published.year
-    page = browser.new_page()
-    try:
+    with tabs.open(DESKTOP) as (page, _):
         page.goto(f"{url_250}/briefings/?actor={actor}", wait_until="networkidle")
         assert page.locator("#timeline-filter-date").count() == 0
         page.click(f"a.filter-link:text-is('{year}')")
@@ -399,5 +393,3 @@ def test_the_briefings_filter_goes_along_to_the_page_of_a_year(
         total = sum(1 for a in corpus.articles if a.source.published.year == year)
         assert page.locator("li[data-actors]:visible").count() == expected
         assert _status(page) == f"Showing {expected} of {total} briefings."
-    finally:
-        page.close()

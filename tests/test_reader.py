@@ -24,8 +24,8 @@ from tests.conftest import (
     SAMPLE_CONTENT,
     BuiltSite,
     PageLog,
+    Tabs,
     build_site,
-    open_page,
     serve_site,
 )
 from tests.helpers import ACTORS, article, write_tree
@@ -123,32 +123,25 @@ def test_a_filter_narrows_the_list_in_place_and_goes_into_the_address(
     log.assert_clean("the corpus timeline")
 
 
-def test_a_shared_filter_address_opens_filtered(browser: Browser, corpus_url: str) -> None:
-    page, log = open_page(browser, PHONE)
-    try:
+def test_a_shared_filter_address_opens_filtered(tabs: Tabs, corpus_url: str) -> None:
+    with tabs.open(PHONE) as (page, log):
         page.goto(corpus_url + "/timeline/?actor=norvessa&date=exact", wait_until="networkidle")
         shown = _shown(page)
         assert shown and all("norvessa" in e["actors"].split() and e["date"] == "exact" for e in shown)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         log.assert_clean("a shared filter address")
-    finally:
-        page.context.close()
 
 
-def test_the_filters_count_one_briefing_in_the_singular(browser: Browser, tmp_path: Path) -> None:
+def test_the_filters_count_one_briefing_in_the_singular(tabs: Tabs, tmp_path: Path) -> None:
     content = (
         write_tree(tmp_path, {**ACTORS, "content/articles/a.yaml": article(extra="actors: [russia]\n")}) / "content"
     )
     site = build_site(tmp_path / "site", content)
-    with serve_site(site.root) as url:
-        page, log = open_page(browser, DESKTOP)
-        try:
-            page.goto(url + "/briefings/", wait_until="networkidle")
-            assert page.locator("li[data-actors]").count() == 1
-            assert page.locator(".timeline-filter__status").inner_text() == "Showing the 1 briefing."
-            log.assert_clean("a site of one briefing")
-        finally:
-            page.context.close()
+    with serve_site(site.root) as url, tabs.open(DESKTOP) as (page, log):
+        page.goto(url + "/briefings/", wait_until="networkidle")
+        assert page.locator("li[data-actors]").count() == 1
+        assert page.locator(".timeline-filter__status").inner_text() == "Showing the 1 briefing."
+        log.assert_clean("a site of one briefing")
 
 
 def test_the_filters_count_one_event_in_the_singular(desktop: tuple[Page, PageLog], sample_url: str) -> None:
@@ -302,21 +295,18 @@ AXE_PAGES = {"home": "/", "briefing": BRIEFING, "profile": PROFILE, "topic": TOP
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 @pytest.mark.parametrize("kind", list(AXE_PAGES))
 def test_axe_finds_no_accessibility_violations(
-    browser: Browser,
+    tabs: Tabs,
     sample_url: str,
     kind: str,
     viewport: str,
 ) -> None:
-    page, _ = open_page(browser, DESKTOP if viewport == "desktop" else PHONE)
-    try:
+    with tabs.open(DESKTOP if viewport == "desktop" else PHONE) as (page, _):
         page.goto(sample_url + AXE_PAGES[kind], wait_until="networkidle")
         violations = Axe().run(page).response["violations"]
         found = [
             f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in violations
         ]
         assert not found, f"{AXE_PAGES[kind]} at {viewport}:\n" + "\n".join(found)
-    finally:
-        page.context.close()
 
 
 CORPUS_PAGES = {
@@ -339,11 +329,10 @@ def _luminance(css: str) -> float:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", list(CORPUS_PAGES))
 def test_each_scheme_follows_the_system_and_axe_finds_no_violations_in_it(
-    browser: Browser, corpus_url: str, kind: str, scheme: str
+    tabs: Tabs, corpus_url: str, kind: str, scheme: str
 ) -> None:
     """The system's scheme chooses the page's (dark: a dark background); contrast and the rest pass axe in both."""
-    page, log = open_page(browser, DESKTOP)
-    try:
+    with tabs.open(DESKTOP) as (page, log):
         page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
         page.goto(corpus_url + CORPUS_PAGES[kind], wait_until="networkidle")
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
@@ -352,15 +341,10 @@ def test_each_scheme_follows_the_system_and_axe_finds_no_violations_in_it(
         found = [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in violations]
         assert not found, f"{CORPUS_PAGES[kind]} in the {scheme} scheme:\n" + "\n".join(found)
         log.assert_clean(CORPUS_PAGES[kind])
-    finally:
-        page.context.close()
 
 
-def test_the_scheme_button_switches_and_takes_the_focus_instead_of_a_hidden_radio(
-    browser: Browser, corpus_url: str
-) -> None:
-    page, _ = open_page(browser, DESKTOP)
-    try:
+def test_the_scheme_button_switches_and_takes_the_focus_instead_of_a_hidden_radio(tabs: Tabs, corpus_url: str) -> None:
+    with tabs.open(DESKTOP) as (page, _):
         page.emulate_media(color_scheme="dark")
         page.goto(corpus_url + "/", wait_until="networkidle")
         assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
@@ -371,8 +355,6 @@ def test_the_scheme_button_switches_and_takes_the_focus_instead_of_a_hidden_radi
         page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
         assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to the dark scheme"
         assert _luminance(page.evaluate("getComputedStyle(document.body).backgroundColor")) > 0.9
-    finally:
-        page.context.close()
 
 
 _FOCUSED = """() => {
@@ -389,10 +371,9 @@ _FOCUSED = """() => {
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_tabbing_reaches_only_what_shows_and_search_closes_when_focus_leaves_it(
-    browser: Browser, corpus_url: str, viewport: str
+    tabs: Tabs, corpus_url: str, viewport: str
 ) -> None:
-    page, log = open_page(browser, DESKTOP if viewport == "desktop" else PHONE)
-    try:
+    with tabs.open(DESKTOP if viewport == "desktop" else PHONE) as (page, log):
         page.goto(corpus_url + CORPUS_PAGES["event"], wait_until="networkidle")
         page.wait_for_timeout(300)  # the drawer's slide
         stops = []
@@ -411,8 +392,6 @@ def test_tabbing_reaches_only_what_shows_and_search_closes_when_focus_leaves_it(
         page.keyboard.press("Escape")
         assert not page.evaluate("document.getElementById('__search').checked")
         log.assert_clean("tabbing")
-    finally:
-        page.context.close()
 
 
 @pytest.mark.parametrize("path", ["briefing", "profile", "event"])
@@ -437,20 +416,17 @@ def test_pages_say_in_their_metadata_when_they_last_changed(
     ],
 )
 def test_graphs_filters_and_references_fit_a_phone(
-    browser: Browser,
+    tabs: Tabs,
     sample_url: str,
     corpus_url: str,
     site: str,
     path: str,
 ) -> None:
-    page, log = open_page(browser, PHONE)
-    try:
+    with tabs.open(PHONE) as (page, log):
         page.goto((sample_url if site == "sample" else corpus_url) + path, wait_until="networkidle")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"{path} is {width} px wide at {PHONE['width']} px: it scrolls sideways"
         log.assert_clean(path)
-    finally:
-        page.context.close()
 
 
 # Each part of a page under a heading (generator/pages/sections.py): whether the browser has drawn it.
@@ -463,7 +439,7 @@ HELD_BOXES = """() => [...document.querySelectorAll('.page-section :is(.md-types
 
 
 def test_a_long_page_starts_with_its_first_screen_then_is_drawn_whole_with_nothing_clipped(
-    browser: Browser, sample_url: str
+    browser: Browser, tabs: Tabs, sample_url: str
 ) -> None:
     # Without the page's scripts, the parts off the first screen of a phone stay undrawn, as the
     # theme's start finds them (it restyles the whole page several times); the summary is drawn.
@@ -477,8 +453,7 @@ def test_a_long_page_starts_with_its_first_screen_then_is_drawn_whole_with_nothi
     finally:
         context.close()
     # With them, once loaded, every part is drawn: the page is whole for find in page and checkers.
-    page, log = open_page(browser, PHONE)
-    try:
+    with tabs.open(PHONE) as (page, log):
         page.goto(sample_url + PROFILE, wait_until="load")
         page.wait_for_function(f"({PARTS_DRAWN})().every(Boolean)", timeout=10_000)
         held = page.evaluate(HELD_BOXES)
@@ -486,8 +461,6 @@ def test_a_long_page_starts_with_its_first_screen_then_is_drawn_whole_with_nothi
         for element in held:  # a table's box reaches into the margin on a phone: its part's does too
             assert element["part"][0] <= element["box"][0] and element["box"][1] <= element["part"][1], element
         log.assert_clean(PROFILE)
-    finally:
-        page.context.close()
 
 
 PRINT_HIDDEN = [".md-header", ".md-tabs", ".md-search", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]
@@ -563,7 +536,7 @@ def test_a_hostile_title_cannot_break_out_of_the_metadata(hostile_site: BuiltSit
 # Pictures for people to look at (tests/screenshots/, not committed)
 
 
-def test_screenshots_for_review(browser: Browser, sample_url: str, corpus_url: str) -> None:
+def test_screenshots_for_review(tabs: Tabs, sample_url: str, corpus_url: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shots = [
         ("reader-briefing-1280.png", sample_url + BRIEFING, DESKTOP, "screen"),
@@ -576,8 +549,7 @@ def test_screenshots_for_review(browser: Browser, sample_url: str, corpus_url: s
         ("reader-profile-print.png", sample_url + PROFILE, DESKTOP, "print"),
     ]
     for name, url, viewport, media in shots:
-        page, _ = open_page(browser, viewport)
-        try:
+        with tabs.open(viewport) as (page, _):
             page.emulate_media(media=media)
             page.goto(url, wait_until="networkidle")
             target = SCREENSHOTS / name
@@ -587,5 +559,3 @@ def test_screenshots_for_review(browser: Browser, sample_url: str, corpus_url: s
                 pdf = target.with_suffix(".pdf")
                 page.pdf(path=str(pdf), format="A4", print_background=False)
                 assert pdf.stat().st_size > 10_000
-        finally:
-            page.context.close()

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from playwright.sync_api import Browser
 
 from generator import checkpoint
 from generator.pages.emit import DataFolder, replace_directory
@@ -24,8 +23,8 @@ from tests.conftest import (
     REPO_ROOT,
     SAMPLE_CONTENT,
     BuiltSite,
+    Tabs,
     copy_project,
-    open_page,
     serve_site,
 )
 from tests.helpers import wait_until
@@ -84,14 +83,13 @@ def test_hostile_content_reaches_the_html_as_text_only(hostile_site: BuiltSite) 
     assert "<title>Report &lt;/title&gt;&lt;script&gt;" in briefing
 
 
-def test_hostile_pages_run_no_script_of_the_content(hostile_site: BuiltSite, browser: Browser) -> None:
+def test_hostile_pages_run_no_script_of_the_content(hostile_site: BuiltSite, tabs: Tabs) -> None:
     dialogs: list[str] = []
     with serve_site(hostile_site.root) as base:
         for path in sorted(hostile_site.root.rglob("index.html")):
             url = base + "/" + path.parent.relative_to(hostile_site.root).as_posix() + "/"
-            page, log = open_page(browser, DESKTOP)
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            try:
+            with tabs.open(DESKTOP) as (page, log):
+                page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
                 page.goto(url.replace("/./", "/"), wait_until="networkidle")
                 # Fire what content handlers would wait for, on every element of the page body.
                 page.evaluate(
@@ -105,8 +103,6 @@ def test_hostile_pages_run_no_script_of_the_content(hostile_site: BuiltSite, bro
                 assert not log.page_errors, f"{url}: {log.page_errors}"
                 assert not log.console_errors, f"{url}: {log.console_errors}"
                 assert not log.foreign_requests, f"{url} requested {log.foreign_requests}"
-            finally:
-                page.context.close()
     assert dialogs == []
 
 

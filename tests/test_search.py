@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, Request
+from playwright.sync_api import Page, Request
 
 from generator.search import SearchIndex, SearchIndexError, index_site, serve_bundle, sweep_stopped
 from tests.conftest import (
@@ -30,8 +30,8 @@ from tests.conftest import (
     SAMPLE_CONTENT,
     BuiltSite,
     PageLog,
+    Tabs,
     build_site,
-    open_page,
     run_python,
     serve_site,
 )
@@ -375,9 +375,8 @@ def test_search_loads_nothing_until_it_is_opened_and_nothing_from_elsewhere(
     log.assert_clean("a search")
 
 
-def test_search_on_a_phone(browser: Browser, sample_url: str) -> None:
-    page, log = open_page(browser, PHONE)
-    try:
+def test_search_on_a_phone(tabs: Tabs, sample_url: str) -> None:
+    with tabs.open(PHONE) as (page, log):
         page.goto(sample_url + PROFILE, wait_until="networkidle")
         assert not _isopen_page(page)
         page.locator("label.md-header__button[for=__search]").click()
@@ -392,22 +391,16 @@ def test_search_on_a_phone(browser: Browser, sample_url: str) -> None:
             box = select.bounding_box()
             assert box is not None and box["x"] + box["width"] <= PHONE["width"], box
         log.assert_clean("a search on a phone")
-    finally:
-        page.context.close()
 
 
-def test_search_works_when_the_site_is_not_at_the_root_of_its_host(browser: Browser, built_site: BuiltSite) -> None:
+def test_search_works_when_the_site_is_not_at_the_root_of_its_host(tabs: Tabs, built_site: BuiltSite) -> None:
     # A project's GitHub Pages site lives under /<repository>/: results must link there.
-    page, log = open_page(browser, DESKTOP)
-    try:
-        with serve_site(built_site.root.parent) as url:
-            prefix = f"/{built_site.root.name}"
-            page.goto(url + prefix + BRIEFING, wait_until="networkidle")
-            results = search(page, "Pyongyang")
-            assert results[0][0] == prefix + PROFILE, _ranking(results)
-            log.assert_clean("a search under a path")
-    finally:
-        page.context.close()
+    with tabs.open(DESKTOP) as (page, log), serve_site(built_site.root.parent) as url:
+        prefix = f"/{built_site.root.name}"
+        page.goto(url + prefix + BRIEFING, wait_until="networkidle")
+        results = search(page, "Pyongyang")
+        assert results[0][0] == prefix + PROFILE, _ranking(results)
+        log.assert_clean("a search under a path")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -422,12 +415,11 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.mark.parametrize("query", ["Mallory", "Trudonia", "img", "script", "onerror"])
-def test_searching_hostile_content_shows_it_as_text(browser: Browser, hostile_url: str, query: str) -> None:
+def test_searching_hostile_content_shows_it_as_text(tabs: Tabs, hostile_url: str, query: str) -> None:
     # Titles, names, aliases, filters and excerpts come from content: they must stay text.
-    page, log = open_page(browser, DESKTOP)
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
+    with tabs.open(DESKTOP) as (page, log):
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(hostile_url + "/", wait_until="networkidle")
         results = search(page, query)
         assert results, f"no results for {query!r}"
@@ -446,19 +438,14 @@ def test_searching_hostile_content_shows_it_as_text(browser: Browser, hostile_ur
         assert page.evaluate("typeof window.pwned") == "undefined"
         assert dialogs == []
         log.assert_clean(f"a search for {query!r} in hostile content")
-    finally:
-        page.context.close()
 
 
-def test_a_hostile_alias_is_shown_as_written(browser: Browser, hostile_url: str) -> None:
-    page, _ = open_page(browser, DESKTOP)
-    try:
+def test_a_hostile_alias_is_shown_as_written(tabs: Tabs, hostile_url: str) -> None:
+    with tabs.open(DESKTOP) as (page, _):
         page.goto(hostile_url + "/", wait_until="networkidle")
         search(page, "onerror")
         text = page.locator(".md-search-result__list").inner_text()
         assert "<img src=x onerror=window.pwned=2>" in text, text
-    finally:
-        page.context.close()
 
 
 # In a full build Pagefind reads the pages a batch at a time, as MkDocs writes them (generator/search.py).

@@ -34,7 +34,7 @@ from generator.pages.timeline_drawing import (
 )
 from generator.pages.timeline_svg import draw_timeline_svg
 from generator.pipeline import check_content
-from tests.conftest import DESKTOP, PHONE, REPO_ROOT, BuiltSite, PageLog, build_site, open_page, serve_site
+from tests.conftest import DESKTOP, PHONE, REPO_ROOT, BuiltSite, PageLog, Tabs, build_site, serve_site
 from tests.helpers import ACTORS, article, write_tree
 
 DRAWING = REPO_ROOT / "tests" / "drawing"
@@ -462,10 +462,9 @@ def _width(page: Page, event_id: str) -> float:
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 @pytest.mark.parametrize("kind", ["timeline", "profile"])
 def test_a_drawing_links_each_mark_to_an_event_on_the_page_and_a_year_is_ten_days_wide(
-    browser: Browser, drawing_url: str, kind: str, viewport: str
+    tabs: Tabs, drawing_url: str, kind: str, viewport: str
 ) -> None:
-    page, log = open_page(browser, DESKTOP if viewport == "desktop" else PHONE)
-    try:
+    with tabs.open(DESKTOP if viewport == "desktop" else PHONE) as (page, log):
         page.goto(drawing_url + PAGES[kind], wait_until="networkidle")
         marks = _marks(page)
         assert len(marks) >= 3 and all(m["listed"] and m["visible"] for m in marks), marks
@@ -479,8 +478,6 @@ def test_a_drawing_links_each_mark_to_an_event_on_the_page_and_a_year_is_ten_day
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= page.viewport_size["width"], f"{PAGES[kind]} scrolls sideways: {width} px"  # type: ignore[index]
         log.assert_clean(PAGES[kind])
-    finally:
-        page.context.close()
 
 
 @pytest.mark.browser
@@ -510,12 +507,11 @@ def _boxes(page: Page, selector: str) -> list[dict[str, float]]:
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_every_mark_is_a_24_px_target_and_no_two_labels_overlap(
-    browser: Browser, drawing_url: str, kind: str, viewport: str
+    tabs: Tabs, drawing_url: str, kind: str, viewport: str
 ) -> None:
     """WCAG 2.5.8: a link box of 24 × 24 CSS px at least, on a phone too (the drawing scrolls, it is not
     shrunk); the axis labels 11 px at least, none over another."""
-    page, log = open_page(browser, DESKTOP if viewport == "desktop" else PHONE)
-    try:
+    with tabs.open(DESKTOP if viewport == "desktop" else PHONE) as (page, log):
         page.goto(drawing_url + PAGES[kind], wait_until="networkidle")
         marks = _boxes(page, MARKS)
         assert len(marks) >= 3
@@ -527,17 +523,12 @@ def test_every_mark_is_a_24_px_target_and_no_two_labels_overlap(
             apart = a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
             assert apart or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"], (a, b)
         log.assert_clean(PAGES[kind])
-    finally:
-        page.context.close()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
-def test_the_dates_of_a_disagreement_are_a_mark_apart_and_joined(
-    browser: Browser, drawing_url: str, viewport: str
-) -> None:
-    page, _ = open_page(browser, DESKTOP if viewport == "desktop" else PHONE)
-    try:
+def test_the_dates_of_a_disagreement_are_a_mark_apart_and_joined(tabs: Tabs, drawing_url: str, viewport: str) -> None:
+    with tabs.open(DESKTOP if viewport == "desktop" else PHONE) as (page, _):
         page.goto(drawing_url + PAGES["timeline"], wait_until="networkidle")
         group = "svg.timeline-svg .tl-disputed"
         dots = sorted(_boxes(page, f"{group} a circle"), key=lambda box: box["x"])
@@ -547,14 +538,11 @@ def test_the_dates_of_a_disagreement_are_a_mark_apart_and_joined(
         assert links[1]["x"] - (links[0]["x"] + links[0]["width"]) >= links[0]["width"], links
         [joint] = _boxes(page, f"{group} .tl-joint")
         assert joint["x"] <= dots[0]["x"] + dots[0]["width"] and joint["x"] + joint["width"] >= dots[1]["x"]
-    finally:
-        page.context.close()
 
 
 @pytest.mark.browser
-def test_the_drawing_shows_what_the_filtered_list_shows(browser: Browser, drawing_url: str) -> None:
-    page, log = open_page(browser, DESKTOP)
-    try:
+def test_the_drawing_shows_what_the_filtered_list_shows(tabs: Tabs, drawing_url: str) -> None:
+    with tabs.open(DESKTOP) as (page, log):
         page.goto(drawing_url + "/timeline/?actor=south-korea", wait_until="networkidle")
         shown = page.eval_on_selector_all(
             "li[data-actors]:not([hidden]) > span[id^='event-']", "spans => spans.map(s => s.id)"
@@ -582,8 +570,6 @@ def test_the_drawing_shows_what_the_filtered_list_shows(browser: Browser, drawin
         drawn = [m["id"] for m in _marks(page) if m["visible"]]
         assert drawn == ["event-monitoring-starts", "event-seoul-reacts-to-partnership-4"], drawn
         log.assert_clean("filtering the timeline")
-    finally:
-        page.context.close()
 
 
 @pytest.mark.browser
@@ -610,9 +596,7 @@ def test_a_drawing_prints_within_the_page(desktop: tuple[Page, PageLog], drawing
 
 
 @pytest.mark.browser
-def test_a_long_span_scrolls_in_its_own_box_on_a_phone(
-    browser: Browser, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+def test_a_long_span_scrolls_in_its_own_box_on_a_phone(tabs: Tabs, tmp_path_factory: pytest.TempPathFactory) -> None:
     files = dict(ACTORS)
     events = "".join(
         f"  - date: {year}\n    title: Event of {year}\n    actors: [russia]\n" for year in range(2000, 2025)
@@ -620,15 +604,11 @@ def test_a_long_span_scrolls_in_its_own_box_on_a_phone(
     files["content/articles/a.yaml"] = article("2024-06-01", events)
     content = write_tree(tmp_path_factory.mktemp("long"), files) / "content"
     site = build_site(content.parent / "site", content)
-    page, log = open_page(browser, PHONE)
-    try:
-        with serve_site(site.root) as url:
-            page.goto(url + "/actors/russia/", wait_until="networkidle")
-            box = page.locator(".timeline-drawing__box")
-            inner = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
-            assert inner[0] > inner[1], f"a 25-year drawing does not scroll in its box: {inner}"
-            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-            assert _width(page, "a-1") >= 10 * 2 * DOT * 0.99  # drawn at its own size, not shrunk
-            log.assert_clean("a wide drawing on a phone")
-    finally:
-        page.context.close()
+    with tabs.open(PHONE) as (page, log), serve_site(site.root) as url:
+        page.goto(url + "/actors/russia/", wait_until="networkidle")
+        box = page.locator(".timeline-drawing__box")
+        inner = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
+        assert inner[0] > inner[1], f"a 25-year drawing does not scroll in its box: {inner}"
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert _width(page, "a-1") >= 10 * 2 * DOT * 0.99  # drawn at its own size, not shrunk
+        log.assert_clean("a wide drawing on a phone")
