@@ -141,8 +141,9 @@ def resolve(site: Path, page: Path, ref: str) -> Target:
     return Target(file, normal, unquote(parts.fragment))
 
 
-def ids_in(page: Path) -> set[str]:
-    return {e.attrs["id"] for e in parse(page).iter() if "id" in e.attrs}
+@cache
+def ids_in(page: Path) -> frozenset[str]:
+    return frozenset(e.attrs["id"] for e in parse(page).iter() if "id" in e.attrs)
 
 
 def content_ids(content: Path, kind: str) -> list[str]:
@@ -176,6 +177,7 @@ def broken_links(site: Path) -> tuple[int, list[str]]:
     broken: list[str] = []
     checked = 0
     for page in sorted(pages):
+        name = page.relative_to(site)
         for element in parse(page).iter():
             for attribute in ("href", "src"):
                 ref = element.attrs.get(attribute, "").strip()
@@ -184,7 +186,7 @@ def broken_links(site: Path) -> tuple[int, list[str]]:
                 scheme = urlsplit(ref).scheme.lower()
                 if scheme in ("mailto", "tel"):
                     continue
-                where = f"{page.relative_to(site)}: <{element.tag} {attribute}={ref!r}>"
+                where = f"{name}: <{element.tag} {attribute}={ref!r}>"
                 if scheme:
                     broken.append(f"{where}: unexpected URL scheme '{scheme}:'")
                     continue
