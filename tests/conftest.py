@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, ViewportSize, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, ViewportSize, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -66,9 +66,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if (
             names & _BUILT
             or item.get_closest_marker("builders")  # Zensical and ProperDocs build whole sites
-            or any(_BUILDS.search(inspect.getsource(code)) for code in _code_of(item))
+            or any(_builds(code) for code in _code_of(item))
         ):
             item.add_marker(pytest.mark.slow)
+
+
+@functools.cache
+def _builds(function: Any) -> bool:
+    """Whether a test's or a fixture's code calls a build (read once per function, not once per test)."""
+    return _BUILDS.search(inspect.getsource(function)) is not None
 
 
 def _code_of(item: pytest.Item) -> list[Any]:
@@ -296,6 +302,24 @@ class PageLog:
         host = urlsplit(request.url).hostname
         if host is not None and host != HOST:  # data: and blob: URLs have no host
             self.foreign_requests.append(request.url)
+
+
+# A page has settled once it has loaded and drawn every part under its headings (assets/sections.js
+# draws them one per idle frame after load): what a test reads or measures then is what a reader sees.
+# Waiting for that, not for the network to fall quiet for half a second, is both exact and quicker.
+SETTLED = "document.readyState === 'complete' && !document.querySelector('.page-section:not(.page-section--drawn)')"
+
+
+def settle(page: Page) -> None:
+    """Wait until ``page`` has settled (SETTLED)."""
+    page.wait_for_function(SETTLED)
+
+
+def visit(page: Page, url: str) -> Response | None:
+    """Open ``url`` in ``page`` and wait until it has settled; the answer to its request."""
+    response = page.goto(url, wait_until="load")
+    settle(page)
+    return response
 
 
 class Tabs:

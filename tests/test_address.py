@@ -16,7 +16,17 @@ import feedparser
 import pytest
 from playwright.sync_api import Response
 
-from tests.conftest import DESKTOP, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, QuietHandler, Tabs, build_site, serve_site
+from tests.conftest import (
+    DESKTOP,
+    REPO_ROOT,
+    SAMPLE_CONTENT,
+    BuiltSite,
+    QuietHandler,
+    Tabs,
+    build_site,
+    serve_site,
+    visit,
+)
 from tests.helpers import content_files, page_count
 
 ADDRESS = "https://example.org/repo/"
@@ -104,7 +114,7 @@ def test_the_404_page_is_styled_when_the_site_is_served_under_a_path(tabs: Tabs,
                 failed.append(f"{response.status} {response.url}")
 
         page.on("response", record)
-        response = page.goto(f"{host}{PATH}briefings/no-such-briefing/", wait_until="networkidle")
+        response = visit(page, f"{host}{PATH}briefings/no-such-briefing/")
         assert response is not None and response.status == 404
         assert page.locator("h1").inner_text() == "404 - Not found"
         assert failed == [], "the 404 page's assets did not load"

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from tests.conftest import DESKTOP, PHONE, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, PageLog, Tabs, serve_site
+from tests.conftest import DESKTOP, PHONE, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, PageLog, Tabs, serve_site, visit
 from tests.helpers import wait_until
 
 pytestmark = pytest.mark.browser
@@ -68,7 +68,7 @@ def _stable_results(page: Page, timeout: float = 10.0) -> list[tuple[str, str]]:
 )
 def test_search_puts_the_profile_first(desktop: tuple[Page, PageLog], base_url: str, query: str, expected: str) -> None:
     page, log = desktop
-    page.goto(base_url + "/", wait_until="networkidle")
+    visit(page, base_url + "/")
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially(query, delay=20)
@@ -81,7 +81,7 @@ def test_search_puts_the_profile_first(desktop: tuple[Page, PageLog], base_url: 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
 def test_page_loads_cleanly_and_stays_local(desktop: tuple[Page, PageLog], base_url: str, kind: str) -> None:
     page, log = desktop
-    response = page.goto(base_url + PAGE_KINDS[kind], wait_until="networkidle")
+    response = visit(page, base_url + PAGE_KINDS[kind])
     assert response is not None and response.status == 200, f"{PAGE_KINDS[kind]}: HTTP {response and response.status}"
     assert not log.console_errors, f"console errors on {PAGE_KINDS[kind]}: {log.console_errors}"
     assert not log.page_errors, f"uncaught errors on {PAGE_KINDS[kind]}: {log.page_errors}"
@@ -91,7 +91,7 @@ def test_page_loads_cleanly_and_stays_local(desktop: tuple[Page, PageLog], base_
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
 def test_no_sideways_scroll_on_a_phone(phone: tuple[Page, PageLog], base_url: str, kind: str) -> None:
     page, _ = phone
-    page.goto(base_url + PAGE_KINDS[kind], wait_until="networkidle")
+    visit(page, base_url + PAGE_KINDS[kind])
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{PAGE_KINDS[kind]} is {width} px wide at {PHONE['width']} px: it scrolls sideways"
 
@@ -107,7 +107,7 @@ def test_screenshots(tabs: Tabs, base_url: str) -> None:
     ]
     for name, path, viewport in shots:
         with tabs.open(viewport) as (page, _):
-            page.goto(base_url + path, wait_until="networkidle")
+            visit(page, base_url + path)
             target = SCREENSHOTS / name
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 10_000, f"{target} is suspiciously small"

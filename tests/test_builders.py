@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import CORPUS, DESKTOP, REPO_ROOT, Tabs, run_generator, run_program, serve_site
+from tests.conftest import CORPUS, DESKTOP, REPO_ROOT, Tabs, run_generator, run_program, serve_site, visit
 from tests.test_search import search
 from tests.test_site import broken_links
 
@@ -90,7 +90,7 @@ def built_url(built: Path) -> Iterator[str]:
 @pytest.mark.browser
 def test_search_finds_an_actor_by_its_alias(tabs: Tabs, built_url: str) -> None:
     with tabs.open(DESKTOP) as (page, log):
-        page.goto(built_url + "/", wait_until="networkidle")
+        visit(page, built_url + "/")
         results = search(page, "Кестревия")
         assert results and results[0][0] == "/actors/kestrevia/", results
         log.assert_clean("a search on a site another builder built")

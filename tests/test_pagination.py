@@ -26,7 +26,7 @@ from generator.pages.escape import escape_text
 from generator.pages.plan import limits as plan_limits
 from generator.pipeline import Project, build_pages, check_content
 from tests import test_site
-from tests.conftest import DESKTOP, BuiltSite, Tabs, build_once, serve_site
+from tests.conftest import DESKTOP, BuiltSite, Tabs, build_once, serve_site, visit
 from tests.helpers import ACTORS, REPO, article, write_tree
 
 PAGE_BAR = 500_000  # bytes of HTML, the bar of issue 6
@@ -354,7 +354,7 @@ def test_a_filter_goes_along_from_year_to_year(tabs: Tabs, url_250: str, site_25
     actor = max(corpus.actors, key=lambda id: (len(corpus.by_actor[id].events), id))
     years = sorted({event.date.year for event in corpus.events})
     with tabs.open(DESKTOP) as (page, _):
-        page.goto(f"{url_250}/timeline/?actor={actor}", wait_until="networkidle")
+        visit(page, f"{url_250}/timeline/?actor={actor}")
         assert page.locator("#timeline-filter-actor").input_value() == actor
         page.click(f"a.filter-link:text-is('{years[0]}')")
         page.wait_for_url(f"**/timeline/{years[0]}/?actor={actor}")
@@ -372,8 +372,8 @@ def test_a_filter_goes_along_from_year_to_year(tabs: Tabs, url_250: str, site_25
             for id in sorted(corpus.actors)
             if not any(id in e.actors for e in corpus.events if e.date.year == years[0])
         )
-        page.goto(f"{url_250}/timeline/?actor={other}", wait_until="networkidle")
-        page.goto(f"{url_250}/timeline/{years[0]}/?actor={other}", wait_until="networkidle")
+        visit(page, f"{url_250}/timeline/?actor={other}")
+        visit(page, f"{url_250}/timeline/{years[0]}/?actor={other}")
         assert page.locator("#timeline-filter-actor").input_value() == other
         assert page.locator("#timeline-filter-actor option:checked").inner_text() == f"{corpus.actors[other].name} (0)"
         assert _status(page).startswith("Showing 0 of ")
@@ -385,7 +385,7 @@ def test_the_briefings_filter_goes_along_to_the_page_of_a_year(tabs: Tabs, url_2
     actor = max(corpus.actors, key=lambda id: (len(corpus.by_actor[id].articles), id))
     year = corpus.articles[-1].source.published.year
     with tabs.open(DESKTOP) as (page, _):
-        page.goto(f"{url_250}/briefings/?actor={actor}", wait_until="networkidle")
+        visit(page, f"{url_250}/briefings/?actor={actor}")
         assert page.locator("#timeline-filter-date").count() == 0
         page.click(f"a.filter-link:text-is('{year}')")
         page.wait_for_url(f"**/briefings/{year}/?actor={actor}")

@@ -27,6 +27,8 @@ from tests.conftest import (
     Tabs,
     build_site,
     serve_site,
+    settle,
+    visit,
 )
 from tests.helpers import ACTORS, article, write_tree
 from tests.test_browser import PAGE_KINDS, SCREENSHOTS
@@ -81,7 +83,7 @@ def test_a_filtered_timeline_shows_only_that_actors_events_and_keeps_the_filter_
     desktop: tuple[Page, PageLog], sample_url: str
 ) -> None:
     page, log = desktop
-    page.goto(sample_url + "/timeline/?actor=russia", wait_until="networkidle")
+    visit(page, sample_url + "/timeline/?actor=russia")
     expected = _events_of(SAMPLE_CONTENT, "russia")
     total = page.locator("li[data-date]").count()
     for attempt in ("first load", "reload"):
@@ -91,7 +93,8 @@ def test_a_filtered_timeline_shows_only_that_actors_events_and_keeps_the_filter_
         assert page.locator("#timeline-filter-actor").input_value() == "russia"
         assert page.locator(".timeline-filter__status").inner_text() == f"Showing {expected} of {total} events."
         assert parse_qs(urlsplit(page.url).query) == {"actor": ["russia"]}
-        page.reload(wait_until="networkidle")
+        page.reload(wait_until="load")
+        settle(page)
     # A year without any of Russia's events hides, and so does its link in the year index.
     assert page.locator("#year-2009").is_hidden()
     assert page.locator(".year-index a[href='#year-2009']").is_hidden()
@@ -105,7 +108,7 @@ def test_a_filter_narrows_the_list_in_place_and_goes_into_the_address(
     desktop: tuple[Page, PageLog], corpus_url: str
 ) -> None:
     page, log = desktop
-    page.goto(corpus_url + "/timeline/", wait_until="networkidle")
+    visit(page, corpus_url + "/timeline/")
     page.evaluate("window.samePage = true")
     total = page.locator("li[data-date]").count()
     assert len(_shown(page)) == total
@@ -125,7 +128,7 @@ def test_a_filter_narrows_the_list_in_place_and_goes_into_the_address(
 
 def test_a_shared_filter_address_opens_filtered(tabs: Tabs, corpus_url: str) -> None:
     with tabs.open(PHONE) as (page, log):
-        page.goto(corpus_url + "/timeline/?actor=norvessa&date=exact", wait_until="networkidle")
+        visit(page, corpus_url + "/timeline/?actor=norvessa&date=exact")
         shown = _shown(page)
         assert shown and all("norvessa" in e["actors"].split() and e["date"] == "exact" for e in shown)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -138,7 +141,7 @@ def test_the_filters_count_one_briefing_in_the_singular(tabs: Tabs, tmp_path: Pa
     )
     site = build_site(tmp_path / "site", content)
     with serve_site(site.root) as url, tabs.open(DESKTOP) as (page, log):
-        page.goto(url + "/briefings/", wait_until="networkidle")
+        visit(page, url + "/briefings/")
         assert page.locator("li[data-actors]").count() == 1
         assert page.locator(".timeline-filter__status").inner_text() == "Showing the 1 briefing."
         log.assert_clean("a site of one briefing")
@@ -147,7 +150,7 @@ def test_the_filters_count_one_briefing_in_the_singular(tabs: Tabs, tmp_path: Pa
 def test_the_filters_count_one_event_in_the_singular(desktop: tuple[Page, PageLog], sample_url: str) -> None:
     page, log = desktop
     assert _events_of(SAMPLE_CONTENT, "china") == 1
-    page.goto(sample_url + "/timeline/?actor=china", wait_until="networkidle")
+    visit(page, sample_url + "/timeline/?actor=china")
     total = page.locator("li[data-date]").count()
     assert page.locator(".timeline-filter__status").inner_text() == f"Showing 1 of {total} events."
     log.assert_clean("the sample's timeline")
@@ -168,7 +171,7 @@ def test_without_javascript_every_event_shows(browser: Browser, sample_url: str)
 
 def test_each_event_carries_ids_only(desktop: tuple[Page, PageLog], corpus_url: str) -> None:
     page, _ = desktop
-    page.goto(corpus_url + "/timeline/", wait_until="networkidle")
+    visit(page, corpus_url + "/timeline/")
     ids = re.compile(r"^([a-z0-9]+(-[a-z0-9]+)*( [a-z0-9]+(-[a-z0-9]+)*)*)?$")
     for event in page.eval_on_selector_all("li[data-date]", "items => items.map(i => ({...i.dataset}))"):
         assert ids.match(event["actors"]) and ids.match(event["topics"]), event
@@ -214,7 +217,7 @@ def test_the_graph_and_its_table_show_the_same_relations(
     desktop: tuple[Page, PageLog], sample_url: str, corpus_url: str, site: str, path: str
 ) -> None:
     page, log = desktop
-    page.goto((sample_url if site == "sample" else corpus_url) + path, wait_until="networkidle")
+    visit(page, (sample_url if site == "sample" else corpus_url) + path)
     graph = page.evaluate(EDGES_AND_ROWS)
     assert graph["role"] == "group" and graph["title"].startswith("Relations") and graph["desc"]
     assert graph["width"] > 300, f"the graph is drawn {graph['width']} px wide"
@@ -240,12 +243,12 @@ def test_a_joint_statement_is_on_each_actors_profile_and_a_role_as_of_a_date_say
     page, log = desktop
     reply = "Accept the invitation in a joint reply, and ask for the talks to be held in public."
     for actor, other in (("kestrevia", "norvessa"), ("norvessa", "kestrevia")):
-        page.goto(f"{corpus_url}/actors/{actor}/", wait_until="networkidle")
+        visit(page, f"{corpus_url}/actors/{actor}/")
         cell = page.locator("td", has_text=reply)
         assert cell.inner_text() == f"{reply} (jointly with {other.capitalize()})"
         assert cell.locator("a").evaluate("a => new URL(a.href).pathname") == f"/actors/{other}/"
         log.assert_clean(actor)
-    page.goto(f"{corpus_url}/actors/sela-orvin/", wait_until="networkidle")
+    visit(page, f"{corpus_url}/actors/sela-orvin/")
     assert page.locator("ul.roles li").all_inner_texts() == [
         "Chair of the Omsel Basin Commission, Omsel Basin Commission (2023 – ) · as of 6 May 2025"
     ]
@@ -255,7 +258,7 @@ def test_citations_lead_to_numbered_references_that_link_the_briefing_and_the_or
     desktop: tuple[Page, PageLog], corpus_url: str
 ) -> None:
     page, _ = desktop
-    page.goto(corpus_url + "/actors/norvessa/", wait_until="networkidle")
+    visit(page, corpus_url + "/actors/norvessa/")
     cited = set(page.eval_on_selector_all("a.cite[href^='#ref-']", "links => links.map(a => a.hash.slice(1))"))
     references = page.eval_on_selector_all(
         "#references + .page-section > ol > li",
@@ -276,7 +279,7 @@ def test_an_event_merged_from_two_articles_cites_both_on_the_timeline(
     desktop: tuple[Page, PageLog], corpus_url: str
 ) -> None:
     page, _ = desktop
-    page.goto(corpus_url + "/timeline/", wait_until="networkidle")
+    visit(page, corpus_url + "/timeline/")
     item = page.locator("li:has(#event-tarvan-reservoir-filling)")
     cites = item.locator("a.cite").evaluate_all("links => links.map(a => a.hash)")
     assert cites == ["#ref-1", "#ref-2"]
@@ -301,7 +304,7 @@ def test_axe_finds_no_accessibility_violations(
     viewport: str,
 ) -> None:
     with tabs.open(DESKTOP if viewport == "desktop" else PHONE) as (page, _):
-        page.goto(sample_url + AXE_PAGES[kind], wait_until="networkidle")
+        visit(page, sample_url + AXE_PAGES[kind])
         violations = Axe().run(page).response["violations"]
         found = [
             f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in violations
@@ -334,7 +337,7 @@ def test_each_scheme_follows_the_system_and_axe_finds_no_violations_in_it(
     """The system's scheme chooses the page's (dark: a dark background); contrast and the rest pass axe in both."""
     with tabs.open(DESKTOP) as (page, log):
         page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
-        page.goto(corpus_url + CORPUS_PAGES[kind], wait_until="networkidle")
+        visit(page, corpus_url + CORPUS_PAGES[kind])
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         assert (_luminance(background) < 0.05) == (scheme == "dark"), background
         violations = Axe().run(page).response["violations"]
@@ -346,7 +349,7 @@ def test_each_scheme_follows_the_system_and_axe_finds_no_violations_in_it(
 def test_the_scheme_button_switches_and_takes_the_focus_instead_of_a_hidden_radio(tabs: Tabs, corpus_url: str) -> None:
     with tabs.open(DESKTOP) as (page, _):
         page.emulate_media(color_scheme="dark")
-        page.goto(corpus_url + "/", wait_until="networkidle")
+        visit(page, corpus_url + "/")
         assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
         assert page.eval_on_selector_all("input[name='__palette']", "radios => radios.map(r => r.tabIndex)") == [-1, -1]
         button = page.get_by_role("button", name="Switch to the light scheme")
@@ -374,7 +377,7 @@ def test_tabbing_reaches_only_what_shows_and_search_closes_when_focus_leaves_it(
     tabs: Tabs, corpus_url: str, viewport: str
 ) -> None:
     with tabs.open(DESKTOP if viewport == "desktop" else PHONE) as (page, log):
-        page.goto(corpus_url + CORPUS_PAGES["event"], wait_until="networkidle")
+        visit(page, corpus_url + CORPUS_PAGES["event"])
         page.wait_for_timeout(300)  # the drawer's slide
         stops = []
         for _ in range(30):
@@ -399,7 +402,7 @@ def test_pages_say_in_their_metadata_when_they_last_changed(
     desktop: tuple[Page, PageLog], corpus_url: str, path: str
 ) -> None:
     page, _ = desktop
-    page.goto(corpus_url + CORPUS_PAGES[path], wait_until="networkidle")
+    visit(page, corpus_url + CORPUS_PAGES[path])
     modified = str(_jsonld(page)["dateModified"])
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", modified), modified
     shown = page.locator(".page-changed").inner_text()
@@ -423,7 +426,7 @@ def test_graphs_filters_and_references_fit_a_phone(
     path: str,
 ) -> None:
     with tabs.open(PHONE) as (page, log):
-        page.goto((sample_url if site == "sample" else corpus_url) + path, wait_until="networkidle")
+        visit(page, (sample_url if site == "sample" else corpus_url) + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"{path} is {width} px wide at {PHONE['width']} px: it scrolls sideways"
         log.assert_clean(path)
@@ -470,7 +473,7 @@ PRINT_HIDDEN = [".md-header", ".md-tabs", ".md-search", ".md-sidebar--primary", 
 def test_printing_gives_a_clean_brief_in_one_column(desktop: tuple[Page, PageLog], sample_url: str, path: str) -> None:
     page, _ = desktop
     page.emulate_media(media="print")
-    page.goto(sample_url + path, wait_until="networkidle")
+    visit(page, sample_url + path)
     for selector in PRINT_HIDDEN:
         display = page.eval_on_selector(selector, "e => getComputedStyle(e).display")
         assert display == "none", f"{selector} prints ({display})"
@@ -509,7 +512,7 @@ def test_each_page_carries_a_description_and_schema_org_metadata(
     desktop: tuple[Page, PageLog], sample_url: str, path: str, kind: str
 ) -> None:
     page, _ = desktop
-    page.goto(sample_url + path, wait_until="networkidle")
+    visit(page, sample_url + path)
     data = _jsonld(page)
     assert data["@context"] == "https://schema.org" and data["@type"] == kind, data
     description = page.eval_on_selector("meta[name='description']", "m => m.content")
@@ -551,7 +554,7 @@ def test_screenshots_for_review(tabs: Tabs, sample_url: str, corpus_url: str) ->
     for name, url, viewport, media in shots:
         with tabs.open(viewport) as (page, _):
             page.emulate_media(media=media)
-            page.goto(url, wait_until="networkidle")
+            visit(page, url)
             target = SCREENSHOTS / name
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 10_000, f"{target} is suspiciously small"

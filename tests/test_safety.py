@@ -26,6 +26,7 @@ from tests.conftest import (
     Tabs,
     copy_project,
     serve_site,
+    visit,
 )
 from tests.helpers import wait_until
 
@@ -90,7 +91,7 @@ def test_hostile_pages_run_no_script_of_the_content(hostile_site: BuiltSite, tab
             url = base + "/" + path.parent.relative_to(hostile_site.root).as_posix() + "/"
             with tabs.open(DESKTOP) as (page, log):
                 page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-                page.goto(url.replace("/./", "/"), wait_until="networkidle")
+                visit(page, url.replace("/./", "/"))
                 # Fire what content handlers would wait for, on every element of the page body.
                 page.evaluate(
                     """() => document.querySelectorAll('article *').forEach(element => {

@@ -34,6 +34,7 @@ from tests.conftest import (
     build_site,
     run_python,
     serve_site,
+    visit,
 )
 from tests.helpers import article, write_tree
 from tests.test_browser import PAGE_KINDS
@@ -112,7 +113,7 @@ def test_searching_a_name_or_alias_puts_the_profile_first(
     desktop: tuple[Page, PageLog], sample_url: str, query: str, profile: str
 ) -> None:
     page, log = desktop
-    page.goto(sample_url + BRIEFING, wait_until="networkidle")
+    visit(page, sample_url + BRIEFING)
     results = search(page, query)
     assert results[0][0] == profile, f"searching {query!r} does not rank {profile} first:\n{_ranking(results)}"
     assert page.locator(DOCUMENT_LINKS).first.locator("h1").inner_text() == TITLES[profile]
@@ -121,7 +122,7 @@ def test_searching_a_name_or_alias_puts_the_profile_first(
 
 def test_searching_a_headline_finds_its_briefing_first(desktop: tuple[Page, PageLog], sample_url: str) -> None:
     page, _ = desktop
-    page.goto(sample_url + "/", wait_until="networkidle")
+    visit(page, sample_url + "/")
     results = search(page, HEADLINE)
     assert results[0][0] == BRIEFING, f"the headline does not find its briefing first:\n{_ranking(results)}"
     assert " ".join(results[0][1].split()).startswith(HEADLINE)
@@ -130,7 +131,7 @@ def test_searching_a_headline_finds_its_briefing_first(desktop: tuple[Page, Page
 @pytest.mark.parametrize("words", ["caught red-handed", "destroying CCTV"])
 def test_searching_a_quotes_words_finds_the_quote(desktop: tuple[Page, PageLog], sample_url: str, words: str) -> None:
     page, _ = desktop
-    page.goto(sample_url + "/", wait_until="networkidle")
+    visit(page, sample_url + "/")
     results = search(page, words)
     quote = "destroying a CCTV to avoid being caught red-handed"
     first_page = results[0][0].split("#")[0]
@@ -148,7 +149,7 @@ def test_lists_the_home_page_and_references_are_not_search_results(
     desktop: tuple[Page, PageLog], sample_url: str
 ) -> None:
     page, _ = desktop
-    page.goto(sample_url + "/", wait_until="networkidle")
+    visit(page, sample_url + "/")
     results = search(page, "Russia")
     paths = {path.split("#")[0] for path, _ in results}
     assert paths and not paths & {"/", "/actors/", "/topics/", "/briefings/", "/timeline/"}, paths
@@ -164,7 +165,7 @@ def test_a_profile_is_found_by_its_roles_not_by_the_facts_it_lists(
     desktop: tuple[Page, PageLog], sample_url: str
 ) -> None:
     page, _ = desktop
-    page.goto(sample_url + "/", wait_until="networkidle")
+    visit(page, sample_url + "/")
     # Her role, in her profile's own text.
     profile = "/actors/linda-thomas-greenfield/"
     results = search(page, "Ambassador to the United Nations")
@@ -189,7 +190,7 @@ def test_a_shared_name_puts_the_actor_in_more_briefings_first(
     site = build_site(root / "site", write_tree(root, files) / "content")
     page, log = desktop
     with serve_site(site.root) as url:
-        page.goto(url + "/", wait_until="networkidle")
+        visit(page, url + "/")
         results = search(page, "Kim")
         pages = _pages(results)
         assert pages[0] == "/actors/kim-jong-un/", _ranking(results)
@@ -219,7 +220,7 @@ def test_an_alias_in_a_briefings_headline_still_puts_the_profile_first(
 ) -> None:
     # Pagefind boosts a page whose title holds the words searched: a profile's names and aliases get a larger boost.
     page, log = desktop
-    page.goto(headlines_url + "/", wait_until="networkidle")
+    visit(page, headlines_url + "/")
     results = search(page, query)
     pages = _pages(results)
     assert pages[0] == profile, f"searching {query!r} does not rank {profile} first:\n{_ranking(results)}"
@@ -237,7 +238,7 @@ def test_the_filters_list_pagefinds_values_and_counts_without_fetching_them(
     page, log = desktop
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
-    page.goto(sample_url + "/", wait_until="networkidle")
+    visit(page, sample_url + "/")
     search(page, "Korea")
     # Until a reader filters, the search box loads none of Pagefind's filter files.
     assert not [url for url in fetched if url.endswith(".pf_filter")], fetched
@@ -264,7 +265,7 @@ def _choose(page: Page, name: str, value: str) -> None:
 
 def test_the_type_filter_keeps_only_pages_of_that_type(desktop: tuple[Page, PageLog], sample_url: str) -> None:
     page, log = desktop
-    page.goto(sample_url + "/", wait_until="networkidle")
+    visit(page, sample_url + "/")
     everything = _pages(search(page, "panel"))
     total = _count(page)
     kinds = {path.split("/")[1] for path in everything}
@@ -282,7 +283,7 @@ def test_the_type_filter_keeps_only_pages_of_that_type(desktop: tuple[Page, Page
 
 def test_the_kind_filter_keeps_only_actors_of_that_kind(desktop: tuple[Page, PageLog], sample_url: str) -> None:
     page, _ = desktop
-    page.goto(sample_url + "/", wait_until="networkidle")
+    visit(page, sample_url + "/")
     assert "/actors/north-korea/" in _pages(search(page, "Korea"))
     _choose(page, "kind", "person")
     people = _pages(_stable(page, RESULT_LINKS))
@@ -295,7 +296,7 @@ def test_the_kind_filter_keeps_only_actors_of_that_kind(desktop: tuple[Page, Pag
 
 def test_the_topic_filter_keeps_the_briefings_on_that_topic(desktop: tuple[Page, PageLog], sample_url: str) -> None:
     page, _ = desktop
-    page.goto(sample_url + "/", wait_until="networkidle")
+    visit(page, sample_url + "/")
     search(page, "sanctions")
     _choose(page, "topic", "UN sanctions on North Korea")
     on_topic = {
@@ -325,7 +326,7 @@ def test_the_keyboard_opens_moves_through_and_closes_search(
     desktop: tuple[Page, PageLog], sample_url: str, key: str
 ) -> None:
     page, log = desktop
-    page.goto(sample_url + PAGE_KINDS["timeline"], wait_until="networkidle")
+    visit(page, sample_url + PAGE_KINDS["timeline"])
     assert not _isopen_page(page)
     page.keyboard.press(key)
     assert _isopen_page(page)
@@ -363,7 +364,7 @@ def test_search_loads_nothing_until_it_is_opened_and_nothing_from_elsewhere(
         requests.append(urlsplit(request.url).path)
 
     page.on("request", record)
-    page.goto(sample_url + BRIEFING, wait_until="networkidle")
+    visit(page, sample_url + BRIEFING)
     page.wait_for_timeout(500)
     assert requests and not [path for path in requests if "/pagefind/" in path], requests
     search(page, "Pyongyang")
@@ -377,7 +378,7 @@ def test_search_loads_nothing_until_it_is_opened_and_nothing_from_elsewhere(
 
 def test_search_on_a_phone(tabs: Tabs, sample_url: str) -> None:
     with tabs.open(PHONE) as (page, log):
-        page.goto(sample_url + PROFILE, wait_until="networkidle")
+        visit(page, sample_url + PROFILE)
         assert not _isopen_page(page)
         page.locator("label.md-header__button[for=__search]").click()
         assert _isopen_page(page)
@@ -397,7 +398,7 @@ def test_search_works_when_the_site_is_not_at_the_root_of_its_host(tabs: Tabs, b
     # A project's GitHub Pages site lives under /<repository>/: results must link there.
     with tabs.open(DESKTOP) as (page, log), serve_site(built_site.root.parent) as url:
         prefix = f"/{built_site.root.name}"
-        page.goto(url + prefix + BRIEFING, wait_until="networkidle")
+        visit(page, url + prefix + BRIEFING)
         results = search(page, "Pyongyang")
         assert results[0][0] == prefix + PROFILE, _ranking(results)
         log.assert_clean("a search under a path")
@@ -420,7 +421,7 @@ def test_searching_hostile_content_shows_it_as_text(tabs: Tabs, hostile_url: str
     with tabs.open(DESKTOP) as (page, log):
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.goto(hostile_url + "/", wait_until="networkidle")
+        visit(page, hostile_url + "/")
         results = search(page, query)
         assert results, f"no results for {query!r}"
         page.hover(".md-search-result__item")
@@ -442,7 +443,7 @@ def test_searching_hostile_content_shows_it_as_text(tabs: Tabs, hostile_url: str
 
 def test_a_hostile_alias_is_shown_as_written(tabs: Tabs, hostile_url: str) -> None:
     with tabs.open(DESKTOP) as (page, _):
-        page.goto(hostile_url + "/", wait_until="networkidle")
+        visit(page, hostile_url + "/")
         search(page, "onerror")
         text = page.locator(".md-search-result__list").inner_text()
         assert "<img src=x onerror=window.pwned=2>" in text, text

@@ -34,7 +34,7 @@ from generator.pages.timeline_drawing import (
 )
 from generator.pages.timeline_svg import draw_timeline_svg
 from generator.pipeline import check_content
-from tests.conftest import DESKTOP, PHONE, REPO_ROOT, BuiltSite, PageLog, Tabs, build_site, serve_site
+from tests.conftest import DESKTOP, PHONE, REPO_ROOT, BuiltSite, PageLog, Tabs, build_site, serve_site, visit
 from tests.helpers import ACTORS, article, write_tree
 
 DRAWING = REPO_ROOT / "tests" / "drawing"
@@ -465,7 +465,7 @@ def test_a_drawing_links_each_mark_to_an_event_on_the_page_and_a_year_is_ten_day
     tabs: Tabs, drawing_url: str, kind: str, viewport: str
 ) -> None:
     with tabs.open(DESKTOP if viewport == "desktop" else PHONE) as (page, log):
-        page.goto(drawing_url + PAGES[kind], wait_until="networkidle")
+        visit(page, drawing_url + PAGES[kind])
         marks = _marks(page)
         assert len(marks) >= 3 and all(m["listed"] and m["visible"] for m in marks), marks
         listed = page.eval_on_selector_all(".md-content li > span[id^='event-']", "spans => spans.map(s => s.id)")
@@ -483,7 +483,7 @@ def test_a_drawing_links_each_mark_to_an_event_on_the_page_and_a_year_is_ten_day
 @pytest.mark.browser
 def test_a_mark_opens_its_events_page(desktop: tuple[Page, PageLog], drawing_url: str) -> None:
     page, log = desktop
-    page.goto(drawing_url + PAGES["profile"], wait_until="networkidle")
+    visit(page, drawing_url + PAGES["profile"])
     page.locator(f"svg.timeline-svg a[data-event='event-{DAY_EVENT}']").click()
     page.wait_for_url(f"**/events/{DAY_EVENT}/")
     assert page.locator("h1").inner_text().rstrip("¶") == "Russia and North Korea sign a partnership agreement"
@@ -512,7 +512,7 @@ def test_every_mark_is_a_24_px_target_and_no_two_labels_overlap(
     """WCAG 2.5.8: a link box of 24 × 24 CSS px at least, on a phone too (the drawing scrolls, it is not
     shrunk); the axis labels 11 px at least, none over another."""
     with tabs.open(DESKTOP if viewport == "desktop" else PHONE) as (page, log):
-        page.goto(drawing_url + PAGES[kind], wait_until="networkidle")
+        visit(page, drawing_url + PAGES[kind])
         marks = _boxes(page, MARKS)
         assert len(marks) >= 3
         small = [m for m in marks if m["width"] < 24 or m["height"] < 24]
@@ -529,7 +529,7 @@ def test_every_mark_is_a_24_px_target_and_no_two_labels_overlap(
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_the_dates_of_a_disagreement_are_a_mark_apart_and_joined(tabs: Tabs, drawing_url: str, viewport: str) -> None:
     with tabs.open(DESKTOP if viewport == "desktop" else PHONE) as (page, _):
-        page.goto(drawing_url + PAGES["timeline"], wait_until="networkidle")
+        visit(page, drawing_url + PAGES["timeline"])
         group = "svg.timeline-svg .tl-disputed"
         dots = sorted(_boxes(page, f"{group} a circle"), key=lambda box: box["x"])
         links = sorted(_boxes(page, f"{group} a"), key=lambda box: box["x"])
@@ -543,7 +543,7 @@ def test_the_dates_of_a_disagreement_are_a_mark_apart_and_joined(tabs: Tabs, dra
 @pytest.mark.browser
 def test_the_drawing_shows_what_the_filtered_list_shows(tabs: Tabs, drawing_url: str) -> None:
     with tabs.open(DESKTOP) as (page, log):
-        page.goto(drawing_url + "/timeline/?actor=south-korea", wait_until="networkidle")
+        visit(page, drawing_url + "/timeline/?actor=south-korea")
         shown = page.eval_on_selector_all(
             "li[data-actors]:not([hidden]) > span[id^='event-']", "spans => spans.map(s => s.id)"
         )
@@ -577,7 +577,7 @@ def test_without_javascript_the_drawing_shows_every_event(browser: Browser, draw
     context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(drawing_url + "/timeline/?actor=south-korea", wait_until="networkidle")
+        page.goto(drawing_url + "/timeline/?actor=south-korea")  # loaded: with no script, nothing follows
         marks = _marks(page)
         assert len({m["id"] for m in marks}) == 7 and all(m["visible"] for m in marks)
     finally:
@@ -589,7 +589,7 @@ def test_without_javascript_the_drawing_shows_every_event(browser: Browser, draw
 def test_a_drawing_prints_within_the_page(desktop: tuple[Page, PageLog], drawing_url: str, kind: str) -> None:
     page, _ = desktop
     page.emulate_media(media="print")
-    page.goto(drawing_url + PAGES[kind], wait_until="networkidle")
+    visit(page, drawing_url + PAGES[kind])
     svg = page.locator("svg.timeline-svg").bounding_box()
     assert svg is not None and svg["x"] >= 0 and DESKTOP["width"] / 2 < svg["x"] + svg["width"] <= DESKTOP["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
@@ -605,7 +605,7 @@ def test_a_long_span_scrolls_in_its_own_box_on_a_phone(tabs: Tabs, tmp_path_fact
     content = write_tree(tmp_path_factory.mktemp("long"), files) / "content"
     site = build_site(content.parent / "site", content)
     with tabs.open(PHONE) as (page, log), serve_site(site.root) as url:
-        page.goto(url + "/actors/russia/", wait_until="networkidle")
+        visit(page, url + "/actors/russia/")
         box = page.locator(".timeline-drawing__box")
         inner = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
         assert inner[0] > inner[1], f"a 25-year drawing does not scroll in its box: {inner}"
