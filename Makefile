@@ -74,15 +74,22 @@ lint: install-test
 	$(VENV)/bin/mypy
 
 # Both cores (pytest-xdist): tests that share a server stay on one worker (--dist loadgroup); a site
-# that several tests read is built once for the run (tests/conftest.py: build_once).
+# that several tests read is built once for the run (tests/conftest.py: build_once). The pictures of
+# pages for people to look at are left to `make screenshots`.
 TEST_WORKERS ?= 2
 test: install-test chromium
 	$(MAKE) lint
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not screenshots"
 
 # The edit-test loop: no browser, no full build (the markers 'browser' and 'slow', pyproject.toml).
 test-fast: install-test
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not slow"
+
+# Full-page pictures of the sample's and the test corpus's pages, at a desk, on a phone and printed,
+# into tests/screenshots/ (not committed): to look at after a change to the templates or the theme.
+.PHONY: screenshots
+screenshots: install-test chromium
+	$(PY) -m pytest -q -m screenshots
 
 # The way out of MkDocs (tests/test_builders.py): the test corpus rendered standalone, built with Zensical
 # and with ProperDocs, indexed for search; fails on any page missing or internal link broken. `make test` runs it too.

@@ -96,8 +96,9 @@ def test_no_sideways_scroll_on_a_phone(phone: tuple[Page, PageLog], base_url: st
     assert width <= PHONE["width"], f"{PAGE_KINDS[kind]} is {width} px wide at {PHONE['width']} px: it scrolls sideways"
 
 
+@pytest.mark.screenshots
 def test_screenshots(tabs: Tabs, base_url: str) -> None:
-    """Full-page screenshots for people to look at (tests/screenshots/, not committed)."""
+    """Full-page screenshots for people to look at (tests/screenshots/, not committed): `make screenshots`."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shots = [
         ("briefing-1280.png", PAGE_KINDS["briefing"], DESKTOP),

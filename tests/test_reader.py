@@ -536,9 +536,10 @@ def test_a_hostile_title_cannot_break_out_of_the_metadata(hostile_site: BuiltSit
 
 
 # ---------------------------------------------------------------------------------------------
-# Pictures for people to look at (tests/screenshots/, not committed)
+# Pictures for people to look at (tests/screenshots/, not committed): `make screenshots`
 
 
+@pytest.mark.screenshots
 def test_screenshots_for_review(tabs: Tabs, sample_url: str, corpus_url: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shots = [
