@@ -45,13 +45,21 @@ SAMPLE_CONTENT = REPO_ROOT / "tests" / "sample"
 CORPUS = REPO_ROOT / "tests" / "corpus"
 USER_CONTENT = REPO_ROOT / "content"
 HOSTILE = REPO_ROOT / "tests" / "hostile"
+DRAWING = REPO_ROOT / "tests" / "drawing"  # events known to the day, month or year, for the drawn timeline
 
 
 # Markers given here, so that few tests have to remember them: a test that builds a whole site (with a
 # fixture, or by calling a build or `serve`) is 'slow' (those that build through a helper say so); one that drives Chromium is 'browser', and
 # shares its module's server and browser on one pytest-xdist worker (--dist loadgroup).
 # `make test-fast` leaves both out.
-_BUILT = {"built_site", "built_corpus", "hostile_site", "site_250", "corpus_250"}  # 250 articles: a big render
+_BUILT = {
+    "built_site",
+    "built_corpus",
+    "hostile_site",
+    "drawing_site",
+    "site_250",
+    "corpus_250",
+}  # 250 articles: a big render
 _CHROMIUM = {"browser", "tabs", "desktop", "phone"}
 _BUILDS = re.compile(r"\b(build_site|_generator_build|mkdocs_build|build)\(|\"(build|serve)\"")
 
@@ -202,6 +210,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The hostile content's site (tests/hostile/): what it holds must reach the pages as text only."""
     return build_once(tmp_path_factory, "hostile", HOSTILE)
+
+
+@pytest.fixture(scope="session")
+def drawing_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """tests/drawing/'s site: the drawn timelines, and headlines that hold actors' aliases."""
+    return build_once(tmp_path_factory, "drawing", DRAWING)
 
 
 @pytest.fixture(scope="session")

@@ -199,10 +199,9 @@ def test_a_shared_name_puts_the_actor_in_more_briefings_first(
 
 
 @pytest.fixture(scope="module")
-def headlines_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def headlines_url(drawing_site: BuiltSite) -> Iterator[str]:
     """tests/drawing/: its briefings' headlines hold actors' aliases ("Pyongyang hosts a Moscow delegation")."""
-    site = build_site(tmp_path_factory.mktemp("headlines") / "site", REPO_ROOT / "tests" / "drawing")
-    with serve_site(site.root) as url:
+    with serve_site(drawing_site.root) as url:
         yield url
 
 
@@ -409,9 +408,8 @@ def test_search_works_when_the_site_is_not_at_the_root_of_its_host(tabs: Tabs, b
 
 
 @pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = build_site(tmp_path_factory.mktemp("hostile-search") / "site", REPO_ROOT / "tests" / "hostile")
-    with serve_site(site.root) as url:
+def hostile_url(hostile_site: BuiltSite) -> Iterator[str]:
+    with serve_site(hostile_site.root) as url:
         yield url
 
 
@@ -481,8 +479,10 @@ def test_pagefind_handed_the_pages_indexes_what_it_would_read_on_disk(built_site
         ("after the first reply", "ERROR - search: Pagefind stopped before it replied"),
     ],
 )
-def test_a_pagefind_that_stops_fails_the_build_and_leaves_the_site(when: str, message: str, tmp_path: Path) -> None:
-    site = build_site(tmp_path / "site").root
+def test_a_pagefind_that_stops_fails_the_build_and_leaves_the_site(
+    when: str, message: str, built_site: BuiltSite, tmp_path: Path
+) -> None:
+    site = shutil.copytree(built_site.root, tmp_path / "site")
     before = {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     stand_in = tmp_path / "pagefind"
     replies = 0 if when == "at once" else 1

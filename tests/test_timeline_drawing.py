@@ -34,10 +34,8 @@ from generator.pages.timeline_drawing import (
 )
 from generator.pages.timeline_svg import draw_timeline_svg
 from generator.pipeline import check_content
-from tests.conftest import DESKTOP, PHONE, REPO_ROOT, BuiltSite, PageLog, Tabs, build_site, serve_site, visit
+from tests.conftest import DESKTOP, DRAWING, PHONE, REPO_ROOT, BuiltSite, PageLog, Tabs, build_site, serve_site, visit
 from tests.helpers import ACTORS, article, write_tree
-
-DRAWING = REPO_ROOT / "tests" / "drawing"
 
 
 def event(key: str, *dates: str, sources: int = 1, title: str = "") -> Occurrence:
@@ -415,11 +413,6 @@ def test_an_event_whose_reports_disagree_is_drawn_at_each_date_they_give(
 
 # ---------------------------------------------------------------------------------------------
 # In Chromium: tests/drawing/ built and served
-
-
-@pytest.fixture(scope="module")
-def drawing_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return build_site(tmp_path_factory.mktemp("drawing") / "site", DRAWING)
 
 
 @pytest.fixture(scope="module")
