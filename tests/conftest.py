@@ -336,6 +336,20 @@ def visit(page: Page, url: str) -> Response | None:
     return response
 
 
+# Search results: every link of a result (the page's, then its best sections'), or the pages' alone.
+RESULT_LINKS = ".md-search-result__item a.md-search-result__link"
+DOCUMENT_LINKS = ".md-search-result__item > a.md-search-result__link:first-child"
+
+
+def search_results(page: Page, selector: str = RESULT_LINKS) -> list[tuple[str, str]]:
+    """The search results once the latest query's are all shown (assets/search.js keeps the list
+    aria-busy until then), as (path#fragment, text) pairs, best first. Fails if none come."""
+    page.wait_for_selector(f".md-search-result__list:not([aria-busy]) {selector}")
+    read = page.locator(selector).evaluate_all("links => links.map(l => [l.getAttribute('href'), l.innerText])")
+    return [(urlsplit(href).path + (f"#{urlsplit(href).fragment}" if urlsplit(href).fragment else ""), text)
+            for href, text in read]  # fmt: skip
+
+
 class Tabs:
     """Pages opened as tabs of one browser context, a fresh page for each test.
 

@@ -7,13 +7,23 @@ against the sample site served by http.server on 127.0.0.1.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page
 
-from tests.conftest import DESKTOP, PHONE, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, PageLog, Tabs, serve_site, visit
-from tests.helpers import wait_until
+from tests.conftest import (
+    DESKTOP,
+    DOCUMENT_LINKS,
+    PHONE,
+    REPO_ROOT,
+    SAMPLE_CONTENT,
+    BuiltSite,
+    PageLog,
+    Tabs,
+    search_results,
+    serve_site,
+    visit,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -45,23 +55,6 @@ def base_url(built_site: BuiltSite) -> Iterator[str]:
         yield url
 
 
-def _stable_results(page: Page, timeout: float = 10.0) -> list[tuple[str, str]]:
-    """Wait for search results, then until two reads 300 ms apart agree; return (path, title) pairs.
-    Fails if they still change after ``timeout`` seconds."""
-    page.wait_for_selector(".md-search-result__item")
-    reads: list[list[tuple[str, str]]] = []
-
-    def settled() -> list[tuple[str, str]]:
-        links = page.locator(".md-search-result__item > a")
-        reads.append([
-            (urlsplit(links.nth(i).get_attribute("href") or "").path, " ".join(links.nth(i).inner_text().split())[:80])
-            for i in range(links.count())
-        ])  # fmt: skip
-        return reads[-1] if len(reads) > 1 and reads[-1] == reads[-2] else []
-
-    return wait_until(settled, "search results that stay the same for 300 ms", timeout, 0.3)
-
-
 @pytest.mark.parametrize(
     ("query", "expected"),
     [("Pyongyang", "/actors/north-korea/"), ("Thomas-Greenfield", "/actors/linda-thomas-greenfield/")],
@@ -72,8 +65,10 @@ def test_search_puts_the_profile_first(desktop: tuple[Page, PageLog], base_url: 
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially(query, delay=20)
-    results = _stable_results(page)
-    ranking = "\n".join(f"  {i + 1}. {path}  {title}" for i, (path, title) in enumerate(results[:6]))
+    results = search_results(page, DOCUMENT_LINKS)
+    ranking = "\n".join(
+        f"  {i + 1}. {path}  {' '.join(title.split())[:80]}" for i, (path, title) in enumerate(results[:6])
+    )
     assert results[0][0] == expected, f"searching {query!r} ranks first {results[0][0]}, not {expected}:\n{ranking}"
     assert not log.page_errors and not log.console_errors, f"{log.page_errors} {log.console_errors}"
 

@@ -25,14 +25,17 @@ from playwright.sync_api import Page, Request
 from generator.search import SearchIndex, SearchIndexError, index_site, serve_bundle, sweep_stopped
 from tests.conftest import (
     DESKTOP,
+    DOCUMENT_LINKS,
     PHONE,
     REPO_ROOT,
+    RESULT_LINKS,
     SAMPLE_CONTENT,
     BuiltSite,
     PageLog,
     Tabs,
     build_site,
     run_python,
+    search_results,
     serve_site,
     visit,
 )
@@ -50,8 +53,6 @@ TITLES = {
     "/actors/russia/": "Russia",
 }
 HEADLINE = "After Russia's veto, U.S. envoy says allies are working on other ways to police North Korea sanctions"
-RESULT_LINKS = ".md-search-result__item a.md-search-result__link"
-DOCUMENT_LINKS = ".md-search-result__item > a.md-search-result__link:first-child"
 
 
 @pytest.fixture(scope="module")
@@ -60,29 +61,12 @@ def sample_url(built_site: BuiltSite) -> Iterator[str]:
         yield url
 
 
-def _stable(page: Page, selector: str) -> list[tuple[str, str]]:
-    """Wait for results, then until two reads 300 ms apart agree; return (path#fragment, text) pairs."""
-    page.wait_for_selector(selector)
-    previous: list[tuple[str, str]] | None = None
-    for _ in range(30):
-        read = page.locator(selector).evaluate_all("links => links.map(l => [l.getAttribute('href'), l.innerText])")
-        current = []
-        for href, text in read:
-            url = urlsplit(href)
-            current.append((url.path + (f"#{url.fragment}" if url.fragment else ""), text))
-        if current and current == previous:
-            return current
-        previous = current
-        page.wait_for_timeout(300)
-    return previous or []
-
-
 def search(page: Page, query: str, selector: str = RESULT_LINKS) -> list[tuple[str, str]]:
     """Type a query into the site's search and return the results as (path#fragment, text), best first."""
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)
-    return _stable(page, selector)
+    return search_results(page, selector)
 
 
 def _pages(results: list[tuple[str, str]]) -> list[str]:
@@ -270,12 +254,12 @@ def test_the_type_filter_keeps_only_pages_of_that_type(desktop: tuple[Page, Page
     kinds = {path.split("/")[1] for path in everything}
     assert {"briefings", "actors", "topics"} <= kinds, everything
     _choose(page, "type", "Actor profile")
-    profiles = _pages(_stable(page, RESULT_LINKS))
+    profiles = _pages(search_results(page))
     assert profiles and all(p.startswith("/actors/") for p in profiles), profiles
     assert 0 < _count(page) < total
     assert set(page.locator(".md-search-result__item .md-tag").all_inner_texts()) >= {"Actor profile"}
     _choose(page, "type", "Briefing")
-    briefings = _pages(_stable(page, RESULT_LINKS))
+    briefings = _pages(search_results(page))
     assert BRIEFING in briefings and all(p.startswith("/briefings/") for p in briefings), briefings
     log.assert_clean("filtering search by type")
 
@@ -285,7 +269,7 @@ def test_the_kind_filter_keeps_only_actors_of_that_kind(desktop: tuple[Page, Pag
     visit(page, sample_url + "/")
     assert "/actors/north-korea/" in _pages(search(page, "Korea"))
     _choose(page, "kind", "person")
-    people = _pages(_stable(page, RESULT_LINKS))
+    people = _pages(search_results(page))
     assert "/actors/yoon-suk-yeol/" in people and "/actors/north-korea/" not in people, people
     tags = page.locator(".md-search-result__item").evaluate_all(
         "items => items.map(i => [...i.querySelectorAll('.md-tag')].map(t => t.textContent))"
@@ -303,10 +287,10 @@ def test_the_topic_filter_keeps_the_briefings_on_that_topic(desktop: tuple[Page,
         for path in (SAMPLE_CONTENT / "articles").glob("*.yaml")
         if "north-korea-sanctions" in (yaml.safe_load(path.read_text(encoding="utf-8")).get("topics") or [])
     }
-    found = _pages(_stable(page, RESULT_LINKS))
+    found = _pages(search_results(page))
     assert BRIEFING in found and set(found) <= on_topic, found
     _choose(page, "topic", "")
-    assert len(_pages(_stable(page, RESULT_LINKS))) > 1
+    assert len(_pages(search_results(page))) > 1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -331,7 +315,7 @@ def test_the_keyboard_opens_moves_through_and_closes_search(
     assert _isopen_page(page)
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("Moscow", delay=20)
-    results = _stable(page, RESULT_LINKS)
+    results = search_results(page)
     assert page.locator("input.md-search__input").input_value() == "Moscow"  # the key opened, it was not typed
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
@@ -382,7 +366,7 @@ def test_search_on_a_phone(tabs: Tabs, sample_url: str) -> None:
         page.locator("label.md-header__button[for=__search]").click()
         assert _isopen_page(page)
         page.keyboard.type("Pyongyang", delay=20)
-        results = _stable(page, RESULT_LINKS)
+        results = search_results(page)
         assert results[0][0] == PROFILE
         first = page.locator(".md-search-result__item").first.bounding_box()
         assert first is not None and first["x"] >= 0 and first["x"] + first["width"] <= PHONE["width"], first
@@ -494,7 +478,7 @@ def test_a_pagefind_that_stops_fails_the_build_and_leaves_the_site(
     # Pagefind's Python API runs the binary PAGEFIND_BINARY_PATH names.
     result = run_python("-m", "generator", "build", "--site-dir", site, env={"PAGEFIND_BINARY_PATH": str(stand_in)})
     assert result.returncode == 1, result.stderr
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
     lines = result.stderr.splitlines()
     assert message in lines
     assert lines[-1] == f"error: the site was not built, and {site} is unchanged: Aborted with a BuildError!"

@@ -92,10 +92,21 @@
     return chosen;
   }
 
+  // The list is aria-busy from a keystroke until the results of the latest query are all shown:
+  // assistive technology then announces the results once, whole (and the tests wait for them so).
   async function search() {
+    const current = ++generation;
+    list.setAttribute("aria-busy", "true");
+    try {
+      await runSearch(current);
+    } finally {
+      if (current === generation) list.removeAttribute("aria-busy");
+    }
+  }
+
+  async function runSearch(current) {
     const query = input.value.trim();
     const filters = chosenFilters();
-    const current = ++generation;
     if (!query && Object.keys(filters).length === 0) {
       pending = [];
       list.replaceChildren();
