@@ -129,6 +129,29 @@ def test_searching_a_quotes_words_finds_the_quote(desktop: tuple[Page, PageLog],
     ), marked.all_inner_texts()
 
 
+def test_the_results_list_is_busy_until_the_latest_querys_results_are_shown(
+    desktop: tuple[Page, PageLog], sample_url: str
+) -> None:
+    """Screen readers announce the results once, whole: the list is aria-busy from the keystroke on."""
+    page, log = desktop
+    visit(page, sample_url + "/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("Russia")
+    results_list = page.locator(".md-search-result__list")
+    assert results_list.get_attribute("aria-busy") == "true"
+    box.fill("Moscow")  # typed on before the first results came: only the latest query's are shown
+    shown = search_results(page, DOCUMENT_LINKS)
+    assert results_list.get_attribute("aria-busy") is None
+    assert len(shown) == min(10, _count(page)), shown  # the first ten, all there
+    assert page.locator("input.md-search__input").input_value() == "Moscow"
+    assert "/actors/russia/" in _pages(shown)  # Moscow is an alias of Russia
+    box.fill("")
+    page.wait_for_selector(".md-search-result__list:not([aria-busy])", state="attached")
+    assert page.locator(".md-search-result__item").count() == 0
+    log.assert_clean("typing a query")
+
+
 def test_lists_the_home_page_and_references_are_not_search_results(
     desktop: tuple[Page, PageLog], sample_url: str
 ) -> None:
