@@ -59,8 +59,9 @@ _BUILT = {
     "hostile_site",
     "drawing_site",
     "site_250",
-    "corpus_250",
-}  # 250 articles: a big render
+    "corpus_250",  # 250 articles: a big render
+    "served",  # what `make serve` runs, building the site first (tests/test_serve.py)
+}
 _CHROMIUM = {"browser", "tabs", "desktop", "phone"}
 _BUILDS = re.compile(r"\b(build_site|_generator_build|mkdocs_build|build)\(|\"(build|serve)\"")
 
