@@ -6,9 +6,10 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import signal
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -105,3 +106,19 @@ def run_main(*args: str | Path, cwd: Path, stdin: bytes = b"") -> Ran:
         os.chdir(here)
         sys.stdin = typed
     return Ran(code, stdout.getvalue(), stderr.getvalue())
+
+
+@contextlib.contextmanager
+def hearing_sigint() -> Iterator[None]:
+    """Start a child process that hears SIGINT, as a command run from a terminal does. A shell that
+    runs a command in the background without job control (`make test &`, some CI runners) ignores
+    SIGINT in it, and what that starts inherits it: the child would never see the Ctrl-C a test sends.
+    Call it from the main thread (where Python sets signal handlers)."""
+    ignored = signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -30,7 +28,7 @@ from tests.conftest import (
     serve_site,
     visit,
 )
-from tests.helpers import wait_until
+from tests.helpers import hearing_sigint, wait_until
 
 
 class _ArticleScan(HTMLParser):
@@ -228,21 +226,6 @@ def test_a_broken_template_leaves_the_site_as_it_was(built_site: BuiltSite, tmp_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
 
 
-@contextlib.contextmanager
-def _sigint_heard() -> Iterator[None]:
-    """Start a child that hears SIGINT, as a build run from a terminal does. A shell that runs a
-    command in the background without job control (`make test &`, some CI runners) ignores SIGINT
-    in it, and what it starts inherits that: the build would never see the Ctrl-C sent to it."""
-    ignored = signal.getsignal(signal.SIGINT) is signal.SIG_IGN
-    if ignored:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
-        yield
-    finally:
-        if ignored:
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def _interrupted_at(
     point: str, signum: int, command: list[str], tmp_path: Path, **popen: object
 ) -> tuple[subprocess.Popen[str], str]:
@@ -251,7 +234,7 @@ def _interrupted_at(
     tmp_path.mkdir()
     held = tmp_path / "held"
     env = {**os.environ, checkpoint.AT: point, checkpoint.FILE: str(held)}
-    with _sigint_heard():
+    with hearing_sigint():
         process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stderr=subprocess.PIPE, text=True, **popen)  # type: ignore[call-overload]
     wait_until(lambda: held.exists() or process.poll() is not None, f"the build to reach {point}", seconds=120)
     assert process.poll() is None, f"the build ended before {point}: {process.communicate()[1]}"

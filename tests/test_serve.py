@@ -23,7 +23,7 @@ from playwright.sync_api import Page
 
 from generator.mkdocs.serve import HostGuard
 from tests.conftest import PageLog, copy_project
-from tests.helpers import REPO, wait_until
+from tests.helpers import REPO, hearing_sigint, wait_until
 
 
 def free_port() -> int:
@@ -94,7 +94,8 @@ def _serving(project: Path) -> Iterator[tuple[str, Path]]:
     port, log = free_port(), project / "serve.log"
     environment, command = _make_serve(port)
     with log.open("wb") as out:
-        server = subprocess.Popen(command, cwd=project, env=environment, stdout=out, stderr=subprocess.STDOUT)
+        with hearing_sigint():  # stopped with it, as Ctrl-C
+            server = subprocess.Popen(command, cwd=project, env=environment, stdout=out, stderr=subprocess.STDOUT)
         try:
             base = f"http://127.0.0.1:{port}"
             wait_for(f"{base}/actors/russia/", "Russia")
