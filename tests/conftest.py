@@ -355,8 +355,12 @@ def search_results(page: Page, selector: str = RESULT_LINKS) -> list[tuple[str, 
     aria-busy until then), as (path#fragment, text) pairs, best first. Fails if none come."""
     page.wait_for_selector(f".md-search-result__list:not([aria-busy]) {selector}")
     read = page.locator(selector).evaluate_all("links => links.map(l => [l.getAttribute('href'), l.innerText])")
-    return [(urlsplit(href).path + (f"#{urlsplit(href).fragment}" if urlsplit(href).fragment else ""), text)
-            for href, text in read]  # fmt: skip
+    return [(_path_and_fragment(href), text) for href, text in read]
+
+
+def _path_and_fragment(href: str) -> str:
+    url = urlsplit(href)
+    return url.path + (f"#{url.fragment}" if url.fragment else "")
 
 
 class Tabs:
