@@ -73,17 +73,17 @@ lint: install-test
 	$(VENV)/bin/ruff format --check generator tests
 	$(VENV)/bin/mypy
 
-# Both cores (pytest-xdist): tests that share a server stay on one worker (--dist loadgroup); a site
-# that several tests read is built once for the run (tests/conftest.py: build_once). The pictures of
-# pages for people to look at are left to `make screenshots`.
+# Both cores (pytest-xdist): each worker drives a browser of its own and serves the sites its tests
+# open; a site that several tests read is built once for the run (tests/conftest.py: build_once). The
+# pictures of pages for people to look at are left to `make screenshots`.
 TEST_WORKERS ?= 2
 test: install-test chromium
 	$(MAKE) lint
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not screenshots"
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not screenshots"
 
 # The edit-test loop: no browser, no full build (the markers 'browser' and 'slow', pyproject.toml).
 test-fast: install-test
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not slow"
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not browser and not slow"
 
 # Full-page pictures of the sample's and the test corpus's pages, at a desk, on a phone and printed,
 # into tests/screenshots/ (not committed): to look at after a change to the templates or the theme.

@@ -50,9 +50,8 @@ DRAWING = REPO_ROOT / "tests" / "drawing"  # events known to the day, month or y
 
 
 # Markers given here, so that few tests have to remember them: a test that builds a whole site (with a
-# fixture, or by calling a build or `serve`) is 'slow' (those that build through a helper say so); one that drives Chromium is 'browser', and
-# shares its module's server and browser on one pytest-xdist worker (--dist loadgroup).
-# `make test-fast` leaves both out.
+# fixture, or by calling a build or `serve`) is 'slow' (those that build through a helper say so); one
+# that drives Chromium is 'browser'. `make test-fast` leaves both out.
 _BUILT = {
     "built_site",
     "built_corpus",
@@ -71,8 +70,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         names = set(getattr(item, "fixturenames", ()))
         if names & _CHROMIUM:
             item.add_marker(pytest.mark.browser)
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.partition("::")[0]))
         if (
             names & _BUILT
             or item.get_closest_marker("builders")  # Zensical and ProperDocs build whole sites
