@@ -16,7 +16,7 @@ import pytest
 from generator.content.history import History
 from generator.pages.escape import escape_markdown, escape_text
 from generator.pages.plan import PageSpec
-from generator.pages.render import label_cells, make_environment, render_pages
+from generator.pages.render import CompiledTemplates, compiled_templates, label_cells, make_environment, render_pages
 from generator.pipeline import Project, build_pages
 from tests.helpers import ACTORS, REPO, article, write_tree
 
@@ -88,6 +88,47 @@ def test_an_undefined_name_in_a_template_is_an_error() -> None:
     environment = make_environment(jinja2.DictLoader({"pages/x.md.j2": "{{ missing }}"}))
     with pytest.raises(jinja2.UndefinedError):
         render_pages([PageSpec("index.md", "x.md.j2", "T", {})], environment, {})
+
+
+TEMPLATE = {"page.md.j2": "{% for name in names %}- {{ name|text }}\n{% endfor %}"}
+
+
+def _render_with(cache: jinja2.BytecodeCache | None) -> str:
+    environment = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATE), bytecode_cache=cache)
+    environment.filters["text"] = escape_text
+    return environment.get_template("page.md.j2").render(names=["Kim *Jong* Un", "Pyongyang"])
+
+
+def test_a_template_compiled_by_one_build_is_not_compiled_again_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = _render_with(None)
+    assert _render_with(CompiledTemplates(str(tmp_path))) == fresh
+    assert len(list(tmp_path.iterdir())) == 1, "the compiled template was not kept"
+
+    def compile_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the template was compiled again")
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_again)
+    assert _render_with(CompiledTemplates(str(tmp_path))) == fresh
+
+
+def test_a_cache_of_compiled_templates_that_cannot_be_used_only_makes_the_build_compile(tmp_path: Path) -> None:
+    fresh = _render_with(None)
+    assert _render_with(CompiledTemplates(str(tmp_path / "gone"))) == fresh  # no folder to write in
+    _render_with(CompiledTemplates(str(tmp_path)))
+    [kept] = tmp_path.iterdir()
+    kept.write_bytes(kept.read_bytes()[:40])  # cut short: not bytecode any more
+    assert _render_with(CompiledTemplates(str(tmp_path))) == fresh
+
+
+def test_without_a_temporary_folder_of_its_own_the_build_compiles_its_templates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    (tmp_path / f"_jinja2-cache-{os.getuid()}").write_text("a file, not a folder", encoding="utf-8")
+    assert compiled_templates.__wrapped__() is None
+    assert _render_with(None) == "- Kim &#42;Jong&#42; Un\n- Pyongyang\n"
 
 
 def _pages(content: str) -> dict[str, str]:

@@ -16,7 +16,7 @@ from mkdocs.structure.files import Files
 from ..content.diagnostics import ContentError
 from ..exports import License
 from ..pages.links import address_links
-from ..pages.render import template_problem
+from ..pages.render import compiled_templates, template_problem
 from ..pages.sanitize import escape_meta, sanitize_html
 from ..pages.sections import wrap_sections
 from ..parallel import available_jobs, can_fork
@@ -118,8 +118,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def on_env(self, env: jinja2.Environment, /, *, config: Any, files: Files) -> jinja2.Environment:
         self._close_converter()  # every page is converted: MkDocs now writes them
-        if self._serve is not None:
-            env.bytecode_cache = self._serve.compiled
+        env.bytecode_cache = compiled_templates()  # the theme's templates, compiled by an earlier build
         return env
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -7,8 +7,8 @@
   which the page a contributor is waiting for does not wait for. A newer build's writer replaces
   the one at work; a build that fails leaves it to finish, so the data files still follow the last
   edit that built.
-- The theme's compiled templates are kept in memory (``MemoryBytecodeCache``): MkDocs makes a new
-  Jinja environment for each build.
+- The theme's templates are compiled once, not for each rebuild, although MkDocs makes a new Jinja
+  environment for each (generator.pages.render.CompiledTemplates, which every build uses).
 - The server answers only requests for the address it serves (``HostGuard``): a page on another
   site cannot read the preview (its pages, or the content's lines around an error) through a
   name of its own that it points at 127.0.0.1 (DNS rebinding).
@@ -26,8 +26,6 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import jinja2
-import jinja2.bccache
 from mkdocs.structure.files import Files
 
 from ..content.link import Corpus
@@ -49,20 +47,6 @@ def write_if_changed(path: Path, content: bytes) -> None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, content)
-
-
-class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept in memory; Jinja checks each against its template's source."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 class DirtySite:

@@ -7,7 +7,7 @@ import logging
 from ..parallel import Background
 from ..pipeline import BuildCache
 from .preview import Preview
-from .serve import QUIET_DIRTY, DirtySite, MemoryBytecodeCache
+from .serve import QUIET_DIRTY, DirtySite
 
 
 class ServeSession:
@@ -19,7 +19,7 @@ class ServeSession:
 
     def __init__(self, dirty: bool) -> None:
         self.cache, self.project, self.served = BuildCache(), "", False
-        self.data, self.compiled = Background("briefing-data"), MemoryBytecodeCache()  # the theme's templates, compiled
+        self.data = Background("briefing-data")
         self.preview, self.site = Preview(), DirtySite()  # errors shown in the browser, --dirty made right
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(QUIET_DIRTY)
