@@ -92,7 +92,8 @@ def run_main(*args: str | Path, cwd: Path, stdin: bytes = b"") -> Ran:
     second an interpreter and the imports take. Tests that need a real process (a terminal, a
     signal, a shell that runs what was printed) start one.
     """
-    stdout, stderr = io.StringIO(), io.StringIO()
+    # Text streams over bytes, as a process has: a command may write bytes to sys.stdout.buffer.
+    stdout, stderr = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for _ in range(2))
     here, typed = Path.cwd(), sys.stdin
     os.chdir(cwd)
     sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
@@ -105,7 +106,14 @@ def run_main(*args: str | Path, cwd: Path, stdin: bytes = b"") -> Ran:
     finally:
         os.chdir(here)
         sys.stdin = typed
-    return Ran(code, stdout.getvalue(), stderr.getvalue())
+    return Ran(code, _written(stdout), _written(stderr))
+
+
+def _written(stream: io.TextIOWrapper) -> str:
+    stream.flush()
+    written = stream.buffer
+    assert isinstance(written, io.BytesIO)
+    return written.getvalue().decode("utf-8")
 
 
 @contextlib.contextmanager

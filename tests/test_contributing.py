@@ -19,7 +19,7 @@ from generator.content.load import read_document
 from generator.content.model import RECORD_TYPES
 from generator.content.schema import json_schema, schema_texts
 from tests.conftest import CORPUS, REPO_ROOT, SAMPLE_CONTENT, build_site, copy_project
-from tests.helpers import ACTORS, article, write_tree
+from tests.helpers import ACTORS, Ran, article, run_main, write_tree
 
 SCHEMAS = REPO_ROOT / "schemas"
 KINDS = {"articles": "article", "actors": "actor", "topics": "topic"}
@@ -32,10 +32,8 @@ BAD_FIELD_CASES = sorted(
 )  # fmt: skip
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
+def run(*args: str, cwd: Path) -> Ran:
+    return run_main(*args, cwd=cwd)
 
 
 def content_files(root: Path) -> list[tuple[str, Path]]:

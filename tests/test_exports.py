@@ -38,7 +38,7 @@ from generator.mkdocs.settings import read_settings
 from generator.pages.text import plain_blocks
 from generator.pipeline import check_content
 from tests.conftest import CORPUS, REPO_ROOT, SAMPLE_CONTENT, BuiltSite, copy_project, run_generator, run_program
-from tests.helpers import ACTORS, article, write_tree
+from tests.helpers import ACTORS, article, run_main, write_tree
 
 SITE_URL = "https://example.org/briefing"
 LICENSE = License("CC-BY-4.0", "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
@@ -778,12 +778,12 @@ def test_ftm_schemata_and_ids(sample: Corpus, corpus: Corpus) -> None:
 def test_export_ftm_writes_json_lines_to_stdout_or_a_file(corpus: Corpus, tmp_path: Path) -> None:
     published = files(corpus)["api/v1/entities.ftm.json"]
     assert published == ftm_lines(corpus)
-    result = run_generator("export", "ftm", "--content", CORPUS)
+    result = run_main("export", "ftm", "--content", CORPUS, cwd=REPO_ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.encode("utf-8") == published
     assert result.stderr.endswith("0 errors, 1 warning in 1 file\n")  # the scheduled event
     out = tmp_path / "entities.ftm.json"
-    result = run_generator("export", "ftm", "--content", CORPUS, "--out", out)
+    result = run_main("export", "ftm", "--content", CORPUS, "--out", out, cwd=REPO_ROOT)
     assert result.returncode == 0, result.stderr
     described = tmp_path / "entities.dataset.json"
     assert result.stdout == f"wrote 50 entities to {out}, and their license and count to {described}\n"
@@ -792,16 +792,16 @@ def test_export_ftm_writes_json_lines_to_stdout_or_a_file(corpus: Corpus, tmp_pa
 
 
 def test_export_usage_errors_exit_2(tmp_path: Path) -> None:
-    assert run_generator("export", "--content", CORPUS).returncode == 2  # no format
-    assert run_generator("export", "csv", "--content", CORPUS).returncode == 2
-    result = run_generator("export", "ftm", "--content", CORPUS, "--out", tmp_path / "missing" / "x.json")
+    assert run_main("export", "--content", CORPUS, cwd=REPO_ROOT).returncode == 2  # no format
+    assert run_main("export", "csv", "--content", CORPUS, cwd=REPO_ROOT).returncode == 2
+    result = run_main("export", "ftm", "--content", CORPUS, "--out", tmp_path / "missing" / "x.json", cwd=REPO_ROOT)
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == f"error: cannot write {tmp_path}/missing/x.json: No such file or directory"
 
 
 def test_export_of_broken_content_prints_the_errors_and_exits_1(tmp_path: Path) -> None:
     write_tree(tmp_path, {**ACTORS, "content/articles/a.yaml": article(extra="actors: [rusia]\n")})
-    result = run_generator("export", "ftm", "--content", tmp_path / "content")
+    result = run_main("export", "ftm", "--content", tmp_path / "content", cwd=REPO_ROOT)
     assert result.returncode == 1
     assert result.stdout == ""
     assert "unknown actor 'rusia': did you mean 'russia' (Russia)?" in result.stderr

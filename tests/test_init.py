@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ import pytest
 from generator.content.starter import name_site, pages_address, write_manifest
 from generator.pipeline import Project, build_pages
 from tests.conftest import REPO_ROOT, SAMPLE_CONTENT, copy_project
+from tests.helpers import Ran, run_main
 
 NEXT_STEPS = """\
 next:
@@ -32,10 +31,8 @@ def _shipped(tmp_path: Path) -> Path:
     return project
 
 
-def _init(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "init", *args], cwd=project, capture_output=True, text=True, check=False
-    )
+def _init(project: Path, *args: str) -> Ran:
+    return run_main("init", *args, cwd=project)
 
 
 def _files(folder: Path) -> list[str]:
