@@ -155,16 +155,17 @@ def test_the_pages_of_a_long_timeline_link_each_to_the_next_in_date_order(
 def test_a_briefing_links_each_event_to_the_timeline_page_that_shows_it(
     corpus_250: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    pages, corpus = _render(corpus_250, monkeypatch, TIMELINE_PAGE_EVENTS=40)
+    monkeypatch.setattr(plan_limits, "TIMELINE_PAGE_EVENTS", 40)
+    build = build_pages(Project(corpus_250, REPO / "site_templates", "https://example.org/"), DataFolder(tmp_path))
+    pages = {page.path: page.markdown for page in build.pages}
     checked = 0
-    for article_ in corpus.articles[:60]:
+    for article_ in build.corpus.articles[:60]:
         for text, target in _links(pages, f"briefings/{article_.id}.md"):
             if text == "on the timeline":
                 path, _, anchor = target.partition("#")
                 assert f'<span id="{anchor}"></span>' in pages[path], f"{article_.id}: {target}"
                 checked += 1
     assert checked > 50
-    build = build_pages(Project(corpus_250, REPO / "site_templates", "https://example.org/"), DataFolder(tmp_path))
     api = next(data.file for data in build.data_files if data.path == "api/v1/events.json")
     event = json.loads(api.read_bytes())["events"][0]
     year = event["date"]["value"][:4]
